@@ -1,0 +1,19 @@
+// UTC time as stored and shown: fixed-width ISO-8601 text that sorts like the instant it names.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lis {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+// "2026-11-28T20:13:41.123456Z" (always 27 characters, microseconds, UTC).
+std::string FormatTime(TimePoint t);
+std::string NowText();
+// Accepts RFC 3339 with a 'Z' or a numeric offset and optional fraction; nothing on bad input.
+std::optional<TimePoint> ParseTime(std::string_view text);
+
+}  // namespace lis

@@ -1,0 +1,38 @@
+// Server settings: defaults, overridden by a TOML file, overridden by command-line options.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace lis {
+
+struct Config {
+  std::string database = "sqlite:data/lis.db";
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;
+  int threads = 16;                     // HTTP worker threads (one per open connection)
+  int db_pool = 8;                      // database connections per process
+  size_t max_body_bytes = 1024 * 1024;  // request bodies above this get 413
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int keep_alive_seconds = 5;
+  int keep_alive_max_requests = 1000;
+  int session_hours = 10;    // idle sessions expire after this
+  int lockout_failures = 5;  // failed logins that lock a username...
+  int lockout_minutes = 15;  // ...within this window, for this long
+  bool trust_proxy = false;  // honour X-Forwarded-Proto/For from a reverse proxy
+  std::string default_language = "sv";
+  std::string access_log = "-";  // "-" is standard output; empty turns it off
+};
+
+// Applies the settings in the TOML text `toml` on top of `config`. Unknown keys and values
+// of the wrong type are errors naming the key.
+Status ApplyConfigToml(std::string_view toml, Config& config);
+// Reads the file at `path` and applies it.
+Status ApplyConfigFile(const std::string& path, Config& config);
+// Parses "host:port" (or ":port", or "[v6]:port").
+Status ApplyListen(std::string_view listen, Config& config);
+
+}  // namespace lis

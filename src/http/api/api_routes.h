@@ -1,0 +1,19 @@
+// Registration of the JSON API under /api/v1. Every handler calls one service method.
+#pragma once
+
+#include "http/app.h"
+#include "http/router.h"
+
+namespace lis::http {
+
+void RegisterSessionApi(Router& router, App& app);  // session, me, tokens
+void RegisterOrgApi(Router& router, App& app);      // org-units
+void RegisterUserApi(Router& router, App& app);     // users and their roles
+
+inline void RegisterApi(Router& router, App& app) {
+  RegisterSessionApi(router, app);
+  RegisterOrgApi(router, app);
+  RegisterUserApi(router, app);
+}
+
+}  // namespace lis::http

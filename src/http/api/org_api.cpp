@@ -1,0 +1,64 @@
+#include <nlohmann/json.hpp>
+
+#include "http/api/api_routes.h"
+#include "http/api/api_support.h"
+
+namespace lis::http {
+
+using nlohmann::json;
+
+namespace {
+
+void List(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto page = ReadPage(ctx, 100);
+  if (!page.ok()) return WriteError(out, ctx, page.error());
+  auto parent = OptionalIntParam(ctx, "parent_id");
+  if (!parent.ok()) return WriteError(out, ctx, parent.error());
+  service::OrgListQuery q;
+  q.page = *page;
+  q.parent_id = *parent;
+  auto result = app.org.List(*ctx.caller, q);
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, *page));
+}
+
+void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  Reply(out, ctx, app.org.Get(*ctx.caller, PathId(ctx)));
+}
+
+void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.org.Create(*ctx.caller, *body), 201);
+}
+
+void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadUpdateBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.org.Update(*ctx.caller, PathId(ctx), *body));
+}
+
+void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto version = OptionalIntParam(ctx, "version");
+  if (!version.ok()) return WriteError(out, ctx, version.error());
+  auto r = app.org.Delete(*ctx.caller, PathId(ctx), *version);
+  if (!r.ok()) return WriteError(out, ctx, r.error());
+  out.status = 204;
+}
+
+}  // namespace
+
+void RegisterOrgApi(Router& router, App& app) {
+  router.Add("GET", "/api/v1/org-units", Bind(app, List));
+  router.Add("POST", "/api/v1/org-units", Bind(app, Create));
+  router.Add("GET", "/api/v1/org-units/{id}", Bind(app, Get));
+  router.Add("PATCH", "/api/v1/org-units/{id}", Bind(app, Update));
+  router.Add("DELETE", "/api/v1/org-units/{id}", Bind(app, Delete));
+}
+
+}  // namespace lis::http

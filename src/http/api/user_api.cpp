@@ -1,0 +1,79 @@
+#include <nlohmann/json.hpp>
+
+#include "http/api/api_routes.h"
+#include "http/api/api_support.h"
+
+namespace lis::http {
+
+using nlohmann::json;
+
+namespace {
+
+void List(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto page = ReadPage(ctx);
+  if (!page.ok()) return WriteError(out, ctx, page.error());
+  auto unit = OptionalIntParam(ctx, "org_unit_id");
+  if (!unit.ok()) return WriteError(out, ctx, unit.error());
+  service::UserListQuery q;
+  q.page = *page;
+  q.org_unit_id = *unit;
+  q.search = ctx.request.Param("q");
+  auto result = app.users.List(*ctx.caller, q);
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, *page));
+}
+
+void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  Reply(out, ctx, app.users.Get(*ctx.caller, PathId(ctx)));
+}
+
+void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.users.Create(*ctx.caller, *body), 201);
+}
+
+void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadUpdateBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.users.Update(*ctx.caller, PathId(ctx), *body));
+}
+
+void ListRoles(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto result = app.users.ListRoles(*ctx.caller, PathId(ctx));
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, {1000, 0}));
+}
+
+void AddRole(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.users.AddRole(*ctx.caller, PathId(ctx), *body), 201);
+}
+
+void RemoveRole(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto r = app.users.RemoveRole(*ctx.caller, PathId(ctx), PathId(ctx, "role_assignment_id"));
+  if (!r.ok()) return WriteError(out, ctx, r.error());
+  out.status = 204;
+}
+
+}  // namespace
+
+void RegisterUserApi(Router& router, App& app) {
+  router.Add("GET", "/api/v1/users", Bind(app, List));
+  router.Add("POST", "/api/v1/users", Bind(app, Create));
+  router.Add("GET", "/api/v1/users/{id}", Bind(app, Get));
+  router.Add("PATCH", "/api/v1/users/{id}", Bind(app, Update));
+  router.Add("GET", "/api/v1/users/{id}/roles", Bind(app, ListRoles));
+  router.Add("POST", "/api/v1/users/{id}/roles", Bind(app, AddRole));
+  router.Add("DELETE", "/api/v1/users/{id}/roles/{role_assignment_id}", Bind(app, RemoveRole));
+}
+
+}  // namespace lis::http

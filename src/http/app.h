@@ -1,0 +1,28 @@
+// The services behind one server process, wired once at start. Owns nothing it is given.
+#pragma once
+
+#include "core/config.h"
+#include "http/router.h"
+#include "service/auth/auth_service.h"
+#include "service/org/org_service.h"
+#include "service/org/user_service.h"
+#include "store/database.h"
+
+namespace lis::http {
+
+struct App {
+  App(const Config& c, store::Database& d) : config(c), db(d), auth(d, c), org(d), users(d) {}
+  const Config& config;
+  store::Database& db;
+  service::AuthService auth;
+  service::OrgService org;
+  service::UserService users;
+};
+
+// A route handler that calls `fn` with the app.
+using AppHandler = void (*)(App&, RequestContext&, HttpResponse&);
+inline Handler Bind(App& app, AppHandler fn) {
+  return [&app, fn](RequestContext& ctx, HttpResponse& out) { fn(app, ctx, out); };
+}
+
+}  // namespace lis::http

@@ -1,0 +1,23 @@
+// Registration of the HTML pages.
+#pragma once
+
+#include "http/app.h"
+#include "http/router.h"
+
+namespace lis::http {
+
+void RegisterLoginPages(Router& router, App& app);    // /login, /logout
+void RegisterHomePage(Router& router, App& app);      // /
+void RegisterOrgPages(Router& router, App& app);      // /org...
+void RegisterUserPages(Router& router, App& app);     // /users...
+void RegisterAccountPages(Router& router, App& app);  // /account...
+
+inline void RegisterPages(Router& router, App& app) {
+  RegisterLoginPages(router, app);
+  RegisterHomePage(router, app);
+  RegisterOrgPages(router, app);
+  RegisterUserPages(router, app);
+  RegisterAccountPages(router, app);
+}
+
+}  // namespace lis::http

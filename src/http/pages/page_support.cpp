@@ -1,0 +1,160 @@
+#include "http/pages/page_support.h"
+
+#include <mstch/mstch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+#include "core/messages.h"
+#include "http/api/api_support.h"
+
+namespace lis::http {
+
+using nlohmann::json;
+
+namespace {
+
+mstch::node ToNode(const json& j) {
+  switch (j.type()) {
+    case json::value_t::object: {
+      mstch::map m;
+      for (auto it = j.begin(); it != j.end(); ++it) m.emplace(it.key(), ToNode(*it));
+      return m;
+    }
+    case json::value_t::array: {
+      mstch::array a;
+      a.reserve(j.size());
+      for (const auto& v : j) a.push_back(ToNode(v));
+      return a;
+    }
+    case json::value_t::string:
+      return j.get<std::string>();
+    case json::value_t::boolean:
+      return j.get<bool>();
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return std::to_string(j.get<long long>());
+    case json::value_t::number_float:
+      return std::to_string(j.get<double>());
+    default:
+      return std::string();
+  }
+}
+
+const std::string& Template(const std::string& name) {
+  static std::mutex mu;
+  static std::map<std::string, std::string> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  auto asset = FindAsset("templates/" + name + ".mustache");
+  if (!asset) throw std::runtime_error("no template " + name);
+  return cache.emplace(name, std::string(*asset)).first->second;
+}
+
+bool Has(const RequestContext& ctx, domain::Permission p) {
+  return ctx.caller && domain::ScopesFor(ctx.caller->grants, p).any();
+}
+
+json Nav(const RequestContext& ctx, const std::string& section) {
+  struct Item {
+    const char* id;
+    const char* href;
+    const char* key;
+    bool shown;
+  };
+  const Item items[] = {
+      {"home", "/", "nav.home", true},
+      {"org", "/org", "nav.org", Has(ctx, domain::Permission::kOrgRead)},
+      {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
+      {"account", "/account", "nav.account", true},
+  };
+  json nav = json::array();
+  for (const auto& i : items) {
+    if (!i.shown) continue;
+    nav.push_back({{"href", i.href},
+                   {"label", Messages::Embedded().Text(ctx.language, i.key)},
+                   {"current", section == i.id}});
+  }
+  return nav;
+}
+
+}  // namespace
+
+std::string RenderTemplate(const std::string& name, const json& data) {
+  return mstch::render(Template(name), ToNode(data));
+}
+
+void WritePage(HttpResponse& out, const RequestContext& ctx, const std::string& name,
+               const std::string& title_key, const std::string& section, json data, int status) {
+  const Messages& msg = Messages::Embedded();
+  data["t"] = msg.Tree(ctx.language);
+  data["lang"] = ctx.language;
+  data["csrf"] = ctx.csrf_token;
+  data["title"] = msg.Text(ctx.language, title_key);
+  data["path"] = ctx.request.path;
+  data["other_lang"] = ctx.language == "sv" ? "en" : "sv";
+  data["other_lang_label"] = ctx.language == "sv" ? "English" : "Svenska";
+  if (ctx.caller) {
+    data["user"] = {{"name", ctx.caller->name}, {"username", ctx.caller->username}};
+    data["nav"] = Nav(ctx, section);
+  }
+  std::string content = RenderTemplate(name, data);
+  data["content"] = content;
+  out.status = status;
+  out.content_type = "text/html; charset=utf-8";
+  out.body = RenderTemplate("layout", data);
+}
+
+void WriteErrorPage(HttpResponse& out, const RequestContext& ctx, const Error& error) {
+  json data = {{"message", Messages::Embedded().ErrorText(ctx.language, error)},
+               {"status", HttpStatusFor(error.code)}};
+  WritePage(out, ctx, "error", "page.error.title", "", data, HttpStatusFor(error.code));
+}
+
+void WriteNotFoundPage(HttpResponse& out, const RequestContext& ctx) {
+  WriteErrorPage(out, ctx, MakeError(Code::kNotFound, "error.page_not_found"));
+}
+
+bool RequirePageCaller(const RequestContext& ctx, HttpResponse& out) {
+  if (ctx.caller) return true;
+  out.Redirect("/login");
+  return false;
+}
+
+Result<json> FormToJson(const HttpRequest& req, const std::vector<FormField>& fields) {
+  json body = json::object();
+  for (const auto& f : fields) {
+    bool present = req.HasParam(f.name);
+    std::string v = req.Param(f.name);
+    switch (f.type) {
+      case FormField::kText:
+        if (!present) continue;
+        body[f.name] = (f.empty_is_null && v.empty()) ? json(nullptr) : json(v);
+        break;
+      case FormField::kInt: {
+        if (!present) continue;
+        if (v.empty()) {
+          body[f.name] = nullptr;
+          break;
+        }
+        if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+          return Invalid("error.field_not_integer", f.name);
+        body[f.name] = std::stoll(v);
+        break;
+      }
+      case FormField::kBool:
+        body[f.name] = (v == "on" || v == "true" || v == "1");
+        break;
+    }
+  }
+  return body;
+}
+
+json FormErrorData(const RequestContext& ctx, const Error& error) {
+  std::string message = Messages::Embedded().ErrorText(ctx.language, error);
+  json data = {{"error", message}, {"error_field", error.field}};
+  if (!error.field.empty()) data["errors"][error.field] = message;
+  return data;
+}
+
+}  // namespace lis::http

@@ -1,0 +1,226 @@
+// The lis command: serve, migrate, demo, user.
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/messages.h"
+#include "http/app.h"
+#include "http/server.h"
+#include "service/demo/demo_loader.h"
+#include "service/org/user_service.h"
+#include "store/database.h"
+
+namespace {
+
+using lis::Config;
+using lis::store::Database;
+
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitNotEmpty = 3;
+
+int Fail(const lis::Error& e) {
+  std::cerr << "lis: " << lis::Messages::Embedded().ErrorText("en", e) << "\n";
+  return e.code == lis::Code::kInvalid ? kExitUsage : kExitError;
+}
+
+// Opens and migrates the database named by `url`.
+lis::Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int pool) {
+  auto db = Database::Open(url, pool);
+  if (!db.ok()) return db.error();
+  auto applied = (*db)->Migrate();
+  if (!applied.ok()) return applied.error();
+  return std::move(*db);
+}
+
+std::string ReadPasswordFromStdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// Blocks SIGTERM and SIGINT in every thread and stops `server` when one arrives.
+std::thread StopOnSignal(lis::http::Server& server) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return std::thread([set, &server] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    spdlog::info("signal {}: finishing requests in flight, then stopping", sig);
+    server.Stop();
+  });
+}
+
+void SetUpLogging(const Config& config) {
+  if (config.access_log.empty()) return;
+  if (config.access_log == "-") {
+    spdlog::stdout_color_mt("access");
+  } else {
+    spdlog::basic_logger_mt("access", config.access_log);
+  }
+  spdlog::get("access")->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %v", spdlog::pattern_time_type::utc);
+  spdlog::get("access")->flush_on(spdlog::level::info);
+}
+
+int Serve(Config& config, const std::string& config_file, const std::string& listen) {
+  if (!config_file.empty()) {
+    auto s = lis::ApplyConfigFile(config_file, config);
+    if (!s.ok()) return Fail(s.error());
+  }
+  if (!listen.empty()) {
+    auto s = lis::ApplyListen(listen, config);
+    if (!s.ok()) return Fail(s.error());
+  }
+  auto db = OpenDatabase(config.database, config.db_pool);
+  if (!db.ok()) return Fail(db.error());
+  SetUpLogging(config);
+  lis::http::App app(config, **db);
+  lis::http::Server server(config, app);
+  std::thread signals = StopOnSignal(server);
+  signals.detach();
+  spdlog::info("lis {} serving on http://{}:{}", LIS_VERSION, config.listen_host,
+               config.listen_port);
+  if (!server.Listen()) {
+    spdlog::error("cannot listen on {}:{}", config.listen_host, config.listen_port);
+    return kExitError;
+  }
+  spdlog::info("stopped");
+  return 0;
+}
+
+int Demo(const Config& config, const std::string& accounts_out) {
+  auto db = OpenDatabase(config.database, 1);
+  if (!db.ok()) return Fail(db.error());
+  auto accounts = lis::service::LoadDemo(**db);
+  if (!accounts.ok()) {
+    if (accounts.error().code == lis::Code::kConflict) {
+      std::cerr << "lis: the database is not empty; demo data is only loaded into an empty one\n";
+      return kExitNotEmpty;
+    }
+    return Fail(accounts.error());
+  }
+  nlohmann::json out = nlohmann::json::array();
+  std::cout << "Demo accounts (username / password / role @ scope):\n";
+  for (const auto& a : *accounts) {
+    std::cout << "  " << a.username
+              << std::string(18 - std::min<size_t>(17, a.username.size()), ' ') << a.password
+              << "  " << a.role << " @ " << (a.scope.empty() ? "whole installation" : a.scope)
+              << "\n";
+    out.push_back(
+        {{"username", a.username}, {"password", a.password}, {"role", a.role}, {"scope", a.scope}});
+  }
+  if (!accounts_out.empty()) {
+    std::ofstream f(accounts_out);
+    f << out.dump(2) << "\n";
+    if (!f) {
+      std::cerr << "lis: cannot write " << accounts_out << "\n";
+      return kExitError;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!lis::InitCrypto()) {
+    std::cerr << "lis: libsodium failed to start\n";
+    return kExitError;
+  }
+  Config config;
+  if (const char* env = std::getenv("LIS_DATABASE"); env && *env) config.database = env;
+
+  CLI::App cli{"LIS — ledningssystem för informationssäkerhet"};
+  cli.set_version_flag("--version", std::string("lis ") + LIS_VERSION);
+  cli.require_subcommand(1);
+  cli.add_option("--database", config.database,
+                 "sqlite:PATH or postgresql://... (env LIS_DATABASE)");
+
+  std::string config_file, listen;
+  auto* serve = cli.add_subcommand("serve", "Serve the web UI and API");
+  serve->add_option("--listen", listen, "ADDR:PORT (default 127.0.0.1:8080)");
+  serve->add_option("--config", config_file, "TOML settings file");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+
+  std::string accounts_out;
+  auto* demo = cli.add_subcommand("demo", "Load demo data into an empty database");
+  demo->add_option("--accounts-out", accounts_out, "Also write the demo accounts as JSON to FILE");
+
+  auto* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  std::string username, name, email, role;
+  long long scope_id = 0;
+  bool password_stdin = false;
+  auto* user_add = user->add_subcommand("add", "Create an account");
+  user_add->add_option("--username", username)->required();
+  user_add->add_option("--name", name)->required();
+  user_add->add_option("--email", email)->required();
+  auto* role_opt =
+      user_add->add_option("--role", role, "Role; admin without a scope is installation-wide");
+  user_add->add_option("--scope-id", scope_id, "Organisation node the role applies to")
+      ->needs(role_opt);
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
+      ->required();
+  auto* user_passwd = user->add_subcommand("passwd", "Set an account's password");
+  user_passwd->add_option("--username", username)->required();
+  user_passwd->add_flag("--password-stdin", password_stdin)->required();
+
+  // The database option may also follow the subcommand.
+  for (auto* sub : {serve, migrate, demo, user_add, user_passwd})
+    sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*serve) return Serve(config, config_file, listen);
+  if (*migrate) {
+    auto db = Database::Open(config.database, 1);
+    if (!db.ok()) return Fail(db.error());
+    auto applied = (*db)->Migrate();
+    if (!applied.ok()) return Fail(applied.error());
+    std::cout << "migrations applied: " << *applied << "\n";
+    return 0;
+  }
+  if (*demo) return Demo(config, accounts_out);
+  lis::store::Actor system;
+  system.comment = "lis user";
+  if (*user_add) {
+    auto db = OpenDatabase(config.database, 1);
+    if (!db.ok()) return Fail(db.error());
+    lis::service::UserService users(**db);
+    nlohmann::json body = {{"username", username},
+                           {"name", name},
+                           {"email", email},
+                           {"password", ReadPasswordFromStdin()}};
+    auto created =
+        users.CreateAsSystem(system, body, role.empty() ? std::nullopt : std::optional(role),
+                             scope_id > 0 ? std::optional(scope_id) : std::nullopt);
+    if (!created.ok()) return Fail(created.error());
+    std::cout << "created user " << username << " (id " << (*created)["id"] << ")\n";
+    return 0;
+  }
+  if (*user_passwd) {
+    auto db = OpenDatabase(config.database, 1);
+    if (!db.ok()) return Fail(db.error());
+    lis::service::UserService users(**db);
+    auto s = users.SetPasswordAsSystem(system, username, ReadPasswordFromStdin());
+    if (!s.ok()) return Fail(s.error());
+    std::cout << "password set for " << username << "\n";
+    return 0;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,65 @@
+// Sign-in and who-is-this: passwords, server-side sessions, API tokens, failed-login lockout.
+// Sessions live in the database, so several server processes can share them.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+struct LoginResult {
+  std::string session_token;  // goes to the client in the lis_session cookie; stored hashed
+  std::string csrf_token;
+  Caller caller;
+};
+
+struct CreatedToken {
+  long long id = 0;
+  std::string token;  // shown once; only its hash is stored
+  std::string name;
+  std::string created_at;
+};
+
+class AuthService {
+ public:
+  AuthService(store::Database& db, const Config& config) : db_(db), config_(config) {}
+
+  // Checks the password. Failed attempts are counted per username; after
+  // config.lockout_failures within config.lockout_minutes the username is locked (kLocked)
+  // for lockout_minutes, even for the right password. Every outcome is audited.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& address);
+  Status Logout(const Caller& caller);
+
+  // The caller behind a session cookie value, and the session's CSRF token; kUnauthenticated
+  // if the session is unknown, expired or its user inactive.
+  Result<std::pair<Caller, std::string>> FromSession(const std::string& session_token,
+                                                     const std::string& address);
+  // The caller behind an API token (the value after "Bearer ").
+  Result<Caller> FromApiToken(const std::string& token, const std::string& address);
+
+  // Body: current_password, new_password.
+  Status ChangeOwnPassword(const Caller& caller, const nlohmann::json& body);
+  // Body: version, language ("sv" or "en").
+  Result<nlohmann::json> SetOwnLanguage(const Caller& caller, const nlohmann::json& body);
+
+  // Body: name.
+  Result<CreatedToken> CreateToken(const Caller& caller, const nlohmann::json& body);
+  Result<store::Page> ListTokens(const Caller& caller);
+  Result<nlohmann::json> RevokeToken(const Caller& caller, long long id);
+
+ private:
+  Result<Caller> LoadCaller(store::Tx& tx, long long user_id, const std::string& address);
+
+  store::Database& db_;
+  const Config& config_;
+};
+
+}  // namespace lis::service

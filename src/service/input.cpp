@@ -1,0 +1,84 @@
+#include "service/input.h"
+
+#include <nlohmann/json.hpp>
+
+namespace lis::service {
+
+using nlohmann::json;
+
+std::string Trimmed(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+namespace {
+Status CheckType(const std::string& name, const json& v, InputType type, bool nullable,
+                 size_t max_length) {
+  if (v.is_null()) {
+    if (nullable) return {};
+    return Invalid("error.field_null", name);
+  }
+  switch (type) {
+    case InputType::kInt:
+      if (!v.is_number_integer()) return Invalid("error.field_not_integer", name);
+      break;
+    case InputType::kBool:
+      if (!v.is_boolean()) return Invalid("error.field_not_boolean", name);
+      break;
+    case InputType::kText:
+      if (!v.is_string()) return Invalid("error.field_not_text", name);
+      if (v.get_ref<const std::string&>().size() > max_length)
+        return Invalid("error.field_too_long", name).With("max", std::to_string(max_length));
+      break;
+  }
+  return {};
+}
+}  // namespace
+
+Status CheckInput(const json& body, const std::vector<InputField>& fields, bool for_update) {
+  if (!body.is_object()) return Invalid("error.body_not_object", "");
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "version" && for_update) {
+      if (!it->is_number_integer() || it->get<long long>() < 1)
+        return Invalid("error.field_not_version", "version");
+      continue;
+    }
+    if (key == "comment") {
+      Status s = CheckType(key, *it, InputType::kText, true, 2000);
+      if (!s.ok()) return s;
+      continue;
+    }
+    auto f = std::find_if(fields.begin(), fields.end(),
+                          [&](const InputField& x) { return x.name == key; });
+    if (f == fields.end()) return Invalid("error.field_unknown", key);
+    Status s = CheckType(key, *it, f->type, f->nullable, f->max_length);
+    if (!s.ok()) return s;
+  }
+  if (for_update) {
+    if (!body.contains("version")) return Invalid("error.version_required", "version");
+    return {};
+  }
+  for (const auto& f : fields) {
+    if (!f.required) continue;
+    auto it = body.find(f.name);
+    if (it == body.end() || it->is_null()) return Invalid("error.field_missing", f.name);
+    if (f.type == InputType::kText && Trimmed(it->get<std::string>()).empty())
+      return Invalid("error.field_blank", f.name);
+  }
+  return {};
+}
+
+long long InputVersion(const json& body) {
+  return body.at("version").get<long long>();
+}
+
+std::string InputComment(const json& body) {
+  auto it = body.find("comment");
+  if (it == body.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+}  // namespace lis::service

@@ -1,0 +1,327 @@
+#include "service/org/user_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.h"
+#include "service/authorizer.h"
+#include "service/input.h"
+#include "store/audit_trail.h"
+#include "store/org/org_tables.h"
+
+namespace lis::service {
+
+using domain::Permission;
+using nlohmann::json;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const std::vector<InputField>& CreateFields() {
+  static const std::vector<InputField> kFields = {
+      {"username", InputType::kText, true, false, 64},
+      {"name", InputType::kText, true, false, 200},
+      {"email", InputType::kText, true, false, 254},
+      {"password", InputType::kText, true, false, 256},
+      {"org_unit_id", InputType::kInt, false, true},
+      {"language", InputType::kText, false, false, 2},
+      {"active", InputType::kBool, false, false},
+  };
+  return kFields;
+}
+
+const std::vector<InputField>& UpdateFields() {
+  static const std::vector<InputField> kFields = {
+      {"name", InputType::kText, false, false, 200},
+      {"email", InputType::kText, false, false, 254},
+      {"password", InputType::kText, false, false, 256},
+      {"org_unit_id", InputType::kInt, false, true},
+      {"language", InputType::kText, false, false, 2},
+      {"active", InputType::kBool, false, false},
+  };
+  return kFields;
+}
+
+const std::vector<InputField>& RoleFields() {
+  static const std::vector<InputField> kFields = {
+      {"role", InputType::kText, true, false, 40},
+      {"scope_id", InputType::kInt, false, true},
+  };
+  return kFields;
+}
+
+bool ValidUsername(const std::string& u) {
+  if (u.size() < 2 || u.size() > 64) return false;
+  for (char c : u)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+          c == '@'))
+      return false;
+  return true;
+}
+
+bool ValidEmail(const std::string& e) {
+  auto at = e.find('@');
+  if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
+  auto dot = e.find('.', at);
+  return dot != std::string::npos && dot > at + 1 && dot + 1 < e.size() &&
+         e.find_first_of(" \t\r\n<>") == std::string::npos;
+}
+
+// Normalises and checks the person fields present in `record`.
+Status CheckPerson(json& record) {
+  if (record.contains("name")) {
+    record["name"] = Trimmed(record["name"].get<std::string>());
+    if (record["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
+  }
+  if (record.contains("email")) {
+    record["email"] = Trimmed(record["email"].get<std::string>());
+    if (!ValidEmail(record["email"].get<std::string>())) return Invalid("error.email", "email");
+  }
+  if (record.contains("language")) {
+    auto lang = record["language"].get<std::string>();
+    if (lang != "sv" && lang != "en") return Invalid("error.language", "language");
+  }
+  return {};
+}
+
+std::optional<long long> UnitOf(const json& user) {
+  if (user["org_unit_id"].is_null()) return std::nullopt;
+  return user["org_unit_id"].get<long long>();
+}
+
+Status CheckUnitExists(Tx& tx, const json& org_unit_id) {
+  if (org_unit_id.is_null()) return {};
+  if (!store::GetRecord(tx, store::OrgUnitTable(), org_unit_id.get<long long>()))
+    return Invalid("error.org_unit_missing", "org_unit_id");
+  return {};
+}
+
+// Writes a new user with its password; checks done by the caller.
+Result<json> InsertUser(Tx& tx, json record, const std::string& password) {
+  if (tx.QueryOne("SELECT id FROM users WHERE username = ?",
+                  {Value(record["username"].get<std::string>())}, {store::Col::kInt}))
+    return Invalid("error.username_taken", "username");
+  Status unit = CheckUnitExists(tx, record["org_unit_id"]);
+  if (!unit.ok()) return unit.error();
+  std::string hash = HashPassword(password);
+  if (hash.empty()) return MakeError(Code::kInternal, "error.internal");
+  json user = store::InsertRecord(tx, store::UserTable(), record);
+  store::SetPasswordHash(tx, user["id"].get<long long>(), hash);
+  return user;
+}
+
+// The new user record from a checked create body.
+Result<json> NewUserRecord(const json& body) {
+  json record = {{"username", Trimmed(body["username"].get<std::string>())},
+                 {"name", body["name"]},
+                 {"email", body["email"]},
+                 {"active", body.value("active", true)},
+                 {"language", body.value("language", std::string("sv"))},
+                 {"org_unit_id", body.value("org_unit_id", json(nullptr))}};
+  if (!ValidUsername(record["username"].get<std::string>()))
+    return Invalid("error.username", "username");
+  Status s = CheckPerson(record);
+  if (!s.ok()) return s.error();
+  s = CheckPassword(body["password"].get<std::string>(), "password");
+  if (!s.ok()) return s.error();
+  return record;
+}
+
+void AuditPasswordSet(Tx& tx, const json& user) {
+  store::AuditEvent e;
+  e.action = "password_set";
+  e.entity = "user";
+  e.entity_id = user["id"].get<long long>();
+  e.scope_id = UnitOf(user);
+  store::AppendAuditEvent(tx, e);
+}
+
+// Ends every session and revokes every API token of `user_id`.
+void EndAccess(Tx& tx, long long user_id) {
+  store::DeleteSessionsOfUser(tx, user_id);
+  store::Filter f;
+  f.And("user_id = ?", {Value(user_id)});
+  auto tokens = store::ListRecords(tx, store::ApiTokenTable(), f, "id", 100000, 0);
+  for (const auto& t : tokens.items)
+    store::DeleteRecord(tx, store::ApiTokenTable(), t["id"].get<long long>(),
+                        t["version"].get<long long>());
+}
+
+// Whether `caller` may see user record `user`.
+bool CanSeeUser(Tx& tx, const Caller& caller, const json& user) {
+  return user["id"].get<long long>() == caller.user_id ||
+         Can(tx, caller, Permission::kUserRead, UnitOf(user));
+}
+
+}  // namespace
+
+Status CheckPassword(const std::string& password, const std::string& field) {
+  if (password.size() < 12) return Invalid("error.password_short", field).With("min", "12");
+  if (password.size() > 256) return Invalid("error.field_too_long", field).With("max", "256");
+  if (Trimmed(password).empty()) return Invalid("error.field_blank", field);
+  return {};
+}
+
+Result<store::Page> UserService::List(const Caller& caller, const UserListQuery& query) {
+  auto scopes = ScopesOf(caller, Permission::kUserRead);
+  if (!scopes.any()) return Forbidden();
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter filter;
+    store::FilterToSubtrees(filter, "org_unit_id", scopes);
+    if (query.org_unit_id) filter.And("org_unit_id = ?", {Value(*query.org_unit_id)});
+    if (!query.search.empty()) {
+      std::string like = "%" + query.search + "%";
+      filter.And(
+          "(LOWER(username) LIKE LOWER(?) OR LOWER(name) LIKE LOWER(?) OR LOWER(email) LIKE "
+          "LOWER(?))",
+          {Value(like), Value(like), Value(like)});
+    }
+    return store::ListRecords(tx, store::UserTable(), filter, "name, id", query.page.limit,
+                              query.page.offset);
+  });
+}
+
+Result<json> UserService::Get(const Caller& caller, long long id) {
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto user = store::GetRecord(tx, store::UserTable(), id);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    return *user;
+  });
+}
+
+Result<json> UserService::Create(const Caller& caller, const json& body) {
+  Status s = CheckInput(body, CreateFields(), false);
+  if (!s.ok()) return s.error();
+  auto record = NewUserRecord(body);
+  if (!record.ok()) return record.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    if (!Can(tx, caller, Permission::kUserWrite, UnitOf(*record))) {
+      if (ScopesOf(caller, Permission::kUserWrite).any() && (*record)["org_unit_id"].is_null())
+        return Invalid("error.field_missing", "org_unit_id");
+      return Forbidden();
+    }
+    return InsertUser(tx, *record, body["password"].get<std::string>());
+  });
+}
+
+Result<json> UserService::Update(const Caller& caller, long long id, const json& body) {
+  Status s = CheckInput(body, UpdateFields(), true);
+  if (!s.ok()) return s.error();
+  json changes = json::object();
+  for (const char* f : {"name", "email", "active", "language", "org_unit_id"})
+    if (body.contains(f)) changes[f] = body[f];
+  s = CheckPerson(changes);
+  if (!s.ok()) return s.error();
+  if (body.contains("password")) {
+    s = CheckPassword(body["password"].get<std::string>(), "password");
+    if (!s.ok()) return s.error();
+  }
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = store::GetRecord(tx, store::UserTable(), id);
+    if (!current || !CanSeeUser(tx, caller, *current)) return NotFound();
+    if (!Can(tx, caller, Permission::kUserWrite, UnitOf(*current))) return Forbidden();
+    if (changes.contains("org_unit_id") && changes["org_unit_id"] != (*current)["org_unit_id"]) {
+      Status unit = CheckUnitExists(tx, changes["org_unit_id"]);
+      if (!unit.ok()) return unit.error();
+      if (!Can(tx, caller, Permission::kUserWrite, UnitOf(changes))) return Forbidden();
+    }
+    auto updated = store::UpdateRecord(tx, store::UserTable(), id, InputVersion(body), changes);
+    if (!updated.ok()) return updated;
+    if (body.contains("password")) {
+      store::SetPasswordHash(tx, id, HashPassword(body["password"].get<std::string>()));
+      AuditPasswordSet(tx, *updated);
+    }
+    if ((*current)["active"].get<bool>() && !(*updated)["active"].get<bool>()) EndAccess(tx, id);
+    return updated;
+  });
+}
+
+Result<store::Page> UserService::ListRoles(const Caller& caller, long long user_id) {
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    auto user = store::GetRecord(tx, store::UserTable(), user_id);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    store::Filter filter;
+    filter.And("user_id = ?", {Value(user_id)});
+    return store::ListRecords(tx, store::RoleAssignmentTable(), filter, "id", 1000, 0);
+  });
+}
+
+Result<json> UserService::AddRole(const Caller& caller, long long user_id, const json& body) {
+  Status s = CheckInput(body, RoleFields(), false);
+  if (!s.ok()) return s.error();
+  const std::string role = body["role"].get<std::string>();
+  if (!domain::IsRole(role)) return Invalid("error.role_unknown", "role");
+  json scope = body.value("scope_id", json(nullptr));
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto user = store::GetRecord(tx, store::UserTable(), user_id);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    std::optional<long long> scope_id;
+    if (!scope.is_null()) {
+      scope_id = scope.get<long long>();
+      if (!store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
+        return Invalid("error.org_unit_missing", "scope_id");
+    }
+    if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
+    store::Filter dup;
+    dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
+    dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
+            scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
+    if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
+      return MakeError(Code::kConflict, "error.role_exists");
+    return store::InsertRecord(tx, store::RoleAssignmentTable(),
+                               {{"user_id", user_id}, {"role", role}, {"scope_id", scope}});
+  });
+}
+
+Result<json> UserService::RemoveRole(const Caller& caller, long long user_id,
+                                     long long assignment_id) {
+  return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
+    auto user = store::GetRecord(tx, store::UserTable(), user_id);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    auto grant = store::GetRecord(tx, store::RoleAssignmentTable(), assignment_id);
+    if (!grant || (*grant)["user_id"].get<long long>() != user_id) return NotFound();
+    std::optional<long long> scope_id;
+    if (!(*grant)["scope_id"].is_null()) scope_id = (*grant)["scope_id"].get<long long>();
+    if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
+    return store::DeleteRecord(tx, store::RoleAssignmentTable(), assignment_id,
+                               (*grant)["version"].get<long long>());
+  });
+}
+
+Result<json> UserService::CreateAsSystem(const store::Actor& actor, const json& body,
+                                         const std::optional<std::string>& role,
+                                         std::optional<long long> scope_id) {
+  Status s = CheckInput(body, CreateFields(), false);
+  if (!s.ok()) return s.error();
+  auto record = NewUserRecord(body);
+  if (!record.ok()) return record.error();
+  if (role && !domain::IsRole(*role)) return Invalid("error.role_unknown", "role");
+  return db_.WriteResult<json>(actor, [&](Tx& tx) -> Result<json> {
+    if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
+      return Invalid("error.org_unit_missing", "scope_id");
+    auto user = InsertUser(tx, *record, body["password"].get<std::string>());
+    if (!user.ok() || !role) return user;
+    store::InsertRecord(tx, store::RoleAssignmentTable(),
+                        {{"user_id", (*user)["id"]},
+                         {"role", *role},
+                         {"scope_id", scope_id ? json(*scope_id) : json(nullptr)}});
+    return user;
+  });
+}
+
+Status UserService::SetPasswordAsSystem(const store::Actor& actor, const std::string& username,
+                                        const std::string& password) {
+  Status s = CheckPassword(password, "password");
+  if (!s.ok()) return s;
+  return db_.Write(actor, [&](Tx& tx) -> Status {
+    auto row = tx.QueryOne("SELECT id FROM users WHERE username = ? AND deleted_at IS NULL",
+                           {Value(username)}, {store::Col::kInt});
+    if (!row) return Invalid("error.user_unknown", "username");
+    auto user = store::GetRecord(tx, store::UserTable(), row->Int(0));
+    store::SetPasswordHash(tx, row->Int(0), HashPassword(password));
+    AuditPasswordSet(tx, *user);
+    return {};
+  });
+}
+
+}  // namespace lis::service

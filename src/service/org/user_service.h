@@ -1,0 +1,56 @@
+// People and the roles they hold. A user belongs to an organisation node (or, for
+// installation-wide accounts, none); who may see and change it follows from that node.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+struct UserListQuery {
+  PageRequest page;
+  std::string search;                    // part of username, name or email
+  std::optional<long long> org_unit_id;  // only users placed at this node
+};
+
+class UserService {
+ public:
+  explicit UserService(store::Database& db) : db_(db) {}
+
+  Result<store::Page> List(const Caller& caller, const UserListQuery& query);
+  // A user may always read itself.
+  Result<nlohmann::json> Get(const Caller& caller, long long id);
+  // Body: username, name, email, password, and optional org_unit_id, language, active.
+  Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
+  // Body: version and any of name, email, active, language, org_unit_id, password.
+  // Deactivating ends the user's sessions and revokes its API tokens.
+  Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
+
+  Result<store::Page> ListRoles(const Caller& caller, long long user_id);
+  // Body: role, scope_id (null: installation-wide, only by an installation-wide admin).
+  Result<nlohmann::json> AddRole(const Caller& caller, long long user_id,
+                                 const nlohmann::json& body);
+  Result<nlohmann::json> RemoveRole(const Caller& caller, long long user_id,
+                                    long long assignment_id);
+
+  // For the command line: creates a user as `actor` with no permission check.
+  Result<nlohmann::json> CreateAsSystem(const store::Actor& actor, const nlohmann::json& body,
+                                        const std::optional<std::string>& role,
+                                        std::optional<long long> scope_id);
+  Status SetPasswordAsSystem(const store::Actor& actor, const std::string& username,
+                             const std::string& password);
+
+ private:
+  store::Database& db_;
+};
+
+// Password rules for every way a password is set: 12 to 256 bytes, not only spaces.
+Status CheckPassword(const std::string& password, const std::string& field);
+
+}  // namespace lis::service

@@ -1,0 +1,23 @@
+// Numbered schema migrations. Each is written once in portable SQL with a few dialect
+// tokens ({{pk}} for a 64-bit auto-increment primary key); a migration never changes once
+// it has shipped: later changes are new migrations.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace lis::store {
+
+struct Migration {
+  long long version;
+  std::string name;
+  std::string sql;  // statements separated by ";\n"
+};
+
+const std::vector<Migration>& Migrations();
+// The statements of `m` for `dialect`, tokens replaced.
+std::vector<std::string> MigrationStatements(const Migration& m, Dialect dialect);
+
+}  // namespace lis::store

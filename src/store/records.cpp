@@ -1,0 +1,200 @@
+#include "store/records.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "store/audit_trail.h"
+
+namespace lis::store {
+
+using nlohmann::json;
+
+Filter& Filter::And(const std::string& condition, std::vector<Value> values) {
+  sql += sql.empty() ? condition : " AND " + condition;
+  for (auto& v : values) params.push_back(std::move(v));
+  return *this;
+}
+
+namespace {
+
+const char* kStandardColumns = "id, version, created_at, updated_at, deleted_at";
+
+std::string SelectList(const TableSpec& spec) {
+  std::string cols = kStandardColumns;
+  for (const auto& f : spec.fields) cols += ", " + f.name;
+  return cols;
+}
+
+std::vector<Col> ColumnTypes(const TableSpec& spec) {
+  std::vector<Col> cols = {Col::kInt, Col::kInt, Col::kText, Col::kText, Col::kText};
+  for (const auto& f : spec.fields)
+    cols.push_back(f.type == FieldType::kText ? Col::kText : Col::kInt);
+  return cols;
+}
+
+json RowToJson(const TableSpec& spec, const Row& row) {
+  json j = json::object();
+  j["id"] = row.Int(0);
+  j["version"] = row.Int(1);
+  j["created_at"] = row.Text(2);
+  j["updated_at"] = row.Text(3);
+  j["deleted_at"] = row.IsNull(4) ? json(nullptr) : json(row.Text(4));
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    const auto& f = spec.fields[i];
+    size_t c = i + 5;
+    if (row.IsNull(c))
+      j[f.name] = nullptr;
+    else if (f.type == FieldType::kText)
+      j[f.name] = row.Text(c);
+    else if (f.type == FieldType::kBool)
+      j[f.name] = row.Int(c) != 0;
+    else
+      j[f.name] = row.Int(c);
+  }
+  return j;
+}
+
+Value JsonToValue(const FieldSpec& f, const json& v) {
+  if (v.is_null()) return Value();
+  switch (f.type) {
+    case FieldType::kText:
+      return Value(v.get<std::string>());
+    case FieldType::kBool:
+      return Value(static_cast<long long>(v.get<bool>() ? 1 : 0));
+    case FieldType::kInt:
+      return Value(v.get<long long>());
+  }
+  return Value();
+}
+
+std::optional<long long> ScopeOf(const TableSpec& spec, const json& record) {
+  if (spec.scope_field.empty()) return std::nullopt;
+  auto it = record.find(spec.scope_field);
+  if (it == record.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<long long>();
+}
+
+void Audit(Tx& tx, const TableSpec& spec, const std::string& action, const json& before,
+           const json& after) {
+  AuditEvent e;
+  e.action = action;
+  e.entity = spec.entity;
+  const json& any = after.is_null() ? before : after;
+  e.entity_id = any.at("id").get<long long>();
+  e.scope_id = ScopeOf(spec, any);
+  if (!before.is_null()) e.before_json = before.dump();
+  if (!after.is_null()) e.after_json = after.dump();
+  AppendAuditEvent(tx, e);
+}
+
+Error Conflict(const json& current) {
+  Error e = MakeError(Code::kConflict, "error.version_conflict");
+  e.current_json = current.dump();
+  return e;
+}
+
+}  // namespace
+
+std::optional<json> GetRecord(Tx& tx, const TableSpec& spec, long long id, bool include_deleted) {
+  std::string sql = "SELECT " + SelectList(spec) + " FROM " + spec.table + " WHERE id = ?";
+  if (!include_deleted) sql += " AND deleted_at IS NULL";
+  auto row = tx.QueryOne(sql, {Value(id)}, ColumnTypes(spec));
+  if (!row) return std::nullopt;
+  return RowToJson(spec, *row);
+}
+
+long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter) {
+  std::string where = " WHERE deleted_at IS NULL";
+  if (!filter.sql.empty()) where += " AND " + filter.sql;
+  auto row = tx.QueryOne("SELECT COUNT(*) FROM " + spec.table + where, filter.params, {Col::kInt});
+  return row ? row->Int(0) : 0;
+}
+
+Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
+                 long long limit, long long offset) {
+  std::string where = " WHERE deleted_at IS NULL";
+  if (!filter.sql.empty()) where += " AND " + filter.sql;
+  Page page;
+  page.total = CountRecords(tx, spec, filter);
+  std::vector<Value> params = filter.params;
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  auto rows = tx.Query("SELECT " + SelectList(spec) + " FROM " + spec.table + where + " ORDER BY " +
+                           order_by + " LIMIT ? OFFSET ?",
+                       params, ColumnTypes(spec));
+  page.items.reserve(rows.size());
+  for (const auto& r : rows) page.items.push_back(RowToJson(spec, r));
+  return page;
+}
+
+json InsertRecord(Tx& tx, const TableSpec& spec, const json& values,
+                  const std::vector<std::pair<std::string, Value>>& hidden) {
+  std::string now = NowText();
+  std::string cols = "version, created_at, updated_at";
+  std::string marks = "1, ?, ?";
+  std::vector<Value> params = {Value(now), Value(now)};
+  for (const auto& f : spec.fields) {
+    auto it = values.find(f.name);
+    if (it == values.end()) continue;
+    cols += ", " + f.name;
+    marks += ", ?";
+    params.push_back(JsonToValue(f, *it));
+  }
+  for (const auto& [name, value] : hidden) {
+    cols += ", " + name;
+    marks += ", ?";
+    params.push_back(value);
+  }
+  auto row = tx.QueryOne(
+      "INSERT INTO " + spec.table + " (" + cols + ") VALUES (" + marks + ") RETURNING id", params,
+      {Col::kInt});
+  json after = *GetRecord(tx, spec, row->Int(0));
+  Audit(tx, spec, "create", nullptr, after);
+  return after;
+}
+
+Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long expected_version,
+                          const json& changes, const std::string& action) {
+  bool include_deleted = action == "restore";
+  auto before = GetRecord(tx, spec, id, include_deleted);
+  if (!before) return NotFound();
+  if ((*before)["version"].get<long long>() != expected_version) return Conflict(*before);
+  std::string sets = "version = version + 1, updated_at = ?";
+  std::vector<Value> params = {Value(NowText())};
+  for (const auto& f : spec.fields) {
+    auto it = changes.find(f.name);
+    if (it == changes.end()) continue;
+    sets += ", " + f.name + " = ?";
+    params.push_back(JsonToValue(f, *it));
+  }
+  if (changes.contains("deleted_at")) {
+    sets += ", deleted_at = ?";
+    params.push_back(changes["deleted_at"].is_null()
+                         ? Value()
+                         : Value(changes["deleted_at"].get<std::string>()));
+  }
+  params.emplace_back(id);
+  params.emplace_back(expected_version);
+  long long n =
+      tx.Exec("UPDATE " + spec.table + " SET " + sets + " WHERE id = ? AND version = ?", params);
+  if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
+  json after = *GetRecord(tx, spec, id, true);
+  Audit(tx, spec, action, *before, after);
+  return after;
+}
+
+Result<json> DeleteRecord(Tx& tx, const TableSpec& spec, long long id, long long expected_version) {
+  auto before = GetRecord(tx, spec, id);
+  if (!before) return NotFound();
+  if ((*before)["version"].get<long long>() != expected_version) return Conflict(*before);
+  long long n = tx.Exec("UPDATE " + spec.table +
+                            " SET deleted_at = ?, version = version + 1, updated_at = ? "
+                            "WHERE id = ? AND version = ?",
+                        {Value(NowText()), Value(NowText()), Value(id), Value(expected_version)});
+  if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
+  json after = *GetRecord(tx, spec, id, true);
+  Audit(tx, spec, "delete", *before, after);
+  return after;
+}
+
+}  // namespace lis::store

@@ -1,0 +1,65 @@
+// Generic access to tables of user data. Every table named by a TableSpec has, besides its
+// own fields, `id`, `version`, `created_at`, `updated_at` and `deleted_at`. Every change made
+// here appends its audit event in the same transaction: this is the single write path.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/database.h"
+
+namespace lis::store {
+
+enum class FieldType { kInt, kText, kBool };
+
+struct FieldSpec {
+  std::string name;
+  FieldType type;
+};
+
+struct TableSpec {
+  std::string table;        // SQL table name
+  std::string entity;       // name in the audit trail, e.g. "org_unit"
+  std::string scope_field;  // field naming the organisation node the record belongs to
+  std::vector<FieldSpec> fields;
+};
+
+// A SQL condition with its bound values, ANDed into a query.
+struct Filter {
+  std::string sql;
+  std::vector<Value> params;
+  Filter& And(const std::string& condition, std::vector<Value> values = {});
+};
+
+struct Page {
+  std::vector<nlohmann::json> items;
+  long long total = 0;
+};
+
+// The record with `id` as JSON, or nothing. Soft-deleted records only when asked.
+std::optional<nlohmann::json> GetRecord(Tx& tx, const TableSpec& spec, long long id,
+                                        bool include_deleted = false);
+// Records matching `filter` (not soft-deleted), ordered by `order_by` (a column list written
+// by the caller, never user input), `limit` rows from `offset`, with the total count.
+Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
+                 long long limit, long long offset);
+long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter);
+
+// Inserts `values` (spec fields only; missing ones become NULL) as version 1. `hidden` are
+// columns written but never part of the record or its audit event (a token's hash).
+nlohmann::json InsertRecord(Tx& tx, const TableSpec& spec, const nlohmann::json& values,
+                            const std::vector<std::pair<std::string, Value>>& hidden = {});
+// Applies `changes` to the record if its version is still `expected_version`. Returns the
+// new record, kNotFound, or kConflict carrying the current record. `action` names the change
+// in the audit trail ("update", "restore", ...).
+Result<nlohmann::json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id,
+                                    long long expected_version, const nlohmann::json& changes,
+                                    const std::string& action = "update");
+// Soft-deletes (sets deleted_at) under the same version rule.
+Result<nlohmann::json> DeleteRecord(Tx& tx, const TableSpec& spec, long long id,
+                                    long long expected_version);
+
+}  // namespace lis::store
