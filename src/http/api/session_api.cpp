@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/assets.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/session_cookie.h"
@@ -82,9 +83,15 @@ void RevokeToken(App& app, RequestContext& ctx, HttpResponse& out) {
   out.status = 204;
 }
 
+void OpenApi(App& app, RequestContext& ctx, HttpResponse& out) {
+  out.content_type = "application/json; charset=utf-8";
+  out.body = std::string(*FindAsset("openapi.json"));
+}
+
 }  // namespace
 
 void RegisterSessionApi(Router& router, App& app) {
+  router.Add("GET", "/api/v1/openapi.json", Bind(app, OpenApi));
   router.Add("POST", "/api/v1/session", Bind(app, Login));
   router.Add("DELETE", "/api/v1/session", Bind(app, Logout));
   router.Add("GET", "/api/v1/me", Bind(app, Me));

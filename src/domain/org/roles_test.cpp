@@ -1,0 +1,74 @@
+#include "domain/org/roles.h"
+
+#include <gtest/gtest.h>
+
+namespace lis::domain {
+namespace {
+
+using P = Permission;
+
+TEST(Roles, EveryRoleInTheListIsKnownToThePermissionTable) {
+  for (const auto& role : AllRoles()) {
+    EXPECT_TRUE(IsRole(role)) << role;
+    EXPECT_TRUE(RoleGrants(role, P::kOrgRead)) << role << " should see the organisation";
+  }
+  EXPECT_FALSE(IsRole("root"));
+  EXPECT_FALSE(RoleGrants("root", P::kOrgRead));
+}
+
+TEST(Roles, PermissionTable) {
+  struct Case {
+    const char* role;
+    Permission permission;
+    bool granted;
+  };
+  const Case cases[] = {
+      {"admin", P::kOrgWrite, true},       {"admin", P::kUserWrite, true},
+      {"admin", P::kRoleWrite, true},      {"admin", P::kAuditRead, true},
+      {"ciso", P::kUserRead, true},        {"ciso", P::kAuditRead, true},
+      {"ciso", P::kOrgWrite, false},       {"ciso", P::kUserWrite, false},
+      {"ciso", P::kRoleWrite, false},      {"security_chief", P::kAuditRead, true},
+      {"it_security", P::kUserRead, true}, {"it_security", P::kAuditRead, false},
+      {"contact", P::kUserRead, true},     {"employee", P::kUserRead, false},
+      {"employee", P::kOrgWrite, false},   {"board", P::kUserRead, false},
+      {"dpo", P::kUserWrite, false},       {"information_owner", P::kRoleWrite, false},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(RoleGrants(c.role, c.permission), c.granted)
+        << c.role << " permission " << static_cast<int>(c.permission);
+}
+
+// Tree used below: 1 (group) > 2 (municipality) > 5 (unit) > 7 (team); 1 > 3 (company).
+const std::vector<long long> kPathTo7 = {1, 2, 5, 7};
+const std::vector<long long> kPathTo3 = {1, 3};
+
+TEST(Scope, GrantOnANodeCoversItsSubtreeOnly) {
+  EXPECT_TRUE(ScopeCovers(2, kPathTo7));
+  EXPECT_TRUE(ScopeCovers(7, kPathTo7));
+  EXPECT_FALSE(ScopeCovers(2, kPathTo3));
+  EXPECT_FALSE(ScopeCovers(5, {1, 2}));              // not upwards
+  EXPECT_TRUE(ScopeCovers(std::nullopt, kPathTo3));  // installation-wide
+}
+
+TEST(Scope, AllowsNeedsRoleAndScopeInTheSameGrant) {
+  std::vector<RoleGrant> grants = {{1, "ciso", 2}, {2, "admin", 3}};
+  EXPECT_TRUE(Allows(grants, P::kUserRead, kPathTo7));    // ciso at 2 covers 7
+  EXPECT_FALSE(Allows(grants, P::kUserWrite, kPathTo7));  // admin only at 3
+  EXPECT_TRUE(Allows(grants, P::kUserWrite, kPathTo3));
+  EXPECT_FALSE(Allows(grants, P::kOrgWrite, {1}));  // the group root is outside both
+}
+
+TEST(Scope, ScopesForCollectsRootsOrEverywhere) {
+  std::vector<RoleGrant> grants = {{1, "ciso", 2}, {2, "security_chief", 3}, {3, "employee", 5}};
+  auto read = ScopesFor(grants, P::kUserRead);
+  EXPECT_FALSE(read.everywhere);
+  EXPECT_EQ(read.roots, (std::vector<long long>{2, 3}));
+  EXPECT_FALSE(ScopesFor(grants, P::kUserWrite).any());
+  grants.push_back({4, "admin", std::nullopt});
+  auto write = ScopesFor(grants, P::kUserWrite);
+  EXPECT_TRUE(write.everywhere);
+  EXPECT_TRUE(write.roots.empty());
+}
+
+}  // namespace
+}  // namespace lis::domain
