@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/messages.h"
@@ -18,6 +19,7 @@
 #include "http/server.h"
 #include "service/demo/demo_loader.h"
 #include "service/org/user_service.h"
+#include "store/audit_chain.h"
 #include "store/database.h"
 
 namespace {
@@ -134,6 +136,68 @@ int Demo(const Config& config, const std::string& accounts_out) {
   return 0;
 }
 
+int PrintChainReport(const lis::store::ChainReport& r) {
+  if (r.ok) {
+    std::cout << "ok: " << r.count << " events, head " << (r.head.empty() ? "(none)" : r.head)
+              << "\n";
+    return 0;
+  }
+  std::cout << "FAILED at sequence number " << r.bad_seq << ": " << r.problem << " (" << r.detail
+            << "); " << r.count << " events verified before it\n";
+  return kExitError;
+}
+
+// "2026-01-31" (the whole day, UTC) or an RFC 3339 time; `end` moves a date to the next day.
+std::optional<std::string> ParseDateBound(const std::string& text, bool end) {
+  if (auto t = lis::ParseTime(text)) return lis::FormatTime(*t);
+  auto day = lis::ParseTime(text + "T00:00:00Z");
+  if (!day) return std::nullopt;
+  return lis::FormatTime(end ? *day + std::chrono::hours(24) : *day);
+}
+
+int AuditExport(const Config& config, const std::string& from, const std::string& to,
+                const std::string& out_path) {
+  auto lo = ParseDateBound(from, false);
+  auto hi = ParseDateBound(to, true);
+  if (!lo || !hi) {
+    std::cerr << "lis: --from and --to take a date (YYYY-MM-DD) or an RFC 3339 time\n";
+    return kExitUsage;
+  }
+  auto db = OpenDatabase(config.database, 1);
+  if (!db.ok()) return Fail(db.error());
+  std::ofstream out(out_path);
+  if (!out) {
+    std::cerr << "lis: cannot write " << out_path << "\n";
+    return kExitError;
+  }
+  long long n = 0;
+  lis::store::ForEachAuditEvent(**db, *lo, *hi, [&](const lis::store::StoredAuditEvent& e) {
+    out << lis::store::AuditEventToJson(e).dump() << "\n";
+    ++n;
+  });
+  out.close();
+  if (!out) {
+    std::cerr << "lis: writing " << out_path << " failed\n";
+    return kExitError;
+  }
+  std::cout << "exported " << n << " events to " << out_path << "\n";
+  return 0;
+}
+
+int AuditVerify(const Config& config, const std::string& file) {
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) {
+      std::cerr << "lis: cannot read " << file << "\n";
+      return kExitError;
+    }
+    return PrintChainReport(lis::store::VerifyJsonLines(in));
+  }
+  auto db = lis::store::Database::Open(config.database, 1);
+  if (!db.ok()) return Fail(db.error());
+  return PrintChainReport(lis::store::VerifyChain(**db));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -180,8 +244,19 @@ int main(int argc, char** argv) {
   user_passwd->add_option("--username", username)->required();
   user_passwd->add_flag("--password-stdin", password_stdin)->required();
 
+  auto* audit = cli.add_subcommand("audit", "Check and archive the audit trail");
+  audit->require_subcommand(1);
+  std::string audit_file, audit_from, audit_to, audit_out;
+  auto* audit_verify = audit->add_subcommand("verify", "Verify the hash chain (exit 1 on a fault)");
+  audit_verify->add_option("--file", audit_file, "Verify an exported JSON Lines file instead");
+  auto* audit_export =
+      audit->add_subcommand("export", "Write events with their hashes as JSON Lines");
+  audit_export->add_option("--from", audit_from, "First day (YYYY-MM-DD) or time")->required();
+  audit_export->add_option("--to", audit_to, "Last day (YYYY-MM-DD) or time")->required();
+  audit_export->add_option("--out", audit_out, "Output file (.jsonl)")->required();
+
   // The database option may also follow the subcommand.
-  for (auto* sub : {serve, migrate, demo, user_add, user_passwd})
+  for (auto* sub : {serve, migrate, demo, user_add, user_passwd, audit_verify, audit_export})
     sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
 
   CLI11_PARSE(cli, argc, argv);
@@ -196,6 +271,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*demo) return Demo(config, accounts_out);
+  if (*audit_verify) return AuditVerify(config, audit_file);
+  if (*audit_export) return AuditExport(config, audit_from, audit_to, audit_out);
   lis::store::Actor system;
   system.comment = "lis user";
   if (*user_add) {

@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
@@ -11,10 +12,12 @@
 namespace lis::http {
 
 struct App {
-  App(const Config& c, store::Database& d) : config(c), db(d), auth(d, c), org(d), users(d) {}
+  App(const Config& c, store::Database& d)
+      : config(c), db(d), auth(d, c), audit(d), org(d), users(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
+  service::AuditService audit;
   service::OrgService org;
   service::UserService users;
 };

@@ -4,12 +4,11 @@
 
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "store/audit_chain.h"
 
 namespace lis::store {
 
 namespace {
-const char* kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
-
 nlohmann::json OptionalInt(const std::optional<long long>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
@@ -29,7 +28,7 @@ long long AppendAuditEvent(Tx& tx, const AuditEvent& event) {
                           {Col::kInt, Col::kText});
   StoredAuditEvent e;
   e.seq = head ? head->Int(0) + 1 : 1;
-  e.prev_hash = head ? head->Text(1) : kGenesisHash;
+  e.prev_hash = head ? head->Text(1) : GenesisHash();
   e.at = NowText();
   e.actor_id = tx.actor().user_id;
   e.actor = tx.actor().name;

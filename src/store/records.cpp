@@ -103,19 +103,23 @@ std::optional<json> GetRecord(Tx& tx, const TableSpec& spec, long long id, bool 
   return RowToJson(spec, *row);
 }
 
-long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter) {
-  std::string where = " WHERE deleted_at IS NULL";
+static std::string LiveOrDeleted(bool deleted) {
+  return deleted ? " WHERE deleted_at IS NOT NULL" : " WHERE deleted_at IS NULL";
+}
+
+long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool deleted) {
+  std::string where = LiveOrDeleted(deleted);
   if (!filter.sql.empty()) where += " AND " + filter.sql;
   auto row = tx.QueryOne("SELECT COUNT(*) FROM " + spec.table + where, filter.params, {Col::kInt});
   return row ? row->Int(0) : 0;
 }
 
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
-                 long long limit, long long offset) {
-  std::string where = " WHERE deleted_at IS NULL";
+                 long long limit, long long offset, bool deleted) {
+  std::string where = LiveOrDeleted(deleted);
   if (!filter.sql.empty()) where += " AND " + filter.sql;
   Page page;
-  page.total = CountRecords(tx, spec, filter);
+  page.total = CountRecords(tx, spec, filter, deleted);
   std::vector<Value> params = filter.params;
   params.emplace_back(limit);
   params.emplace_back(offset);

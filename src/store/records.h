@@ -42,11 +42,12 @@ struct Page {
 // The record with `id` as JSON, or nothing. Soft-deleted records only when asked.
 std::optional<nlohmann::json> GetRecord(Tx& tx, const TableSpec& spec, long long id,
                                         bool include_deleted = false);
-// Records matching `filter` (not soft-deleted), ordered by `order_by` (a column list written
-// by the caller, never user input), `limit` rows from `offset`, with the total count.
+// Records matching `filter` that are live (or, with `deleted`, soft-deleted), ordered by
+// `order_by` (a column list written by the caller, never user input), `limit` rows from
+// `offset`, with the total count.
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
-                 long long limit, long long offset);
-long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter);
+                 long long limit, long long offset, bool deleted = false);
+long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool deleted = false);
 
 // Inserts `values` (spec fields only; missing ones become NULL) as version 1. `hidden` are
 // columns written but never part of the record or its audit event (a token's hash).

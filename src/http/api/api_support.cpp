@@ -133,6 +133,12 @@ void Reply(HttpResponse& out, const RequestContext& ctx, const Result<T>& result
 }
 template void Reply<json>(HttpResponse&, const RequestContext&, const Result<json>&, int);
 
+void ReplyHistory(HttpResponse& out, const RequestContext& ctx,
+                  const Result<std::vector<json>>& result) {
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, {{"items", result.value()}});
+}
+
 bool RequireCaller(const RequestContext& ctx, HttpResponse& out) {
   if (ctx.caller) return true;
   WriteError(out, ctx, MakeError(Code::kUnauthenticated, "error.unauthenticated"));

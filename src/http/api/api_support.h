@@ -3,6 +3,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <vector>
 
 #include "core/status.h"
 #include "http/http_types.h"
@@ -33,6 +34,10 @@ nlohmann::json ListBody(const store::Page& page, const service::PageRequest& req
 template <class T>
 void Reply(HttpResponse& out, const RequestContext& ctx, const Result<T>& result,
            int ok_status = 200);
+
+// {"items": [...]} of a record's history, or the error.
+void ReplyHistory(HttpResponse& out, const RequestContext& ctx,
+                  const Result<std::vector<nlohmann::json>>& result);
 
 // Unauthenticated callers get 401 before anything else; returns false when it answered.
 bool RequireCaller(const RequestContext& ctx, HttpResponse& out);

@@ -18,6 +18,7 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
   service::OrgListQuery q;
   q.page = *page;
   q.parent_id = *parent;
+  q.deleted = ctx.request.Param("deleted") == "true";
   auto result = app.org.List(*ctx.caller, q);
   if (!result.ok()) return WriteError(out, ctx, result.error());
   WriteJson(out, 200, ListBody(*result, *page));
@@ -25,7 +26,21 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void Get(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
+  if (ctx.request.HasParam("at"))
+    return Reply(out, ctx, app.org.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
   Reply(out, ctx, app.org.Get(*ctx.caller, PathId(ctx)));
+}
+
+void History(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  ReplyHistory(out, ctx, app.org.History(*ctx.caller, PathId(ctx)));
+}
+
+void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.org.Restore(*ctx.caller, PathId(ctx), *body));
 }
 
 void Create(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -59,6 +74,8 @@ void RegisterOrgApi(Router& router, App& app) {
   router.Add("GET", "/api/v1/org-units/{id}", Bind(app, Get));
   router.Add("PATCH", "/api/v1/org-units/{id}", Bind(app, Update));
   router.Add("DELETE", "/api/v1/org-units/{id}", Bind(app, Delete));
+  router.Add("GET", "/api/v1/org-units/{id}/history", Bind(app, History));
+  router.Add("POST", "/api/v1/org-units/{id}/restore", Bind(app, Restore));
 }
 
 }  // namespace lis::http

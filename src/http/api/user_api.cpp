@@ -26,7 +26,21 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void Get(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
+  if (ctx.request.HasParam("at"))
+    return Reply(out, ctx, app.users.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
   Reply(out, ctx, app.users.Get(*ctx.caller, PathId(ctx)));
+}
+
+void History(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  ReplyHistory(out, ctx, app.users.History(*ctx.caller, PathId(ctx)));
+}
+
+void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.users.Restore(*ctx.caller, PathId(ctx), *body));
 }
 
 void Create(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -71,6 +85,8 @@ void RegisterUserApi(Router& router, App& app) {
   router.Add("POST", "/api/v1/users", Bind(app, Create));
   router.Add("GET", "/api/v1/users/{id}", Bind(app, Get));
   router.Add("PATCH", "/api/v1/users/{id}", Bind(app, Update));
+  router.Add("GET", "/api/v1/users/{id}/history", Bind(app, History));
+  router.Add("POST", "/api/v1/users/{id}/restore", Bind(app, Restore));
   router.Add("GET", "/api/v1/users/{id}/roles", Bind(app, ListRoles));
   router.Add("POST", "/api/v1/users/{id}/roles", Bind(app, AddRole));
   router.Add("DELETE", "/api/v1/users/{id}/roles/{role_assignment_id}", Bind(app, RemoveRole));

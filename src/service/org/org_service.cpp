@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/org/org_kind.h"
 #include "domain/org/org_number.h"
+#include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "store/org/org_tables.h"
@@ -91,7 +93,7 @@ Result<store::Page> OrgService::List(const Caller& caller, const OrgListQuery& q
     if (query.parent_id) filter.And("parent_id = ?", {store::Value(*query.parent_id)});
     if (query.roots_only) filter.And("parent_id IS NULL");
     return store::ListRecords(tx, store::OrgUnitTable(), filter, "name, id", query.page.limit,
-                              query.page.offset);
+                              query.page.offset, query.deleted);
   });
 }
 
@@ -121,28 +123,70 @@ Result<json> OrgService::Create(const Caller& caller, const json& body) {
   });
 }
 
+// Writes `record` (the node as it should be) over `current` after the same checks for every
+// kind of change: fields, permission at the old and new place, placement.
+Result<json> OrgService::Save(Tx& tx, const Caller& caller, const json& current, json record,
+                              long long expected_version, const std::string& action) {
+  long long id = current["id"].get<long long>();
+  if (!Can(tx, caller, Permission::kOrgWrite, id)) return Forbidden();
+  Status checked = CheckFields(record);
+  if (!checked.ok()) return checked.error();
+  bool moved = record["parent_id"] != current["parent_id"];
+  if (moved && !Can(tx, caller, Permission::kOrgWrite, ParentOf(record))) return Forbidden();
+  if (moved || record["kind"] != current["kind"] || !current["deleted_at"].is_null()) {
+    Status placed = CheckPlacement(tx, record, id);
+    if (!placed.ok()) return placed.error();
+  }
+  json changes;
+  for (const char* f : {"name", "kind", "parent_id", "org_number"}) changes[f] = record[f];
+  if (!current["deleted_at"].is_null()) changes["deleted_at"] = nullptr;
+  return store::UpdateRecord(tx, store::OrgUnitTable(), id, expected_version, changes, action);
+}
+
 Result<json> OrgService::Update(const Caller& caller, long long id, const json& body) {
   Status s = CheckInput(body, Fields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::OrgUnitTable(), id);
     if (!current || !Can(tx, caller, Permission::kOrgRead, id)) return NotFound();
-    if (!Can(tx, caller, Permission::kOrgWrite, id)) return Forbidden();
     json record = *current;
     for (const char* f : {"name", "kind", "parent_id", "org_number"})
       if (body.contains(f)) record[f] = body[f];
-    Status checked = CheckFields(record);
-    if (!checked.ok()) return checked.error();
-    if (record["parent_id"] != (*current)["parent_id"]) {
-      if (!Can(tx, caller, Permission::kOrgWrite, ParentOf(record))) return Forbidden();
-    }
-    if (record["parent_id"] != (*current)["parent_id"] || record["kind"] != (*current)["kind"]) {
-      Status placed = CheckPlacement(tx, record, id);
-      if (!placed.ok()) return placed.error();
-    }
-    json changes;
-    for (const char* f : {"name", "kind", "parent_id", "org_number"}) changes[f] = record[f];
-    return store::UpdateRecord(tx, store::OrgUnitTable(), id, InputVersion(body), changes);
+    return Save(tx, caller, *current, record, InputVersion(body), "update");
+  });
+}
+
+Result<std::vector<json>> OrgService::History(const Caller& caller, long long id) {
+  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    if (!store::GetRecord(tx, store::OrgUnitTable(), id, true) ||
+        !Can(tx, caller, Permission::kOrgRead, id))
+      return NotFound();
+    return history::Entries(tx, store::OrgUnitTable(), id);
+  });
+}
+
+Result<json> OrgService::GetAt(const Caller& caller, long long id, const std::string& at) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    if (!store::GetRecord(tx, store::OrgUnitTable(), id, true) ||
+        !Can(tx, caller, Permission::kOrgRead, id))
+      return NotFound();
+    auto record = history::At(tx, store::OrgUnitTable(), id, FormatTime(*t));
+    if (!record) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *record;
+  });
+}
+
+Result<json> OrgService::Restore(const Caller& caller, long long id, const json& body) {
+  auto target = history::RestoreTarget(body);
+  if (!target.ok()) return target.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = store::GetRecord(tx, store::OrgUnitTable(), id, true);
+    if (!current || !Can(tx, caller, Permission::kOrgRead, id)) return NotFound();
+    auto old = history::Version(tx, store::OrgUnitTable(), id, *target);
+    if (!old) return Invalid("error.version_unknown", "version");
+    return Save(tx, caller, *current, *old, (*current)["version"].get<long long>(), "restore");
   });
 }
 

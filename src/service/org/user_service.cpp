@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/crypto.h"
+#include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "store/audit_trail.h"
@@ -204,6 +206,24 @@ Result<json> UserService::Create(const Caller& caller, const json& body) {
   });
 }
 
+// Applies `changes` to the user `current` after the checks every kind of change needs.
+Result<json> UserService::Save(Tx& tx, const Caller& caller, const json& current, json changes,
+                               long long expected_version, const std::string& action) {
+  long long id = current["id"].get<long long>();
+  if (!Can(tx, caller, Permission::kUserWrite, UnitOf(current))) return Forbidden();
+  Status s = CheckPerson(changes);
+  if (!s.ok()) return s.error();
+  if (changes.contains("org_unit_id") && changes["org_unit_id"] != current["org_unit_id"]) {
+    Status unit = CheckUnitExists(tx, changes["org_unit_id"]);
+    if (!unit.ok()) return unit.error();
+    if (!Can(tx, caller, Permission::kUserWrite, UnitOf(changes))) return Forbidden();
+  }
+  auto updated = store::UpdateRecord(tx, store::UserTable(), id, expected_version, changes, action);
+  if (updated.ok() && current["active"].get<bool>() && !(*updated)["active"].get<bool>())
+    EndAccess(tx, id);
+  return updated;
+}
+
 Result<json> UserService::Update(const Caller& caller, long long id, const json& body) {
   Status s = CheckInput(body, UpdateFields(), true);
   if (!s.ok()) return s.error();
@@ -219,20 +239,48 @@ Result<json> UserService::Update(const Caller& caller, long long id, const json&
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::UserTable(), id);
     if (!current || !CanSeeUser(tx, caller, *current)) return NotFound();
-    if (!Can(tx, caller, Permission::kUserWrite, UnitOf(*current))) return Forbidden();
-    if (changes.contains("org_unit_id") && changes["org_unit_id"] != (*current)["org_unit_id"]) {
-      Status unit = CheckUnitExists(tx, changes["org_unit_id"]);
-      if (!unit.ok()) return unit.error();
-      if (!Can(tx, caller, Permission::kUserWrite, UnitOf(changes))) return Forbidden();
-    }
-    auto updated = store::UpdateRecord(tx, store::UserTable(), id, InputVersion(body), changes);
-    if (!updated.ok()) return updated;
-    if (body.contains("password")) {
+    auto updated = Save(tx, caller, *current, changes, InputVersion(body), "update");
+    if (updated.ok() && body.contains("password")) {
       store::SetPasswordHash(tx, id, HashPassword(body["password"].get<std::string>()));
       AuditPasswordSet(tx, *updated);
     }
-    if ((*current)["active"].get<bool>() && !(*updated)["active"].get<bool>()) EndAccess(tx, id);
     return updated;
+  });
+}
+
+Result<std::vector<json>> UserService::History(const Caller& caller, long long id) {
+  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    auto user = store::GetRecord(tx, store::UserTable(), id, true);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    return history::Entries(tx, store::UserTable(), id);
+  });
+}
+
+Result<json> UserService::GetAt(const Caller& caller, long long id, const std::string& at) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto user = store::GetRecord(tx, store::UserTable(), id, true);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    auto record = history::At(tx, store::UserTable(), id, FormatTime(*t));
+    if (!record) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *record;
+  });
+}
+
+Result<json> UserService::Restore(const Caller& caller, long long id, const json& body) {
+  auto target = history::RestoreTarget(body);
+  if (!target.ok()) return target.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = store::GetRecord(tx, store::UserTable(), id, true);
+    if (!current || !CanSeeUser(tx, caller, *current)) return NotFound();
+    auto old = history::Version(tx, store::UserTable(), id, *target);
+    if (!old) return Invalid("error.version_unknown", "version");
+    json changes = json::object();
+    for (const char* f : {"name", "email", "active", "language", "org_unit_id"})
+      changes[f] = (*old)[f];
+    if (!(*current)["deleted_at"].is_null()) changes["deleted_at"] = nullptr;
+    return Save(tx, caller, *current, changes, (*current)["version"].get<long long>(), "restore");
   });
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "service/caller.h"
@@ -32,6 +33,13 @@ class UserService {
   // Deactivating ends the user's sessions and revokes its API tokens.
   Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
 
+  // Versions of the user from the audit trail, oldest first.
+  Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
+  // The user as it was at `at` (RFC 3339).
+  Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
+  // Body: {"version": N, "comment"?}: the user's fields as at version N, as a new version.
+  Result<nlohmann::json> Restore(const Caller& caller, long long id, const nlohmann::json& body);
+
   Result<store::Page> ListRoles(const Caller& caller, long long user_id);
   // Body: role, scope_id (null: installation-wide, only by an installation-wide admin).
   Result<nlohmann::json> AddRole(const Caller& caller, long long user_id,
@@ -47,6 +55,10 @@ class UserService {
                              const std::string& password);
 
  private:
+  Result<nlohmann::json> Save(store::Tx& tx, const Caller& caller, const nlohmann::json& current,
+                              nlohmann::json changes, long long expected_version,
+                              const std::string& action);
+
   store::Database& db_;
 };
 

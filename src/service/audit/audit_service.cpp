@@ -1,0 +1,160 @@
+#include "service/audit/audit_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "service/authorizer.h"
+#include "service/input.h"
+#include "store/org/org_tables.h"
+
+namespace lis::service {
+
+using nlohmann::json;
+using store::Col;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const char* kEventColumns =
+    "seq, at, actor_id, actor, address, action, entity, entity_id, scope_id, before_json, "
+    "after_json, comment, hash";
+
+json ParsedOrNull(const std::string& text) {
+  if (text.empty()) return nullptr;
+  json j = json::parse(text, nullptr, false);
+  return j.is_discarded() ? json(text) : j;
+}
+
+json EventJson(const store::Row& r) {
+  auto opt = [&](size_t i) { return r.IsNull(i) ? json(nullptr) : json(r.Int(i)); };
+  return {{"seq", r.Int(0)},
+          {"at", r.Text(1)},
+          {"actor_id", opt(2)},
+          {"actor", r.Text(3)},
+          {"address", r.Text(4)},
+          {"action", r.Text(5)},
+          {"entity", r.Text(6)},
+          {"entity_id", opt(7)},
+          {"scope_id", opt(8)},
+          {"before", ParsedOrNull(r.Text(9))},
+          {"after", ParsedOrNull(r.Text(10))},
+          {"comment", r.Text(11)},
+          {"hash", r.Text(12)}};
+}
+
+const std::vector<Col>& EventCols() {
+  static const std::vector<Col> kCols = {Col::kInt,  Col::kText, Col::kInt, Col::kText, Col::kText,
+                                         Col::kText, Col::kText, Col::kInt, Col::kInt,  Col::kText,
+                                         Col::kText, Col::kText, Col::kText};
+  return kCols;
+}
+
+std::vector<std::string> ChangedFields(const json& before, const json& after) {
+  std::vector<std::string> out;
+  if (!after.is_object()) return out;
+  for (auto it = after.begin(); it != after.end(); ++it) {
+    const std::string& k = it.key();
+    if (k == "version" || k == "updated_at" || k == "created_at") continue;
+    if (!before.is_object() || !before.contains(k) || before[k] != *it) out.push_back(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<store::Page> AuditService::Query(const Caller& caller, const AuditQuery& q) {
+  auto scopes = ScopesOf(caller, domain::Permission::kAuditRead);
+  if (!scopes.any()) return Forbidden();
+  for (const auto* bound : {&q.from, &q.to})
+    if (!bound->empty() && !ParseTime(*bound))
+      return Invalid("error.field_not_time", bound == &q.from ? "from" : "to");
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter f;
+    if (!scopes.everywhere) store::FilterToSubtrees(f, "scope_id", scopes);
+    if (!q.entity.empty()) f.And("entity = ?", {Value(q.entity)});
+    if (q.id) f.And("entity_id = ?", {Value(*q.id)});
+    if (!q.action.empty()) f.And("action = ?", {Value(q.action)});
+    if (!q.actor.empty()) {
+      if (q.actor.find_first_not_of("0123456789") == std::string::npos && q.actor.size() < 18)
+        f.And("actor_id = ?", {Value(std::stoll(q.actor))});
+      else
+        f.And("actor = ?", {Value(q.actor)});
+    }
+    if (!q.from.empty()) f.And("at >= ?", {Value(FormatTime(*ParseTime(q.from)))});
+    if (!q.to.empty()) f.And("at < ?", {Value(FormatTime(*ParseTime(q.to)))});
+    std::string where = f.sql.empty() ? "" : " WHERE " + f.sql;
+    store::Page page;
+    page.total =
+        tx.QueryOne("SELECT COUNT(*) FROM audit_events" + where, f.params, {Col::kInt})->Int(0);
+    auto params = f.params;
+    params.emplace_back(q.page.limit);
+    params.emplace_back(q.page.offset);
+    for (const auto& r : tx.Query(std::string("SELECT ") + kEventColumns + " FROM audit_events" +
+                                      where + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                                  params, EventCols()))
+      page.items.push_back(EventJson(r));
+    return page;
+  });
+}
+
+namespace history {
+
+namespace {
+std::vector<store::Row> RecordEvents(Tx& tx, const store::TableSpec& spec, long long id,
+                                     const std::string& extra = "",
+                                     std::vector<Value> params = {}) {
+  std::vector<Value> all = {Value(spec.entity), Value(id)};
+  for (auto& p : params) all.push_back(std::move(p));
+  return tx.Query(std::string("SELECT ") + kEventColumns +
+                      " FROM audit_events WHERE entity = ? AND entity_id = ? AND after_json IS NOT "
+                      "NULL AND action IN ('create', 'update', 'delete', 'restore')" +
+                      extra + " ORDER BY seq",
+                  all, EventCols());
+}
+}  // namespace
+
+std::vector<json> Entries(Tx& tx, const store::TableSpec& spec, long long id) {
+  std::vector<json> out;
+  for (const auto& r : RecordEvents(tx, spec, id)) {
+    json before = ParsedOrNull(r.Text(9));
+    json after = ParsedOrNull(r.Text(10));
+    out.push_back({{"version", after.value("version", 0LL)},
+                   {"at", r.Text(1)},
+                   {"actor", r.Text(3)},
+                   {"action", r.Text(5)},
+                   {"changed_fields", ChangedFields(before, after)},
+                   {"comment", r.Text(11)},
+                   {"seq", r.Int(0)}});
+  }
+  return out;
+}
+
+std::optional<json> At(Tx& tx, const store::TableSpec& spec, long long id, const std::string& at) {
+  auto rows = RecordEvents(tx, spec, id, " AND at <= ?", {Value(at)});
+  if (rows.empty()) return std::nullopt;
+  json record = ParsedOrNull(rows.back().Text(10));
+  if (!record.is_object() || !record["deleted_at"].is_null()) return std::nullopt;
+  return record;
+}
+
+std::optional<json> Version(Tx& tx, const store::TableSpec& spec, long long id, long long version) {
+  for (const auto& r : RecordEvents(tx, spec, id)) {
+    json record = ParsedOrNull(r.Text(10));
+    if (record.is_object() && record.value("version", 0LL) == version) return record;
+  }
+  return std::nullopt;
+}
+
+Result<long long> RestoreTarget(const json& body) {
+  static const std::vector<InputField> kFields = {{"version", InputType::kInt, true, false}};
+  Status s = CheckInput(body, kFields, false);
+  if (!s.ok()) return s.error();
+  long long v = body["version"].get<long long>();
+  if (v < 1) return Invalid("error.field_not_version", "version");
+  return v;
+}
+
+}  // namespace history
+
+}  // namespace lis::service

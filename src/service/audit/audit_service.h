@@ -1,0 +1,55 @@
+// Reading the audit trail: the audit log (filtered, within the caller's scopes) and the
+// version history of one record.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+struct AuditQuery {
+  PageRequest page;
+  std::string entity;           // e.g. "org_unit"
+  std::optional<long long> id;  // entity id
+  std::string actor;            // username, or a user id in digits
+  std::string action;           // create, update, delete, restore, login, ...
+  std::string from, to;         // RFC 3339 bounds (from inclusive, to exclusive)
+};
+
+class AuditService {
+ public:
+  explicit AuditService(store::Database& db) : db_(db) {}
+
+  // Events newest first, for ciso, security_chief and admin within their scopes; events
+  // that belong to no organisation node only for installation-wide grants.
+  Result<store::Page> Query(const Caller& caller, const AuditQuery& query);
+
+ private:
+  store::Database& db_;
+};
+
+// Audit-trail views of one record, shared by the services of every area. The caller has
+// already checked that the record may be read.
+namespace history {
+
+// {"version", "at", "actor", "action", "changed_fields", "seq", "comment"} oldest first.
+std::vector<nlohmann::json> Entries(store::Tx& tx, const store::TableSpec& spec, long long id);
+// The record as it was at `at` (RFC 3339 text, UTC); nothing if it did not exist then or
+// was deleted.
+std::optional<nlohmann::json> At(store::Tx& tx, const store::TableSpec& spec, long long id,
+                                 const std::string& at);
+// The record as it was at `version`; nothing if there was no such version.
+std::optional<nlohmann::json> Version(store::Tx& tx, const store::TableSpec& spec, long long id,
+                                      long long version);
+// Checks a restore request body {"version": N, "comment"?} and returns N.
+Result<long long> RestoreTarget(const nlohmann::json& body);
+
+}  // namespace history
+
+}  // namespace lis::service
