@@ -278,6 +278,13 @@ void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res) {
     }
     route = "exception";
   }
+  if (out.status == 403 && ctx.caller) {
+    try {
+      app.audit.RecordDenied(*ctx.caller, req.method, req.path);
+    } catch (const std::exception& e) {
+      spdlog::error("recording a refusal failed: {}", e.what());
+    }
+  }
   res.status = out.status;
   for (auto& [k, v] : out.headers) res.set_header(k.c_str(), v);
   AddSecurityHeaders(res);

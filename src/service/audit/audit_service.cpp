@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "store/audit_trail.h"
 #include "store/org/org_tables.h"
 
 namespace lis::service {
@@ -95,6 +96,20 @@ Result<store::Page> AuditService::Query(const Caller& caller, const AuditQuery& 
                                   params, EventCols()))
       page.items.push_back(EventJson(r));
     return page;
+  });
+}
+
+Status AuditService::RecordDenied(const Caller& caller, const std::string& method,
+                                  const std::string& path) {
+  return db_.Write(caller.ToActor(), [&](Tx& tx) -> Status {
+    store::AuditEvent e;
+    e.action = "permission_denied";
+    e.entity = "user";
+    e.entity_id = caller.user_id;
+    e.scope_id = store::UserOrgUnit(tx, caller.user_id);
+    e.after_json = json{{"method", method}, {"path", path}}.dump();
+    store::AppendAuditEvent(tx, e);
+    return {};
   });
 }
 

@@ -30,6 +30,9 @@ class AuditService {
   // that belong to no organisation node only for installation-wide grants.
   Result<store::Page> Query(const Caller& caller, const AuditQuery& query);
 
+  // Records that `caller` was refused `method` `path` (a 403), as a security event.
+  Status RecordDenied(const Caller& caller, const std::string& method, const std::string& path);
+
  private:
   store::Database& db_;
 };

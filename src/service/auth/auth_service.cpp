@@ -27,6 +27,7 @@ void AuditSecurity(Tx& tx, const std::string& action, std::optional<long long> u
   if (user_id) {
     e.entity = "user";
     e.entity_id = user_id;
+    e.scope_id = store::UserOrgUnit(tx, *user_id);
   }
   e.after_json = detail_json;
   store::AppendAuditEvent(tx, e);

@@ -91,6 +91,12 @@ long long CountOrgDependants(Tx& tx, long long id) {
   return row ? row->Int(0) : 0;
 }
 
+std::optional<long long> UserOrgUnit(Tx& tx, long long user_id) {
+  auto row =
+      tx.QueryOne("SELECT org_unit_id FROM users WHERE id = ?", {Value(user_id)}, {Col::kInt});
+  return row ? row->OptInt(0) : std::nullopt;
+}
+
 std::vector<domain::RoleGrant> LoadGrants(Tx& tx, long long user_id) {
   auto rows = tx.Query(
       "SELECT id, role, scope_id FROM role_assignments WHERE user_id = ? AND deleted_at IS NULL "

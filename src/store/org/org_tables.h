@@ -24,6 +24,9 @@ void FilterToSubtrees(Filter& filter, const std::string& column,
 // Live children, users and role assignments placed at node `id`: what stops a delete.
 long long CountOrgDependants(Tx& tx, long long id);
 
+// The organisation node user `user_id` belongs to (nothing for installation-level accounts).
+std::optional<long long> UserOrgUnit(Tx& tx, long long user_id);
+
 // Active role grants of a user.
 std::vector<domain::RoleGrant> LoadGrants(Tx& tx, long long user_id);
 
