@@ -6,7 +6,7 @@
 # Expects build/lis (make build); needs wrk and curl (scripts/install-deps --test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lis=build/lis
+lis=${LIS_BINARY:-build/lis}
 [[ -x $lis ]] || { echo "$lis not found: run make build" >&2; exit 1; }
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "$tool missing: run scripts/install-deps --test" >&2; exit 1; }

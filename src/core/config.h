@@ -12,7 +12,7 @@ struct Config {
   std::string database = "sqlite:data/lis.db";
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
-  int threads = 16;                     // HTTP worker threads (one per open connection)
+  int threads = 64;                     // HTTP workers; each open keep-alive connection holds one
   int db_pool = 8;                      // database connections per process
   size_t max_body_bytes = 1024 * 1024;  // request bodies above this get 413
   int read_timeout_seconds = 10;
