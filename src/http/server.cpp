@@ -28,7 +28,7 @@ void AddSecurityHeaders(httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "same-origin");
   res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Cache-Control", "no-store");
+  if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
 }
 
 bool IsApi(const std::string& path) {
@@ -53,7 +53,8 @@ std::string ContentTypeFor(const std::string& path) {
   return "application/octet-stream";
 }
 
-HttpRequest Convert(const httplib::Request& r, bool trust_proxy) {
+// `body` is passed apart: unsafe methods read it through a content reader (see Setup).
+HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_proxy) {
   HttpRequest req;
   req.method = r.method;
   req.path = r.path;
@@ -64,11 +65,21 @@ HttpRequest Convert(const httplib::Request& r, bool trust_proxy) {
                    [](unsigned char c) { return std::tolower(c); });
     req.headers.emplace(lower, v);
   }
-  req.body = r.body;
+  req.body = std::move(body);
+  if (req.IsForm()) {
+    httplib::Params form;
+    httplib::detail::parse_query_text(req.body, form);
+    for (const auto& [k, v] : form) req.params.emplace(k, v);
+  }
   req.remote_addr = r.remote_addr;
   if (trust_proxy) {
     std::string fwd = req.Header("x-forwarded-for");
-    if (!fwd.empty()) req.remote_addr = fwd.substr(0, fwd.find(','));
+    // The last entry is the one our proxy added; earlier ones come from the client.
+    if (!fwd.empty()) {
+      std::string last = fwd.substr(fwd.rfind(',') == std::string::npos ? 0 : fwd.rfind(',') + 1);
+      last.erase(0, last.find_first_not_of(' '));
+      req.remote_addr = last;
+    }
     req.secure = req.Header("x-forwarded-proto") == "https";
   }
   return req;
@@ -88,7 +99,9 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access_log;
 
   void Setup();
-  void Handle(const httplib::Request& r, httplib::Response& res);
+  void Handle(const httplib::Request& r, httplib::Response& res, std::string body);
+  // Answers a request the library refused (res.status set: 413 or 400).
+  void WriteLibraryError(const httplib::Request& r, httplib::Response& res);
   std::string Dispatch(RequestContext& ctx, HttpResponse& out);
   Status Authenticate(RequestContext& ctx);
   bool CheckCsrf(RequestContext& ctx);
@@ -111,37 +124,56 @@ void Server::Impl::Setup() {
   server.set_keep_alive_max_count(config.keep_alive_max_requests);
   server.set_payload_max_length(config.max_body_bytes);
   server.set_tcp_nodelay(true);
-  auto handler = [this](const httplib::Request& r, httplib::Response& res) { Handle(r, res); };
+  auto handler = [this](const httplib::Request& r, httplib::Response& res) { Handle(r, res, {}); };
+  // Bodies are read through a content reader: the library's own form parsing stops at a
+  // fixed 8 KiB, while the reader honours max_body_bytes.
+  auto with_body = [this](const httplib::Request& r, httplib::Response& res,
+                          const httplib::ContentReader& reader) {
+    std::string body;
+    bool read = reader([&](const char* data, size_t n) {
+      body.append(data, n);
+      return body.size() <= config.max_body_bytes;
+    });
+    if (!read) {
+      bool too_large = body.size() > config.max_body_bytes || res.status == 413;
+      res.status = too_large ? 413 : 400;
+      return WriteLibraryError(r, res);
+    }
+    Handle(r, res, std::move(body));
+  };
   server.Get(".*", handler);
-  server.Post(".*", handler);
-  server.Put(".*", handler);
-  server.Patch(".*", handler);
-  server.Delete(".*", handler);
   server.Options(".*", handler);
+  server.Post(".*", with_body);
+  server.Put(".*", with_body);
+  server.Patch(".*", with_body);
+  server.Delete(".*", with_body);
   // Errors the library answers itself (body too large, bad request line, unknown method).
   server.set_error_handler([this](const httplib::Request& r, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    HttpRequest req = Convert(r, config.trust_proxy);
-    RequestContext ctx(req);
-    ctx.language = SupportedLanguage(req.Param("lang"), config.default_language);
-    HttpResponse out;
-    Code code = res.status == 413 ? Code::kTooLarge : Code::kInvalid;
-    std::string key = res.status == 413 ? "error.body_too_large" : "error.bad_request";
-    Error e = MakeError(code, key).With("max", std::to_string(config.max_body_bytes));
-    if (IsApi(req.path)) {
-      WriteError(out, ctx, e);
-    } else {
-      out.content_type = "text/plain; charset=utf-8";
-      out.body = Messages::Embedded().ErrorText(ctx.language, e) + "\n";
-    }
-    res.set_content(out.body, out.content_type.c_str());
-    AddSecurityHeaders(res);
-    metrics.Observe(r.method, "error", res.status, 0);
+    if (res.body.empty()) WriteLibraryError(r, res);
   });
   if (!config.access_log.empty()) {
     access_log = spdlog::get("access");
     if (!access_log) access_log = spdlog::default_logger();
   }
+}
+
+void Server::Impl::WriteLibraryError(const httplib::Request& r, httplib::Response& res) {
+  HttpRequest req = Convert(r, {}, config.trust_proxy);
+  RequestContext ctx(req);
+  ctx.language = SupportedLanguage(req.Param("lang"), config.default_language);
+  HttpResponse out;
+  Code code = res.status == 413 ? Code::kTooLarge : Code::kInvalid;
+  std::string key = res.status == 413 ? "error.body_too_large" : "error.bad_request";
+  Error e = MakeError(code, key).With("max", std::to_string(config.max_body_bytes));
+  if (IsApi(req.path)) {
+    WriteError(out, ctx, e);
+  } else {
+    out.content_type = "text/plain; charset=utf-8";
+    out.body = Messages::Embedded().ErrorText(ctx.language, e) + "\n";
+  }
+  res.set_content(out.body, out.content_type.c_str());
+  AddSecurityHeaders(res);
+  metrics.Observe(r.method, "error", res.status, 0);
 }
 
 Status Server::Impl::Authenticate(RequestContext& ctx) {
@@ -255,9 +287,9 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
   return match.pattern;
 }
 
-void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res) {
+void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std::string body) {
   auto start = std::chrono::steady_clock::now();
-  HttpRequest req = Convert(r, config.trust_proxy);
+  HttpRequest req = Convert(r, std::move(body), config.trust_proxy);
   RequestContext ctx(req);
   ctx.language = config.default_language;
   HttpResponse out;

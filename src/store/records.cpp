@@ -9,6 +9,15 @@ namespace lis::store {
 
 using nlohmann::json;
 
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') out += '!';
+    out += c;
+  }
+  return out;
+}
+
 Filter& Filter::And(const std::string& condition, std::vector<Value> values) {
   sql += sql.empty() ? condition : " AND " + condition;
   for (auto& v : values) params.push_back(std::move(v));

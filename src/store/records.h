@@ -34,6 +34,10 @@ struct Filter {
   Filter& And(const std::string& condition, std::vector<Value> values = {});
 };
 
+// `text` with LIKE's wildcards (% and _) and the escape character '!' escaped, for a pattern
+// used with ESCAPE '!'.
+std::string EscapeLike(const std::string& text);
+
 struct Page {
   std::vector<nlohmann::json> items;
   long long total = 0;

@@ -132,3 +132,14 @@ TEST_F(RecordsTest, SoftDeleteHidesTheRecordFromListsButKeepsIt) {
 
 }  // namespace
 }  // namespace lis::store
+
+namespace lis::store {
+namespace {
+
+TEST(EscapeLike, EscapesWildcardsAndTheEscapeCharacter) {
+  EXPECT_EQ(EscapeLike("50%_off!"), "50!%!_off!!");
+  EXPECT_EQ(EscapeLike("plain"), "plain");
+}
+
+}  // namespace
+}  // namespace lis::store

@@ -6,3 +6,9 @@ document.addEventListener('submit', (event) => {
     if (!window.confirm(form.dataset.confirm)) event.preventDefault();
   }
 });
+// After a failed submission, move focus to the form's error summary so that keyboard and
+// screen reader users hear what went wrong and can follow its link to the field.
+document.addEventListener('DOMContentLoaded', () => {
+  const summary = document.querySelector('[data-error-summary]');
+  if (summary) summary.focus();
+});

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/clock.h"
 #include "core/messages.h"
 #include "http/api/api_support.h"
 
@@ -90,8 +91,12 @@ void WritePage(HttpResponse& out, const RequestContext& ctx, const std::string& 
   data["t"] = msg.Tree(ctx.language);
   data["lang"] = ctx.language;
   data["csrf"] = ctx.csrf_token;
-  data["title"] = msg.Text(ctx.language, title_key);
-  data["path"] = ctx.request.path;
+  if (!title_key.empty()) data["title"] = msg.Text(ctx.language, title_key);
+  if (!data.contains("path")) data["path"] = ctx.request.path;
+  std::string notice = ctx.request.Param("notice");
+  const json& notices = data["t"].value("notice", json::object());
+  if (!notice.empty() && notices.contains(notice) && notices[notice].is_string())
+    data["notice"] = notices[notice];
   data["other_lang"] = ctx.language == "sv" ? "en" : "sv";
   data["other_lang_label"] = ctx.language == "sv" ? "English" : "Svenska";
   if (ctx.caller) {
@@ -103,6 +108,52 @@ void WritePage(HttpResponse& out, const RequestContext& ctx, const std::string& 
   out.status = status;
   out.content_type = "text/html; charset=utf-8";
   out.body = RenderTemplate("layout", data);
+}
+
+int PageStatus(const Error* error) {
+  return error ? HttpStatusFor(error->code) : 200;
+}
+
+std::string LocalTimeText(const std::string& utc) {
+  using namespace std::chrono;
+  auto t = ParseTime(utc);
+  if (!t) return utc;
+  auto instant = time_point_cast<seconds>(*t);
+  year y = year_month_day{floor<days>(instant)}.year();
+  // EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+  // Sunday of October; Sweden is UTC+1 in winter and UTC+2 in summer.
+  sys_seconds summer_start = sys_days{y / March / Sunday[last]} + hours(1);
+  sys_seconds summer_end = sys_days{y / October / Sunday[last]} + hours(1);
+  auto local = instant + (instant >= summer_start && instant < summer_end ? hours(2) : hours(1));
+  auto day = floor<days>(local);
+  year_month_day ymd{day};
+  hh_mm_ss<seconds> hms{local - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
+  return buf;
+}
+
+std::string UrlEncode(const std::string& value) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+long long PageNumberParam(const RequestContext& ctx) {
+  std::string v = ctx.request.Param("page");
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return 1;
+  return std::max(1LL, std::stoll(v));
 }
 
 void WriteErrorPage(HttpResponse& out, const RequestContext& ctx, const Error& error) {

@@ -14,7 +14,10 @@ namespace lis::http {
 
 // Renders templates/<name>.mustache with `data` inside templates/layout.mustache and writes
 // it. Adds to `data`: t (all texts of the language), lang, csrf, user, nav (the sections
-// the caller may open, `current` marking `section`), title (the text of `title_key`).
+// the caller may open, `current` marking `section`), title (the text of `title_key`; when
+// `title_key` is empty, data["title"] as given), path (the request path unless data has one:
+// the language switch links to it), notice (the text of ?notice=KEY when "notice.KEY" is in
+// the catalogue; anything else is ignored, never echoed).
 void WritePage(HttpResponse& out, const RequestContext& ctx, const std::string& name,
                const std::string& title_key, const std::string& section, nlohmann::json data,
                int status = 200);
@@ -28,6 +31,18 @@ bool RequirePageCaller(const RequestContext& ctx, HttpResponse& out);
 
 // Renders a template with `data` only (no layout, no texts added).
 std::string RenderTemplate(const std::string& name, const nlohmann::json& data);
+
+// The page status for a page shown again after a failed form (see form.h): 200 when nothing
+// failed, else the status of the error's code.
+int PageStatus(const Error* error);
+
+// A stored UTC time ("2026-11-28T20:13:41.123456Z") as Swedish local time (Europe/Stockholm,
+// EU summer time rules), "2026-11-28 21:13"; the text itself when it is not a time.
+std::string LocalTimeText(const std::string& utc);
+// A value percent-encoded for a URL query string.
+std::string UrlEncode(const std::string& value);
+// A 1-based page number from ?page= (1 when missing or not a number).
+long long PageNumberParam(const RequestContext& ctx);
 
 // Form fields to a JSON body for a service. Each field is read by type: text as given (empty
 // text becomes null when `empty_is_null`), int from digits (empty: null), bool from a

@@ -57,7 +57,8 @@ Status CheckFields(json& record) {
 }
 
 // Checks that `record` may stand under its parent: the parent exists, the kinds fit, and (for
-// a move of `self`) the parent is not inside the node's own subtree.
+// a change of the existing node `self`) the parent is not inside the node's own subtree and
+// the node's children may stand under its kind.
 Status CheckPlacement(Tx& tx, const json& record, std::optional<long long> self) {
   std::optional<std::string> parent_kind;
   if (!record["parent_id"].is_null()) {
@@ -74,6 +75,16 @@ Status CheckPlacement(Tx& tx, const json& record, std::optional<long long> self)
   const std::string& kind = record["kind"].get_ref<const std::string&>();
   if (!domain::MayPlaceUnder(kind, parent_kind))
     return Invalid("error.org_placement", "parent_id").With("kind", kind);
+  if (self) {
+    store::Filter children;
+    children.And("parent_id = ?", {store::Value(*self)});
+    for (const auto& child :
+         store::ListRecords(tx, store::OrgUnitTable(), children, "id", 100000, 0).items) {
+      const std::string& child_kind = child["kind"].get_ref<const std::string&>();
+      if (!domain::MayPlaceUnder(child_kind, std::string_view(kind)))
+        return Invalid("error.org_children_placement", "kind").With("kind", child_kind);
+    }
+  }
   return {};
 }
 

@@ -149,6 +149,16 @@ void EndAccess(Tx& tx, long long user_id) {
                         t["version"].get<long long>());
 }
 
+// Whether `caller` may change user `user`: it must be allowed to write users at the user's
+// unit and to assign every role the user holds, so that no one can take over an account
+// with more reach than its own.
+bool CanManageUser(Tx& tx, const Caller& caller, const json& user) {
+  if (!Can(tx, caller, Permission::kUserWrite, UnitOf(user))) return false;
+  for (const auto& grant : store::LoadGrants(tx, user["id"].get<long long>()))
+    if (!Can(tx, caller, Permission::kRoleWrite, grant.scope_id)) return false;
+  return true;
+}
+
 // Whether `caller` may see user record `user`.
 bool CanSeeUser(Tx& tx, const Caller& caller, const json& user) {
   return user["id"].get<long long>() == caller.user_id ||
@@ -172,10 +182,10 @@ Result<store::Page> UserService::List(const Caller& caller, const UserListQuery&
     store::FilterToSubtrees(filter, "org_unit_id", scopes);
     if (query.org_unit_id) filter.And("org_unit_id = ?", {Value(*query.org_unit_id)});
     if (!query.search.empty()) {
-      std::string like = "%" + query.search + "%";
+      std::string like = "%" + store::EscapeLike(query.search) + "%";
       filter.And(
-          "(LOWER(username) LIKE LOWER(?) OR LOWER(name) LIKE LOWER(?) OR LOWER(email) LIKE "
-          "LOWER(?))",
+          "(LOWER(username) LIKE LOWER(?) ESCAPE '!' OR LOWER(name) LIKE LOWER(?) ESCAPE '!' OR "
+          "LOWER(email) LIKE LOWER(?) ESCAPE '!')",
           {Value(like), Value(like), Value(like)});
     }
     return store::ListRecords(tx, store::UserTable(), filter, "name, id", query.page.limit,
@@ -210,7 +220,7 @@ Result<json> UserService::Create(const Caller& caller, const json& body) {
 Result<json> UserService::Save(Tx& tx, const Caller& caller, const json& current, json changes,
                                long long expected_version, const std::string& action) {
   long long id = current["id"].get<long long>();
-  if (!Can(tx, caller, Permission::kUserWrite, UnitOf(current))) return Forbidden();
+  if (!CanManageUser(tx, caller, current)) return Forbidden();
   Status s = CheckPerson(changes);
   if (!s.ok()) return s.error();
   if (changes.contains("org_unit_id") && changes["org_unit_id"] != current["org_unit_id"]) {
@@ -243,6 +253,9 @@ Result<json> UserService::Update(const Caller& caller, long long id, const json&
     if (updated.ok() && body.contains("password")) {
       store::SetPasswordHash(tx, id, HashPassword(body["password"].get<std::string>()));
       AuditPasswordSet(tx, *updated);
+      // A password set by someone else means the old one is not to be trusted: every way in
+      // that rested on it ends.
+      if (id != caller.user_id) EndAccess(tx, id);
     }
     return updated;
   });

@@ -1,0 +1,33 @@
+#include "http/pages/page_support.h"
+
+#include <gtest/gtest.h>
+
+namespace lis::http {
+namespace {
+
+TEST(LocalTimeText, ShowsSwedishWinterAndSummerTime) {
+  EXPECT_EQ(LocalTimeText("2026-01-15T12:00:00.000000Z"), "2026-01-15 13:00");
+  EXPECT_EQ(LocalTimeText("2026-07-01T22:30:00.000000Z"), "2026-07-02 00:30");
+  EXPECT_EQ(LocalTimeText("2026-12-31T23:59:59.999999Z"), "2027-01-01 00:59");
+}
+
+TEST(LocalTimeText, ChangesAtOneOClockUtcOnTheLastSundays) {
+  // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+  EXPECT_EQ(LocalTimeText("2026-03-29T00:59:00Z"), "2026-03-29 01:59");
+  EXPECT_EQ(LocalTimeText("2026-03-29T01:00:00Z"), "2026-03-29 03:00");
+  EXPECT_EQ(LocalTimeText("2026-10-25T00:59:00Z"), "2026-10-25 02:59");
+  EXPECT_EQ(LocalTimeText("2026-10-25T01:00:00Z"), "2026-10-25 02:00");
+}
+
+TEST(LocalTimeText, LeavesOtherTextAlone) {
+  EXPECT_EQ(LocalTimeText(""), "");
+  EXPECT_EQ(LocalTimeText("igår"), "igår");
+}
+
+TEST(UrlEncode, EncodesAllButUnreservedCharacters) {
+  EXPECT_EQ(UrlEncode("Åsa Ö&x=1"), "%C3%85sa%20%C3%96%26x%3D1");
+  EXPECT_EQ(UrlEncode("a-b_c.d~e"), "a-b_c.d~e");
+}
+
+}  // namespace
+}  // namespace lis::http
