@@ -134,11 +134,19 @@ std::vector<json> Entries(Tx& tx, const store::TableSpec& spec, long long id) {
   for (const auto& r : RecordEvents(tx, spec, id)) {
     json before = ParsedOrNull(r.Text(9));
     json after = ParsedOrNull(r.Text(10));
+    json changes = json::array();
+    auto fields = ChangedFields(before, after);
+    for (const auto& f : fields)
+      changes.push_back(
+          {{"field", f},
+           {"before", before.is_object() ? before.value(f, json(nullptr)) : json(nullptr)},
+           {"after", after[f]}});
     out.push_back({{"version", after.value("version", 0LL)},
                    {"at", r.Text(1)},
                    {"actor", r.Text(3)},
                    {"action", r.Text(5)},
-                   {"changed_fields", ChangedFields(before, after)},
+                   {"changed_fields", fields},
+                   {"changes", changes},
                    {"comment", r.Text(11)},
                    {"seq", r.Int(0)}});
   }

@@ -41,7 +41,8 @@ class AuditService {
 // already checked that the record may be read.
 namespace history {
 
-// {"version", "at", "actor", "action", "changed_fields", "seq", "comment"} oldest first.
+// {"version", "at", "actor", "action", "changed_fields", "changes": [{"field", "before",
+// "after"}], "seq", "comment"}, oldest first.
 std::vector<nlohmann::json> Entries(store::Tx& tx, const store::TableSpec& spec, long long id);
 // The record as it was at `at` (RFC 3339 text, UTC); nothing if it did not exist then or
 // was deleted.
