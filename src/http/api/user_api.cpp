@@ -59,7 +59,8 @@ void Update(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void ListRoles(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
-  auto result = app.users.ListRoles(*ctx.caller, PathId(ctx));
+  auto result =
+      app.users.ListRoles(*ctx.caller, PathId(ctx), ctx.request.Param("deleted") == "true");
   if (!result.ok()) return WriteError(out, ctx, result.error());
   WriteJson(out, 200, ListBody(*result, {1000, 0}));
 }
@@ -78,6 +79,14 @@ void RemoveRole(App& app, RequestContext& ctx, HttpResponse& out) {
   out.status = 204;
 }
 
+void RestoreRole(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx,
+        app.users.RestoreRole(*ctx.caller, PathId(ctx), PathId(ctx, "role_assignment_id"), *body));
+}
+
 }  // namespace
 
 void RegisterUserApi(Router& router, App& app) {
@@ -90,6 +99,8 @@ void RegisterUserApi(Router& router, App& app) {
   router.Add("GET", "/api/v1/users/{id}/roles", Bind(app, ListRoles));
   router.Add("POST", "/api/v1/users/{id}/roles", Bind(app, AddRole));
   router.Add("DELETE", "/api/v1/users/{id}/roles/{role_assignment_id}", Bind(app, RemoveRole));
+  router.Add("POST", "/api/v1/users/{id}/roles/{role_assignment_id}/restore",
+             Bind(app, RestoreRole));
 }
 
 }  // namespace lis::http

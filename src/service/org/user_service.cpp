@@ -297,14 +297,30 @@ Result<json> UserService::Restore(const Caller& caller, long long id, const json
   });
 }
 
-Result<store::Page> UserService::ListRoles(const Caller& caller, long long user_id) {
+Result<store::Page> UserService::ListRoles(const Caller& caller, long long user_id, bool deleted) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     auto user = store::GetRecord(tx, store::UserTable(), user_id);
     if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
     store::Filter filter;
     filter.And("user_id = ?", {Value(user_id)});
-    return store::ListRecords(tx, store::RoleAssignmentTable(), filter, "id", 1000, 0);
+    return store::ListRecords(tx, store::RoleAssignmentTable(), filter, "id", 1000, 0, deleted);
   });
+}
+
+// Whether `caller` may give `role` in `scope_id` to user `user_id` now: the scope exists, the
+// caller may assign roles there, and the user does not already hold it.
+Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_id,
+                                   const std::string& role, std::optional<long long> scope_id) {
+  if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
+    return Invalid("error.org_unit_missing", "scope_id");
+  if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
+  store::Filter dup;
+  dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
+  dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
+          scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
+  if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
+    return MakeError(Code::kConflict, "error.role_exists");
+  return {};
 }
 
 Result<json> UserService::AddRole(const Caller& caller, long long user_id, const json& body) {
@@ -317,20 +333,35 @@ Result<json> UserService::AddRole(const Caller& caller, long long user_id, const
     auto user = store::GetRecord(tx, store::UserTable(), user_id);
     if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
     std::optional<long long> scope_id;
-    if (!scope.is_null()) {
-      scope_id = scope.get<long long>();
-      if (!store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
-        return Invalid("error.org_unit_missing", "scope_id");
-    }
-    if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
-    store::Filter dup;
-    dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
-    dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
-            scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
-    if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
-      return MakeError(Code::kConflict, "error.role_exists");
+    if (!scope.is_null()) scope_id = scope.get<long long>();
+    Status grantable = CheckGrantable(tx, caller, user_id, role, scope_id);
+    if (!grantable.ok()) return grantable.error();
     return store::InsertRecord(tx, store::RoleAssignmentTable(),
                                {{"user_id", user_id}, {"role", role}, {"scope_id", scope}});
+  });
+}
+
+Result<json> UserService::RestoreRole(const Caller& caller, long long user_id,
+                                      long long assignment_id, const json& body) {
+  auto target = history::RestoreTarget(body);
+  if (!target.ok()) return target.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto user = store::GetRecord(tx, store::UserTable(), user_id);
+    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
+    auto grant = store::GetRecord(tx, store::RoleAssignmentTable(), assignment_id, true);
+    if (!grant || (*grant)["user_id"].get<long long>() != user_id) return NotFound();
+    auto old = history::Version(tx, store::RoleAssignmentTable(), assignment_id, *target);
+    if (!old || !(*old)["deleted_at"].is_null()) return Invalid("error.version_unknown", "version");
+    if ((*grant)["deleted_at"].is_null()) return MakeError(Code::kConflict, "error.role_exists");
+    std::optional<long long> scope_id;
+    if (!(*old)["scope_id"].is_null()) scope_id = (*old)["scope_id"].get<long long>();
+    Status grantable =
+        CheckGrantable(tx, caller, user_id, (*old)["role"].get<std::string>(), scope_id);
+    if (!grantable.ok()) return grantable.error();
+    return store::UpdateRecord(
+        tx, store::RoleAssignmentTable(), assignment_id, (*grant)["version"].get<long long>(),
+        {{"role", (*old)["role"]}, {"scope_id", (*old)["scope_id"]}, {"deleted_at", nullptr}},
+        "restore");
   });
 }
 

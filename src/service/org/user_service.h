@@ -40,12 +40,18 @@ class UserService {
   // Body: {"version": N, "comment"?}: the user's fields as at version N, as a new version.
   Result<nlohmann::json> Restore(const Caller& caller, long long id, const nlohmann::json& body);
 
-  Result<store::Page> ListRoles(const Caller& caller, long long user_id);
+  // The roles the user holds, or with `deleted` those taken away from it.
+  Result<store::Page> ListRoles(const Caller& caller, long long user_id, bool deleted = false);
   // Body: role, scope_id (null: installation-wide, only by an installation-wide admin).
   Result<nlohmann::json> AddRole(const Caller& caller, long long user_id,
                                  const nlohmann::json& body);
   Result<nlohmann::json> RemoveRole(const Caller& caller, long long user_id,
                                     long long assignment_id);
+
+  // Gives back a role that was taken away. Body: {"version": N} naming the live version to
+  // bring back (the one before the removal); the same checks as adding the role apply.
+  Result<nlohmann::json> RestoreRole(const Caller& caller, long long user_id,
+                                     long long assignment_id, const nlohmann::json& body);
 
   // For the command line: creates a user as `actor` with no permission check.
   Result<nlohmann::json> CreateAsSystem(const store::Actor& actor, const nlohmann::json& body,
@@ -55,6 +61,8 @@ class UserService {
                              const std::string& password);
 
  private:
+  Status CheckGrantable(store::Tx& tx, const Caller& caller, long long user_id,
+                        const std::string& role, std::optional<long long> scope_id);
   Result<nlohmann::json> Save(store::Tx& tx, const Caller& caller, const nlohmann::json& current,
                               nlohmann::json changes, long long expected_version,
                               const std::string& action);
