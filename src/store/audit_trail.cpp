@@ -29,7 +29,7 @@ long long AppendAuditEvent(Tx& tx, const AuditEvent& event) {
   StoredAuditEvent e;
   e.seq = head ? head->Int(0) + 1 : 1;
   e.prev_hash = head ? head->Text(1) : GenesisHash();
-  e.at = NowText();
+  e.at = tx.Now();
   e.actor_id = tx.actor().user_id;
   e.actor = tx.actor().name;
   e.address = tx.actor().address;

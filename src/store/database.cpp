@@ -121,7 +121,7 @@ std::vector<Row> Tx::Query(std::string_view sql, const std::vector<Value>& param
   Bindings b(params);
   b.Bind(st, params);
   st.alloc();
-  st.prepare(NumberPlaceholders(sql));
+  st.prepare(NumberPlaceholders(sql), soci::details::st_one_time_query);
   st.define_and_bind();
   std::vector<Row> rows;
   if (!st.execute(true)) return rows;
@@ -148,12 +148,17 @@ std::optional<Row> Tx::QueryOne(std::string_view sql, const std::vector<Value>& 
   return std::move(rows.front());
 }
 
+const std::string& Tx::Now() {
+  if (now_.empty()) now_ = NowText();
+  return now_;
+}
+
 long long Tx::Exec(std::string_view sql, const std::vector<Value>& params) {
   soci::statement st(session_);
   Bindings b(params);
   b.Bind(st, params);
   st.alloc();
-  st.prepare(NumberPlaceholders(sql));
+  st.prepare(NumberPlaceholders(sql), soci::details::st_one_time_query);
   st.define_and_bind();
   st.execute(true);
   return st.get_affected_rows();

@@ -60,6 +60,9 @@ class Tx {
 
   Dialect dialect() const { return dialect_; }
   const Actor& actor() const { return actor_; }
+  // The time of this transaction (taken at first use): every record it writes and every
+  // audit event it appends carries the same instant, so "as it was at T" is exact.
+  const std::string& Now();
   bool writable() const { return writable_; }
 
  private:
@@ -67,6 +70,7 @@ class Tx {
   Dialect dialect_;
   const Actor& actor_;
   bool writable_;
+  std::string now_;
 };
 
 class Database {

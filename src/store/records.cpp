@@ -142,7 +142,7 @@ Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std:
 
 json InsertRecord(Tx& tx, const TableSpec& spec, const json& values,
                   const std::vector<std::pair<std::string, Value>>& hidden) {
-  std::string now = NowText();
+  const std::string& now = tx.Now();
   std::string cols = "version, created_at, updated_at";
   std::string marks = "1, ?, ?";
   std::vector<Value> params = {Value(now), Value(now)};
@@ -173,7 +173,7 @@ Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long
   if (!before) return NotFound();
   if ((*before)["version"].get<long long>() != expected_version) return Conflict(*before);
   std::string sets = "version = version + 1, updated_at = ?";
-  std::vector<Value> params = {Value(NowText())};
+  std::vector<Value> params = {Value(tx.Now())};
   for (const auto& f : spec.fields) {
     auto it = changes.find(f.name);
     if (it == changes.end()) continue;
@@ -203,7 +203,7 @@ Result<json> DeleteRecord(Tx& tx, const TableSpec& spec, long long id, long long
   long long n = tx.Exec("UPDATE " + spec.table +
                             " SET deleted_at = ?, version = version + 1, updated_at = ? "
                             "WHERE id = ? AND version = ?",
-                        {Value(NowText()), Value(NowText()), Value(id), Value(expected_version)});
+                        {Value(tx.Now()), Value(tx.Now()), Value(id), Value(expected_version)});
   if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
   json after = *GetRecord(tx, spec, id, true);
   Audit(tx, spec, "delete", *before, after);

@@ -117,7 +117,7 @@ std::optional<Credential> FindCredentialByUsername(Tx& tx, const std::string& us
 }
 
 void SetPasswordHash(Tx& tx, long long user_id, const std::string& hash) {
-  std::string now = NowText();
+  const std::string& now = tx.Now();
   if (tx.Exec("UPDATE credentials SET password_hash = ?, updated_at = ? WHERE user_id = ?",
               {Value(hash), Value(now), Value(user_id)}) == 0)
     tx.Exec("INSERT INTO credentials (user_id, password_hash, updated_at) VALUES (?, ?, ?)",
@@ -127,7 +127,7 @@ void SetPasswordHash(Tx& tx, long long user_id, const std::string& hash) {
 long long InsertSession(Tx& tx, long long user_id, const std::string& token_hash,
                         const std::string& csrf, const std::string& address,
                         const std::string& expires_at) {
-  std::string now = NowText();
+  const std::string& now = tx.Now();
   auto row = tx.QueryOne(
       "INSERT INTO sessions (token_hash, user_id, csrf_token, address, created_at, last_seen_at, "
       "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
