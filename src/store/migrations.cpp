@@ -90,6 +90,94 @@ CREATE INDEX audit_events_entity ON audit_events(entity, entity_id);
 CREATE INDEX audit_events_at ON audit_events(at)
 )SQL";
 
+const char* kAssets = R"SQL(
+CREATE TABLE objects (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX objects_org_unit ON objects(org_unit_id);
+CREATE INDEX objects_name ON objects(name);
+ALTER TABLE role_assignments ADD COLUMN object_id BIGINT REFERENCES objects(id);
+CREATE INDEX role_assignments_object ON role_assignments(object_id);
+CREATE TABLE systems (
+  id {{pk}},
+  object_id BIGINT NOT NULL REFERENCES objects(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  hosting TEXT NOT NULL,
+  hosting_country TEXT,
+  supplier_name TEXT,
+  lifecycle TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX systems_object ON systems(object_id);
+CREATE INDEX systems_name ON systems(name);
+CREATE TABLE information_sets (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  personal_data TEXT NOT NULL,
+  secrecy TEXT,
+  retention TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX information_sets_org_unit ON information_sets(org_unit_id);
+CREATE INDEX information_sets_name ON information_sets(name);
+CREATE TABLE information_set_systems (
+  information_set_id BIGINT NOT NULL REFERENCES information_sets(id),
+  system_id BIGINT NOT NULL REFERENCES systems(id),
+  PRIMARY KEY (information_set_id, system_id)
+);
+CREATE INDEX information_set_systems_system ON information_set_systems(system_id);
+CREATE TABLE classifications (
+  id {{pk}},
+  information_set_id BIGINT NOT NULL UNIQUE REFERENCES information_sets(id),
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  confidentiality INTEGER NOT NULL,
+  integrity INTEGER NOT NULL,
+  availability INTEGER NOT NULL,
+  traceability INTEGER NOT NULL,
+  security_class INTEGER NOT NULL,
+  motivations TEXT NOT NULL,
+  status TEXT NOT NULL,
+  classified_by BIGINT REFERENCES users(id),
+  classified_at TEXT NOT NULL,
+  approved_by BIGINT REFERENCES users(id),
+  approved_at TEXT,
+  review_due TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX classifications_class ON classifications(security_class);
+CREATE INDEX classifications_review ON classifications(review_due);
+CREATE TABLE requirements (
+  id {{pk}},
+  code TEXT NOT NULL UNIQUE,
+  area TEXT NOT NULL,
+  aspect TEXT NOT NULL,
+  min_level INTEGER NOT NULL,
+  text_sv TEXT NOT NULL,
+  text_en TEXT NOT NULL,
+  guidance_sv TEXT NOT NULL,
+  guidance_en TEXT NOT NULL,
+  controls TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE TABLE system_requirements (
+  id {{pk}},
+  system_id BIGINT NOT NULL REFERENCES systems(id),
+  requirement_id BIGINT NOT NULL REFERENCES requirements(id),
+  status TEXT NOT NULL,
+  how TEXT NOT NULL,
+  motivation TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX system_requirements_pair ON system_requirements(system_id, requirement_id)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -100,6 +188,7 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
+      {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
   };
   return kMigrations;
 }

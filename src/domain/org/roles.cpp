@@ -10,18 +10,24 @@ namespace {
 using P = Permission;
 const std::map<std::string, std::set<Permission>, std::less<>>& Table() {
   static const std::map<std::string, std::set<Permission>, std::less<>> kTable = {
-      {"employee", {P::kOrgRead}},
-      {"contact", {P::kOrgRead, P::kUserRead}},
-      {"object_owner", {P::kOrgRead}},
-      {"object_owner_it", {P::kOrgRead}},
-      {"object_manager", {P::kOrgRead}},
-      {"technical_manager", {P::kOrgRead}},
-      {"information_owner", {P::kOrgRead}},
-      {"ciso", {P::kOrgRead, P::kUserRead, P::kAuditRead}},
-      {"security_chief", {P::kOrgRead, P::kUserRead, P::kAuditRead}},
-      {"it_security", {P::kOrgRead, P::kUserRead}},
-      {"dpo", {P::kOrgRead}},
-      {"board", {P::kOrgRead}},
+      {"employee", {P::kOrgRead, P::kAssetRead}},
+      {"contact", {P::kOrgRead, P::kUserRead, P::kAssetRead, P::kSecrecyRead}},
+      {"object_owner",
+       {P::kOrgRead, P::kAssetRead, P::kSecrecyRead, P::kAssetWrite, P::kClassify, P::kApprove}},
+      {"object_owner_it",
+       {P::kOrgRead, P::kAssetRead, P::kSecrecyRead, P::kAssetWrite, P::kClassify}},
+      {"object_manager",
+       {P::kOrgRead, P::kAssetRead, P::kSecrecyRead, P::kAssetWrite, P::kClassify}},
+      {"technical_manager", {P::kOrgRead, P::kAssetRead, P::kSecrecyRead, P::kAssetWrite}},
+      {"information_owner", {P::kOrgRead, P::kAssetRead, P::kSecrecyRead, P::kApprove}},
+      {"ciso",
+       {P::kOrgRead, P::kUserRead, P::kAuditRead, P::kAssetRead, P::kSecrecyRead, P::kAssetWrite,
+        P::kClassify, P::kApprove, P::kCatalogueWrite}},
+      {"security_chief",
+       {P::kOrgRead, P::kUserRead, P::kAuditRead, P::kAssetRead, P::kSecrecyRead}},
+      {"it_security", {P::kOrgRead, P::kUserRead, P::kAssetRead, P::kSecrecyRead}},
+      {"dpo", {P::kOrgRead, P::kAssetRead, P::kSecrecyRead}},
+      {"board", {P::kOrgRead, P::kAssetRead}},
       {"admin",
        {P::kOrgRead, P::kOrgWrite, P::kUserRead, P::kUserWrite, P::kRoleWrite, P::kAuditRead}},
   };
@@ -55,6 +61,11 @@ bool RoleGrants(std::string_view role, Permission permission) {
   return it != Table().end() && it->second.count(permission) > 0;
 }
 
+bool IsObjectRole(std::string_view role) {
+  return role == "object_owner" || role == "object_owner_it" || role == "object_manager" ||
+         role == "technical_manager";
+}
+
 bool ScopeCovers(const std::optional<long long>& scope, const std::vector<long long>& path) {
   if (!scope) return true;
   return std::find(path.begin(), path.end(), *scope) != path.end();
@@ -63,7 +74,7 @@ bool ScopeCovers(const std::optional<long long>& scope, const std::vector<long l
 PermissionScopes ScopesFor(const std::vector<RoleGrant>& grants, Permission permission) {
   PermissionScopes out;
   for (const auto& g : grants) {
-    if (!RoleGrants(g.role, permission)) continue;
+    if (g.object_id || !RoleGrants(g.role, permission)) continue;
     if (!g.scope_id) {
       out.everywhere = true;
       out.roots.clear();
@@ -78,8 +89,25 @@ PermissionScopes ScopesFor(const std::vector<RoleGrant>& grants, Permission perm
 bool Allows(const std::vector<RoleGrant>& grants, Permission permission,
             const std::vector<long long>& path) {
   for (const auto& g : grants)
-    if (RoleGrants(g.role, permission) && ScopeCovers(g.scope_id, path)) return true;
+    if (!g.object_id && RoleGrants(g.role, permission) && ScopeCovers(g.scope_id, path))
+      return true;
   return false;
+}
+
+bool AllowsOnObject(const std::vector<RoleGrant>& grants, Permission permission,
+                    long long object_id, const std::vector<long long>& path) {
+  for (const auto& g : grants)
+    if (g.object_id == object_id && RoleGrants(g.role, permission)) return true;
+  return Allows(grants, permission, path);
+}
+
+std::vector<long long> ObjectsFor(const std::vector<RoleGrant>& grants, Permission permission) {
+  std::vector<long long> out;
+  for (const auto& g : grants)
+    if (g.object_id && RoleGrants(g.role, permission) &&
+        std::find(out.begin(), out.end(), *g.object_id) == out.end())
+      out.push_back(*g.object_id);
+  return out;
 }
 
 }  // namespace lis::domain

@@ -10,13 +10,22 @@
 namespace lis::domain {
 
 enum class Permission {
-  kOrgRead,    // see organisation nodes
-  kOrgWrite,   // add, rename, move, delete organisation nodes
-  kUserRead,   // see users and their roles
-  kUserWrite,  // add, change, deactivate users
-  kRoleWrite,  // assign and remove roles
-  kAuditRead,  // read the audit trail
+  kOrgRead,         // see organisation nodes
+  kOrgWrite,        // add, rename, move, delete organisation nodes
+  kUserRead,        // see users and their roles
+  kUserWrite,       // add, change, deactivate users
+  kRoleWrite,       // assign and remove roles
+  kAuditRead,       // read the audit trail
+  kAssetRead,       // see objects, systems, information sets and their classification
+  kSecrecyRead,     // see secrecy-marked details of information sets
+  kAssetWrite,      // add and change objects, systems and information sets
+  kClassify,        // classify information sets (as a draft)
+  kApprove,         // approve a classification
+  kCatalogueWrite,  // edit the protection-requirement catalogue
 };
+
+// Roles that can be held on one object (förvaltningsobjekt) rather than on a node.
+bool IsObjectRole(std::string_view role);
 
 const std::vector<std::string>& AllRoles();
 bool IsRole(std::string_view role);
@@ -25,12 +34,16 @@ bool RoleGrants(std::string_view role, Permission permission);
 struct RoleGrant {
   long long id = 0;
   std::string role;
-  std::optional<long long> scope_id;  // nothing: the whole installation
+  std::optional<long long> scope_id;   // nothing: the whole installation
+  std::optional<long long> object_id;  // set for a role held on one object only
 };
 
 // Whether a grant held at `scope` covers a node whose path from the root is `path` (root
 // first, the node itself last). A scope of nothing covers every node.
 bool ScopeCovers(const std::optional<long long>& scope, const std::vector<long long>& path);
+
+// Grants held on one object apply to that object only: ScopesFor and Allows ignore them, and
+// AllowsOnObject adds them.
 
 // The scopes in which `grants` give `permission`. `everywhere` is set when one of them is
 // installation-wide, and `roots` then is empty.
@@ -44,5 +57,11 @@ PermissionScopes ScopesFor(const std::vector<RoleGrant>& grants, Permission perm
 // Whether `grants` give `permission` on the node with root-first `path`.
 bool Allows(const std::vector<RoleGrant>& grants, Permission permission,
             const std::vector<long long>& path);
+// Whether `grants` give `permission` on object `object_id`, which belongs to the node with
+// root-first `path`: by a grant on the object itself or on a node covering it.
+bool AllowsOnObject(const std::vector<RoleGrant>& grants, Permission permission,
+                    long long object_id, const std::vector<long long>& path);
+// The objects on which `grants` give `permission` through object grants.
+std::vector<long long> ObjectsFor(const std::vector<RoleGrant>& grants, Permission permission);
 
 }  // namespace lis::domain

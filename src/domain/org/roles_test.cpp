@@ -72,3 +72,34 @@ TEST(Scope, ScopesForCollectsRootsOrEverywhere) {
 
 }  // namespace
 }  // namespace lis::domain
+
+namespace lis::domain {
+namespace {
+
+TEST(ObjectGrants, ApplyToTheirObjectOnlyNeverToTheTree) {
+  // An object owner of object 40 (which belongs to unit 5) and an employee at unit 5.
+  std::vector<RoleGrant> grants = {{1, "object_owner", 5, 40}, {2, "employee", 5, std::nullopt}};
+  const std::vector<long long> path_to_5 = {1, 2, 5};
+  EXPECT_TRUE(AllowsOnObject(grants, Permission::kClassify, 40, path_to_5));
+  EXPECT_FALSE(AllowsOnObject(grants, Permission::kClassify, 41, path_to_5));  // another object
+  EXPECT_FALSE(Allows(grants, Permission::kClassify, path_to_5));              // not the unit
+  EXPECT_FALSE(ScopesFor(grants, Permission::kAssetWrite).any());
+  EXPECT_EQ(ObjectsFor(grants, Permission::kAssetWrite), (std::vector<long long>{40}));
+  EXPECT_TRUE(AllowsOnObject(grants, Permission::kAssetRead, 41, path_to_5));  // via the unit
+}
+
+TEST(ObjectGrants, OnlyObjectRolesAreObjectRoles) {
+  for (const char* r : {"object_owner", "object_owner_it", "object_manager", "technical_manager"})
+    EXPECT_TRUE(IsObjectRole(r)) << r;
+  for (const char* r : {"ciso", "employee", "information_owner", "admin"})
+    EXPECT_FALSE(IsObjectRole(r)) << r;
+}
+
+TEST(Roles, AdministratorsDoNotHandleContent) {
+  for (Permission p : {Permission::kAssetRead, Permission::kAssetWrite, Permission::kClassify,
+                       Permission::kApprove, Permission::kCatalogueWrite})
+    EXPECT_FALSE(RoleGrants("admin", p));
+}
+
+}  // namespace
+}  // namespace lis::domain

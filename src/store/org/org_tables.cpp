@@ -86,8 +86,10 @@ long long CountOrgDependants(Tx& tx, long long id) {
   auto row = tx.QueryOne(
       "SELECT (SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND deleted_at IS NULL)"
       " + (SELECT COUNT(*) FROM users WHERE org_unit_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)",
-      {Value(id), Value(id), Value(id)}, {Col::kInt});
+      " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)"
+      " + (SELECT COUNT(*) FROM objects WHERE org_unit_id = ? AND deleted_at IS NULL)"
+      " + (SELECT COUNT(*) FROM information_sets WHERE org_unit_id = ? AND deleted_at IS NULL)",
+      {Value(id), Value(id), Value(id), Value(id), Value(id)}, {Col::kInt});
   return row ? row->Int(0) : 0;
 }
 
@@ -99,11 +101,11 @@ std::optional<long long> UserOrgUnit(Tx& tx, long long user_id) {
 
 std::vector<domain::RoleGrant> LoadGrants(Tx& tx, long long user_id) {
   auto rows = tx.Query(
-      "SELECT id, role, scope_id FROM role_assignments WHERE user_id = ? AND deleted_at IS NULL "
-      "ORDER BY id",
-      {Value(user_id)}, {Col::kInt, Col::kText, Col::kInt});
+      "SELECT id, role, scope_id, object_id FROM role_assignments WHERE user_id = ? AND "
+      "deleted_at IS NULL ORDER BY id",
+      {Value(user_id)}, {Col::kInt, Col::kText, Col::kInt, Col::kInt});
   std::vector<domain::RoleGrant> grants;
-  for (const auto& r : rows) grants.push_back({r.Int(0), r.Text(1), r.OptInt(2)});
+  for (const auto& r : rows) grants.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptInt(3)});
   return grants;
 }
 
