@@ -124,7 +124,8 @@ long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool
 }
 
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
-                 long long limit, long long offset, bool deleted) {
+                 long long limit, long long offset, bool deleted,
+                 const std::vector<ComputedField>& computed) {
   std::string where = LiveOrDeleted(deleted);
   if (!filter.sql.empty()) where += " AND " + filter.sql;
   Page page;
@@ -132,11 +133,25 @@ Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std:
   std::vector<Value> params = filter.params;
   params.emplace_back(limit);
   params.emplace_back(offset);
-  auto rows = tx.Query("SELECT " + SelectList(spec) + " FROM " + spec.table + where + " ORDER BY " +
+  std::string select = SelectList(spec);
+  std::vector<Col> types = ColumnTypes(spec);
+  for (const auto& c : computed) {
+    select += ", " + c.sql;
+    types.push_back(Col::kInt);
+  }
+  auto rows = tx.Query("SELECT " + select + " FROM " + spec.table + where + " ORDER BY " +
                            order_by + " LIMIT ? OFFSET ?",
-                       params, ColumnTypes(spec));
+                       params, types);
   page.items.reserve(rows.size());
-  for (const auto& r : rows) page.items.push_back(RowToJson(spec, r));
+  size_t first_computed = types.size() - computed.size();
+  for (const auto& r : rows) {
+    json item = RowToJson(spec, r);
+    for (size_t i = 0; i < computed.size(); ++i) {
+      const Value& v = r.cells[first_computed + i];
+      item[computed[i].name] = v.index() == 1 ? json(std::get<long long>(v)) : json(nullptr);
+    }
+    page.items.push_back(std::move(item));
+  }
   return page;
 }
 

@@ -49,8 +49,17 @@ std::optional<nlohmann::json> GetRecord(Tx& tx, const TableSpec& spec, long long
 // Records matching `filter` that are live (or, with `deleted`, soft-deleted), ordered by
 // `order_by` (a column list written by the caller, never user input), `limit` rows from
 // `offset`, with the total count.
+// An integer computed per row by an SQL expression written by the code (a derived value such
+// as a security class), added to each listed record under `name` (null when the expression
+// is NULL).
+struct ComputedField {
+  std::string name;
+  std::string sql;
+};
+
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
-                 long long limit, long long offset, bool deleted = false);
+                 long long limit, long long offset, bool deleted = false,
+                 const std::vector<ComputedField>& computed = {});
 long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool deleted = false);
 
 // Inserts `values` (spec fields only; missing ones become NULL) as version 1. `hidden` are
