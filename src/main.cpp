@@ -17,6 +17,7 @@
 #include "core/messages.h"
 #include "http/app.h"
 #include "http/server.h"
+#include "service/assets/requirement_service.h"
 #include "service/demo/demo_loader.h"
 #include "service/org/user_service.h"
 #include "store/audit_chain.h"
@@ -42,6 +43,8 @@ lis::Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int 
   if (!db.ok()) return db.error();
   auto applied = (*db)->Migrate();
   if (!applied.ok()) return applied.error();
+  auto catalogue = lis::service::RequirementService::LoadShippedCatalogue(**db);
+  if (!catalogue.ok()) return catalogue.error();
   return std::move(*db);
 }
 
@@ -152,7 +155,8 @@ std::optional<std::string> ParseDateBound(const std::string& text, bool end) {
   if (auto t = lis::ParseTime(text)) return lis::FormatTime(*t);
   auto day = lis::ParseTime(text + "T00:00:00Z");
   if (!day) return std::nullopt;
-  return lis::FormatTime(end ? *day + std::chrono::hours(24) : *day);
+  if (end && *day < lis::TimePoint::max() - std::chrono::hours(24)) *day += std::chrono::hours(24);
+  return lis::FormatTime(*day);
 }
 
 int AuditExport(const Config& config, const std::string& from, const std::string& to,
@@ -267,7 +271,10 @@ int main(int argc, char** argv) {
     if (!db.ok()) return Fail(db.error());
     auto applied = (*db)->Migrate();
     if (!applied.ok()) return Fail(applied.error());
-    std::cout << "migrations applied: " << *applied << "\n";
+    auto catalogue = lis::service::RequirementService::LoadShippedCatalogue(**db);
+    if (!catalogue.ok()) return Fail(catalogue.error());
+    std::cout << "migrations applied: " << *applied << "; requirements loaded: " << *catalogue
+              << "\n";
     return 0;
   }
   if (*demo) return Demo(config, accounts_out);

@@ -69,7 +69,18 @@ std::optional<TimePoint> ParseTime(std::string_view s) {
   tm.tm_min = mi;
   tm.tm_sec = sec;
   long long epoch = static_cast<long long>(timegm(&tm)) - offset_secs;
-  return TimePoint(std::chrono::microseconds(epoch * 1000000 + micros));
+  // A time point holds about ±292 years around 1970; times beyond stay beyond everything
+  // stored, as the first or last instant it can hold.
+  using std::chrono::duration_cast;
+  using std::chrono::seconds;
+  const long long max_secs =
+      duration_cast<seconds>(TimePoint::max().time_since_epoch()).count() - 1;
+  const long long min_secs =
+      duration_cast<seconds>(TimePoint::min().time_since_epoch()).count() + 1;
+  if (epoch > max_secs) return TimePoint::max();
+  if (epoch < min_secs) return TimePoint::min();
+  return TimePoint(
+      duration_cast<TimePoint::duration>(std::chrono::microseconds(epoch * 1000000 + micros)));
 }
 
 }  // namespace lis

@@ -14,6 +14,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 std::string FormatTime(TimePoint t);
 std::string NowText();
 // Accepts RFC 3339 with a 'Z' or a numeric offset and optional fraction; nothing on bad input.
+// Times beyond what a TimePoint holds (before 1678, after 2261) become TimePoint::min()/max().
 std::optional<TimePoint> ParseTime(std::string_view text);
 
 }  // namespace lis

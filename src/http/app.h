@@ -3,6 +3,10 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/requirement_service.h"
+#include "service/assets/system_service.h"
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
 #include "service/org/org_service.h"
@@ -13,13 +17,26 @@ namespace lis::http {
 
 struct App {
   App(const Config& c, store::Database& d)
-      : config(c), db(d), auth(d, c), audit(d), org(d), users(d) {}
+      : config(c),
+        db(d),
+        auth(d, c),
+        audit(d),
+        org(d),
+        users(d),
+        objects(d),
+        systems(d),
+        sets(d),
+        requirements(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
   service::AuditService audit;
   service::OrgService org;
   service::UserService users;
+  service::ObjectService objects;
+  service::SystemService systems;
+  service::InformationSetService sets;
+  service::RequirementService requirements;
 };
 
 // A route handler that calls `fn` with the app.

@@ -27,6 +27,16 @@ Status CheckType(const std::string& name, const json& v, InputType type, bool nu
     case InputType::kBool:
       if (!v.is_boolean()) return Invalid("error.field_not_boolean", name);
       break;
+    case InputType::kIntList:
+      if (!v.is_array()) return Invalid("error.field_not_integer_list", name);
+      for (const auto& e : v)
+        if (!e.is_number_integer()) return Invalid("error.field_not_integer_list", name);
+      if (v.size() > max_length)
+        return Invalid("error.field_too_many", name).With("max", std::to_string(max_length));
+      break;
+    case InputType::kObject:
+      if (!v.is_object()) return Invalid("error.field_not_object", name);
+      break;
     case InputType::kText:
       if (!v.is_string()) return Invalid("error.field_not_text", name);
       if (v.get_ref<const std::string&>().size() > max_length)

@@ -9,7 +9,7 @@
 
 namespace lis::service {
 
-enum class InputType { kInt, kText, kBool };
+enum class InputType { kInt, kText, kBool, kIntList /* array of integers */, kObject };
 
 struct InputField {
   std::string name;

@@ -200,7 +200,19 @@ ChainReport VerifyJsonLines(std::istream& in) {
     }
     if (!verifier.Add(*e)) break;
   }
-  return verifier.report();
+  ChainReport report = verifier.report();
+  // A "missing" event that turns up further down the file was moved, not lost.
+  if (!report.ok && report.problem == "missing") {
+    while (std::getline(in, line)) {
+      json j = json::parse(line, nullptr, false);
+      if (j.is_object() && j.value("seq", 0LL) == report.bad_seq) {
+        report.problem = "out of order";
+        report.detail = "event " + std::to_string(report.bad_seq) + " stands after later events";
+        break;
+      }
+    }
+  }
+  return report;
 }
 
 }  // namespace lis::store

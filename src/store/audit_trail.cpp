@@ -23,7 +23,6 @@ std::string AuditEventHash(const StoredAuditEvent& e) {
 }
 
 long long AppendAuditEvent(Tx& tx, const AuditEvent& event) {
-  if (tx.dialect() == Dialect::kPostgres) tx.Exec("SELECT pg_advisory_xact_lock(7305002)");
   auto head = tx.QueryOne("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", {},
                           {Col::kInt, Col::kText});
   StoredAuditEvent e;

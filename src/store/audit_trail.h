@@ -18,8 +18,8 @@ struct AuditEvent {
   std::string after_json;             // empty when there is no record after
 };
 
-// Appends `event` for tx.actor() and returns its sequence number. Serialises appenders so
-// that the chain stays one line even with several processes on one PostgreSQL database.
+// Appends `event` for tx.actor() and returns its sequence number. Database::Write serialises
+// writers, so the chain stays one line even with several processes on one database.
 long long AppendAuditEvent(Tx& tx, const AuditEvent& event);
 
 // SHA-256 over the canonical form of an event's fields and the previous hash. Used both to

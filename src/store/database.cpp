@@ -295,6 +295,10 @@ Status Database::Write(const Actor& actor, const std::function<Status(Tx&)>& fn)
   if (dialect_ == Dialect::kSqlite) writer.lock();
   soci::session sql(impl_->pool);
   sql << (dialect_ == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  // Writers take the audit trail's lock before anything else, so that (a) every transaction
+  // locks in the same order (no deadlock between row locks and the trail) and (b) the chain's
+  // order is also the order of the transactions' times.
+  if (dialect_ == Dialect::kPostgres) sql << "SELECT pg_advisory_xact_lock(7305002)";
   Tx tx(sql, dialect_, actor, true);
   Status s;
   try {

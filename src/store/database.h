@@ -82,8 +82,9 @@ class Database {
   Dialect dialect() const { return dialect_; }
 
   // Runs `fn` in one transaction that commits when fn returns ok and rolls back when it
-  // returns an error or throws (the exception propagates). Writes are serialised per process
-  // on SQLite; PostgreSQL writers run concurrently.
+  // returns an error or throws (the exception propagates). Writers are serialised: per
+  // process and by the database's own lock on SQLite, by an advisory lock on PostgreSQL (so
+  // that several processes append to one audit chain in order and never deadlock).
   Status Write(const Actor& actor, const std::function<Status(Tx&)>& fn);
   // Runs `fn` on a connection with a consistent read snapshot; it must not write.
   Status Read(const std::function<Status(Tx&)>& fn);

@@ -187,6 +187,10 @@ Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long
   auto before = GetRecord(tx, spec, id, include_deleted);
   if (!before) return NotFound();
   if ((*before)["version"].get<long long>() != expected_version) return Conflict(*before);
+  bool changed = false;
+  for (auto it = changes.begin(); it != changes.end() && !changed; ++it)
+    changed = !before->contains(it.key()) || (*before)[it.key()] != *it;
+  if (!changed) return *before;  // nothing to record: no new version, no event
   std::string sets = "version = version + 1, updated_at = ?";
   std::vector<Value> params = {Value(tx.Now())};
   for (const auto& f : spec.fields) {

@@ -68,7 +68,8 @@ nlohmann::json InsertRecord(Tx& tx, const TableSpec& spec, const nlohmann::json&
                             const std::vector<std::pair<std::string, Value>>& hidden = {});
 // Applies `changes` to the record if its version is still `expected_version`. Returns the
 // new record, kNotFound, or kConflict carrying the current record. `action` names the change
-// in the audit trail ("update", "restore", ...).
+// in the audit trail ("update", "restore", ...). Changes that alter nothing write nothing and
+// return the record as it is.
 Result<nlohmann::json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id,
                                     long long expected_version, const nlohmann::json& changes,
                                     const std::string& action = "update");

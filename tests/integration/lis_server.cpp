@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -95,6 +96,39 @@ int Run(const std::vector<std::string>& argv, const std::string& log) {
   return WEXITSTATUS(status);
 }
 
+// Runs `argv` to completion and captures what it writes to stdout and stderr.
+CommandResult Capture(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2() failed");
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork() failed");
+  if (pid == 0) {
+    ::dup2(fds[1], 1);
+    ::dup2(fds[1], 2);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  CommandResult out;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    out.output.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  if (::waitpid(pid, &status, 0) == pid && WIFEXITED(status)) out.exit_code = WEXITSTATUS(status);
+  return out;
+}
+
 std::string UniqueName() {
   static std::atomic<int> counter{0};
   std::random_device rd;
@@ -143,6 +177,41 @@ std::ostream& operator<<(std::ostream& out, const Response& r) {
   return out << "HTTP " << r.status << " " << r.body.substr(0, 500);
 }
 
+std::ostream& operator<<(std::ostream& out, const CommandResult& r) {
+  return out << "exit " << r.exit_code << ": " << r.output.substr(0, 1000);
+}
+
+CommandResult RunLis(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {LIS_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Capture(argv);
+}
+
+Response SendOn(httplib::Client& client, const std::string& method, const std::string& path,
+                const Auth& auth, const json& body, const httplib::Headers& extra) {
+  httplib::Request req;
+  req.method = method;
+  req.path = path;
+  if (!auth.cookie.empty()) req.headers.emplace("Cookie", auth.cookie);
+  if (!auth.csrf.empty()) req.headers.emplace("X-CSRF-Token", auth.csrf);
+  if (!auth.bearer.empty()) req.headers.emplace("Authorization", "Bearer " + auth.bearer);
+  for (const auto& h : extra) req.headers.insert(h);
+  if (!body.is_null()) {
+    req.body = body.dump();
+    req.headers.emplace("Content-Type", "application/json");
+  }
+  Response out;
+  auto res = client.send(req);
+  if (!res) {
+    out.body = "no answer: " + httplib::to_string(res.error());
+    return out;
+  }
+  out.status = res->status;
+  out.body = res->body;
+  out.headers = res->headers;
+  return out;
+}
+
 std::vector<std::string> Strings(const json& items, const std::string& key) {
   std::vector<std::string> out;
   if (!items.is_array()) return out;
@@ -160,6 +229,12 @@ LisServer::LisServer(ServerOptions options) : options_(std::move(options)) {
   try {
     const char* env = std::getenv("LIS_TEST_DATABASE");
     std::string db = env ? env : "";
+    if (const LisServer* other = options_.share_database_with) {
+      database_url_ = other->database_url_;
+      accounts_ = other->accounts_;
+      Start();
+      return;
+    }
     if (db.empty() || db == "sqlite") {
       database_url_ = "sqlite:" + dir_ + "/lis.db";
     } else if (db.rfind("postgres", 0) == 0) {
@@ -225,6 +300,38 @@ void LisServer::Start() {
     }
   }
   throw std::runtime_error("lis serve exited before answering /healthz");
+}
+
+void LisServer::Restart() {
+  Stop();
+  try {
+    Start();
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string(e.what()) + "\n" + Tail(Log(), 30));
+  }
+}
+
+std::string LisServer::sqlite_path() const {
+  return database_url_.rfind("sqlite:", 0) == 0 ? database_url_.substr(7) : std::string();
+}
+
+CommandResult LisServer::Sql(const std::string& sql) const {
+  if (postgres())
+    return Capture({"psql", database_url_, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql});
+  return Capture({"sqlite3", "-bail", "-cmd", ".timeout 10000", sqlite_path(), sql});
+}
+
+CommandResult LisServer::VerifyAudit() const {
+  return RunLis({"audit", "verify", "--database", database_url_});
+}
+
+std::unique_ptr<httplib::Client> LisServer::NewClient() const {
+  auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  client->set_connection_timeout(5);
+  client->set_read_timeout(30);
+  client->set_keep_alive(true);
+  client->Get("/healthz");  // connects now
+  return client;
 }
 
 void LisServer::Signal(int sig) {
@@ -374,6 +481,16 @@ json LisServer::AddRole(long long user_id, const std::string& role,
                     {{"role", role}, {"scope_id", scope_id ? json(*scope_id) : json(nullptr)}});
   EXPECT_EQ(r.status, 201) << "add role " << role << ": " << r;
   return r.Json();
+}
+
+json LisServer::AuditPage(const std::string& query) {
+  Response r = Get("/api/v1/audit" + (query.empty() ? "" : "?" + query), Admin());
+  EXPECT_EQ(r.status, 200) << "audit " << query << ": " << r;
+  return r.status == 200 ? r.Json() : json::object();
+}
+
+long long LisServer::AuditTotal() {
+  return AuditPage("limit=1").value("total", -1LL);
 }
 
 }  // namespace lis_test

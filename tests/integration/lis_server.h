@@ -61,10 +61,32 @@ struct Response {
 // Prints status and body in assertion messages.
 std::ostream& operator<<(std::ostream& out, const Response& r);
 
+class LisServer;
+
 struct ServerOptions {
   std::string config_toml;  // when set: written to DIR/lis.toml and passed as --config
   bool demo = true;         // load the demo data (lis demo) before serving
+  // When set: serve that server's database (and know its demo accounts) instead of a fresh
+  // one. This server neither creates, loads nor drops it, so destroy it before that server.
+  const LisServer* share_database_with = nullptr;
 };
+
+// A command run to completion.
+struct CommandResult {
+  int exit_code = -1;  // -1 when it did not exit normally
+  std::string output;  // what it wrote to stdout and stderr
+};
+
+std::ostream& operator<<(std::ostream& out, const CommandResult& r);
+
+// Runs `lis ARGS...` to completion.
+CommandResult RunLis(const std::vector<std::string>& args);
+
+// A request on `client` with a JSON body (none when `body` is null) and the headers `auth`
+// needs. For threads that each hold their own client (LisServer::NewClient).
+Response SendOn(httplib::Client& client, const std::string& method, const std::string& path,
+                const Auth& auth = {}, const json& body = nullptr,
+                const httplib::Headers& extra = {});
 
 class LisServer {
  public:
@@ -83,6 +105,24 @@ class LisServer {
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
   const std::string& database_url() const { return database_url_; }
+  bool postgres() const { return database_url_.rfind("postgres", 0) == 0; }
+  // The SQLite database file, or "" on PostgreSQL.
+  std::string sqlite_path() const;
+  // A path for test files in this server's temp directory.
+  std::string TempPath(const std::string& name) const { return dir_ + "/" + name; }
+  // Starts `lis serve` again on the same database (stopped first if still running), on a new
+  // port; sessions and tokens stay valid.
+  void Restart();
+  // Runs SQL on the database behind the server's back: the sqlite3 CLI on SQLite, psql on
+  // PostgreSQL (stopping at the first error).
+  CommandResult Sql(const std::string& sql) const;
+  // `lis audit verify` on this server's database.
+  CommandResult VerifyAudit() const;
+  // A keep-alive client of its own for this server (for threads: the helper's client is not
+  // shared), already connected. Connect the clients of a burst one by one before it: the
+  // listen backlog of cpp-httplib is 5, and a burst of new connections is met with SYN
+  // retransmits and now and then a dropped connection.
+  std::unique_ptr<httplib::Client> NewClient() const;
   std::string Log() const;  // what the server wrote to stdout and stderr so far
 
   const std::vector<Account>& accounts() const { return accounts_; }
@@ -124,6 +164,10 @@ class LisServer {
   json CreateUser(const std::string& username, long long org_unit_id,
                   const std::string& password = kTestPassword);
   json AddRole(long long user_id, const std::string& role, std::optional<long long> scope_id);
+  // GET /api/v1/audit?`query` as the installation-wide admin (a test failure unless 200).
+  json AuditPage(const std::string& query = "");
+  // The number of audit events, as the installation-wide admin sees it.
+  long long AuditTotal();
 
   static constexpr const char* kTestPassword = "correct horse battery staple";
 

@@ -10,12 +10,14 @@ void RegisterSessionApi(Router& router, App& app);  // session, me, tokens
 void RegisterOrgApi(Router& router, App& app);      // org-units
 void RegisterUserApi(Router& router, App& app);     // users and their roles
 void RegisterAuditApi(Router& router, App& app);    // audit log
+void RegisterAssetApi(Router& router, App& app);    // objects, systems, information sets
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
   RegisterOrgApi(router, app);
   RegisterUserApi(router, app);
   RegisterAuditApi(router, app);
+  RegisterAssetApi(router, app);
 }
 
 }  // namespace lis::http

@@ -116,14 +116,56 @@ std::string Form::ErrorMessage() const {
   return msg.ErrorText(ctx_.language, e);
 }
 
-std::string Form::Display(const Field& f, const json& v) const {
+// A field's value as the form holds it (text; "on" or "" for a checkbox) in words: the label
+// of a choice, yes/no, "none" for nothing.
+std::string Form::DisplayText(const Field& f, const std::string& text) const {
   const Messages& msg = Messages::Embedded();
-  if (v.is_null()) return msg.Text(ctx_.language, "common.none");
-  if (v.is_boolean()) return msg.Text(ctx_.language, v.get<bool>() ? "common.yes" : "common.no");
-  std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+  if (f.kind == "checkbox")
+    return msg.Text(ctx_.language, text.empty() ? "common.no" : "common.yes");
   for (const auto& o : f.options)
     if (o.value == text) return o.label;
+  if (text.empty()) return msg.Text(ctx_.language, "common.none");
   return text;
+}
+
+// A stored value as the form would hold it.
+std::string Form::FormText(const Field& f, const json& v) {
+  if (f.kind == "checkbox") return v.is_boolean() && v.get<bool>() ? "on" : "";
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  return v.dump();
+}
+
+// The record as it is now, after a version conflict; null otherwise.
+json Form::Current() const {
+  if (!failure_ || failure_->error.code != Code::kConflict || failure_->error.current_json.empty())
+    return nullptr;
+  json current = json::parse(failure_->error.current_json, nullptr, false);
+  return current.is_object() ? current : json(nullptr);
+}
+
+// Three values per field: what the user's form started from (the base, sent along as
+// _base_<name>), what the user sent, and what someone else saved meanwhile. The form takes the
+// user's value where the user changed the field and the saved value elsewhere: the user's
+// changes on top of the other person's.
+std::vector<Form::Merge> Form::MergeWithCurrent(const json& current) const {
+  std::vector<Merge> out;
+  for (const auto& f : fields_) {
+    if (f.input.type == "password" || !current.contains(f.name)) continue;
+    Merge m;
+    m.field = &f;
+    m.theirs = FormText(f, current[f.name]);
+    m.yours = f.kind == "checkbox" ? (f.checked ? "on" : "") : f.value;
+    std::string base_name = kBasePrefix + f.name;
+    // Without the base, everything the user sent counts as the user's change.
+    std::string base = ctx_.request.HasParam(base_name) ? ctx_.request.Param(base_name) : m.theirs;
+    m.yours_changed = m.yours != base;
+    m.theirs_changed = m.theirs != base;
+    m.merged = m.yours_changed ? m.yours : m.theirs;
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 std::string Form::Html() const {
@@ -138,8 +180,33 @@ std::string Form::Html() const {
                {"button_class", submit_style_.empty() ? "" : "button-" + submit_style_},
                {"summary", ""}};
   data["hidden"] = json::array();
-  for (const auto& [name, value] : hidden_)
+  bool versioned = false;
+  for (const auto& [name, value] : hidden_) {
     data["hidden"].push_back({{"name", name}, {"value", value}});
+    versioned = versioned || name == "version";
+  }
+
+  // After a version conflict: the user's changes on top of the record as saved now.
+  json current = Current();
+  std::vector<Merge> merges;
+  if (current.is_object()) merges = MergeWithCurrent(current);
+  std::map<std::string, std::string> merged;
+  for (const auto& m : merges) merged[m.field->name] = m.merged;
+
+  // A form that changes a record carries the values it started from, so that a conflict can
+  // tell the user's changes from the other person's.
+  if (versioned) {
+    for (const auto& f : fields_) {
+      if (f.input.type == "password") continue;
+      std::string name = kBasePrefix + f.name;
+      std::string base = f.kind == "checkbox" ? (f.checked ? "on" : "") : f.value;
+      if (current.is_object() && current.contains(f.name))
+        base = FormText(f, current[f.name]);
+      else if (failure_ && ctx_.request.HasParam(name))
+        base = ctx_.request.Param(name);
+      data["hidden"].push_back({{"name", name}, {"value", base}});
+    }
+  }
 
   std::string message;
   const Field* error_field = nullptr;
@@ -149,21 +216,31 @@ std::string Form::Html() const {
     json summary = {{"message", message},
                     {"href", error_field ? "#" + FieldId(error_field->name) : ""},
                     {"heading", msg.Text(ctx_.language, "form.error_heading")},
-                    {"current", json::array()},
+                    {"rows", json::array()},
                     {"conflict", false}};
-    json current = failure_->error.current_json.empty()
-                       ? json()
-                       : json::parse(failure_->error.current_json, nullptr, false);
-    if (failure_->error.code == Code::kConflict && current.is_object()) {
-      // Someone else changed the record: show it as it is now, field by field of this form.
-      for (const auto& f : fields_) {
-        if (f.input.type == "password" || !current.contains(f.name)) continue;
-        summary["current"].push_back({{"label", f.label}, {"value", Display(f, current[f.name])}});
+    if (current.is_object()) {
+      // Someone else changed the record: their saved values beside the user's.
+      for (const auto& m : merges) {
+        if (m.theirs == m.yours) continue;
+        std::string yours = DisplayText(*m.field, m.yours);
+        if (!m.yours_changed)
+          yours = msg.Text(ctx_.language, "form.conflict_not_yours", {{"value", yours}});
+        std::string theirs = DisplayText(*m.field, m.theirs);
+        if (!m.theirs_changed)
+          theirs = msg.Text(ctx_.language, "form.conflict_not_theirs", {{"value", theirs}});
+        summary["rows"].push_back(
+            {{"label", m.field->label}, {"theirs", theirs}, {"yours", yours}});
       }
-      if (!summary["current"].empty()) {
+      if (!summary["rows"].empty()) {
         summary["conflict"] = true;
         summary["message"] = msg.Text(ctx_.language, "form.conflict");
         summary["after"] = msg.Text(ctx_.language, "form.conflict_after");
+        summary["caption"] = msg.Text(ctx_.language, "form.conflict_caption");
+        summary["field_heading"] = msg.Text(ctx_.language, "form.conflict_field");
+        summary["theirs_heading"] = msg.Text(ctx_.language, "form.conflict_theirs");
+        summary["yours_heading"] = msg.Text(ctx_.language, "form.conflict_yours");
+      } else {
+        summary["message"] = msg.Text(ctx_.language, "form.conflict_other");
       }
     }
     data["summary"] = summary;
@@ -177,9 +254,12 @@ std::string Form::Html() const {
     std::string describedby;
     if (!hint.empty()) describedby = field_id + "-hint";
     if (invalid) describedby += (describedby.empty() ? "" : " ") + field_id + "-error";
+    auto m = merged.find(f.name);
+    std::string value = m != merged.end() ? m->second : f.value;
+    bool checked = f.kind == "checkbox" && m != merged.end() ? !m->second.empty() : f.checked;
     json options = json::array();
     for (const auto& o : f.options)
-      options.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == f.value}});
+      options.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == value}});
     data["fields"].push_back({{"id", field_id},
                               {"name", f.name},
                               {"label", f.label},
@@ -189,8 +269,8 @@ std::string Form::Html() const {
                               {"type", f.input.type},
                               {"autocomplete", f.input.autocomplete},
                               {"required", f.input.required},
-                              {"value", f.input.type == "password" ? "" : f.value},
-                              {"checked", f.checked},
+                              {"value", f.input.type == "password" ? "" : value},
+                              {"checked", checked},
                               {"options", options},
                               {"hint", hint},
                               {"invalid", invalid},

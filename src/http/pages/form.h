@@ -2,9 +2,14 @@
 //
 // Rendering (Form): labelled fields, hints, the CSRF field; after a failed submission the
 // user's input is kept, the message stands next to its field (aria-invalid,
-// aria-describedby) and in a summary at the top of the form that links to the field; after a
-// version conflict the summary also shows the record as it is now and the form carries the
-// current version, so that sending it again is a deliberate overwrite.
+// aria-describedby) and in a summary at the top of the form that links to the field.
+//
+// Version conflicts: a form that changes a record (it has a hidden "version") also carries
+// the values it started from (_base_<field>, ignored by the handlers). When someone else saved
+// the record meanwhile, the summary shows, field by field, their saved value beside the
+// user's; the form then holds the user's changes on top of the saved record (the user's value
+// where the user changed a field, the saved value elsewhere) and the current version, so that
+// sending it again applies the user's changes to the other person's.
 //
 // Submitting (HandleForm): Post/Redirect/Get. The form fields become the JSON body of a
 // service call; success redirects (or renders, for a value shown once), an input error
@@ -101,7 +106,19 @@ class Form {
   std::string FieldId(const std::string& name) const { return id_ + "-" + name; }
   const Field* FindField(const std::string& name) const;
   std::string ErrorMessage() const;
-  std::string Display(const Field& f, const nlohmann::json& v) const;
+  struct Merge {
+    const Field* field = nullptr;
+    std::string theirs;  // saved by someone else
+    std::string yours;   // sent by the user
+    bool yours_changed = false;
+    bool theirs_changed = false;
+    std::string merged;  // what the form shows now
+  };
+  static constexpr const char* kBasePrefix = "_base_";
+  static std::string FormText(const Field& f, const nlohmann::json& v);
+  std::string DisplayText(const Field& f, const std::string& text) const;
+  nlohmann::json Current() const;
+  std::vector<Merge> MergeWithCurrent(const nlohmann::json& current) const;
 
   const RequestContext& ctx_;
   std::string id_;

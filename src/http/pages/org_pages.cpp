@@ -5,6 +5,7 @@
 #include "domain/org/org_kind.h"
 #include "http/api/api_support.h"
 #include "http/pages/form.h"
+#include "http/pages/history_view.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
@@ -127,7 +128,18 @@ void ShowNode(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
                {"has_children", !children.empty()},
                {"admin", false}};
 
-  if (CallerMay(*ctx.caller, *tree, Permission::kOrgWrite, id)) {
+  bool admin = CallerMay(*ctx.caller, *tree, Permission::kOrgWrite, id);
+  AddDeletedNodeNames(app, ctx, *tree);
+  auto history = app.org.History(*ctx.caller, id);
+  if (!history.ok()) return WriteErrorPage(out, ctx, history.error());
+  data["history_html"] = HistoryHtml(ctx, *tree, *history,
+                                     HistoryOptions{.base = base,
+                                                    .form_prefix = "org-restore",
+                                                    .record_name = n["name"].get<std::string>(),
+                                                    .can_restore = admin},
+                                     failure);
+
+  if (admin) {
     data["admin"] = true;
     data["add_child_href"] = "/org?parent=" + std::to_string(id) + "#create-heading";
     Form edit(ctx, "org-edit", base, failure);
@@ -136,6 +148,8 @@ void ShowNode(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
         .Select("kind", "org.field.kind", KindOptions(ctx), kind)
         .Text("org_number", "org.field.org_number", OrgNumberText(n),
               FormInput().Hint("org.hint.org_number"))
+        .Text("comment", "history.field.comment_change", "",
+              FormInput().Hint("history.hint.comment_change"))
         .Submit("common.save");
     data["edit_form"] = edit.Html();
 
@@ -155,6 +169,144 @@ void ShowNode(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
     data["delete_form"] = del.Html();
   }
   WritePage(out, ctx, "org_node", "", "org", data, PageStatus(FailureError(failure)));
+}
+
+// The soft-deleted nodes the caller may read, most recently deleted first, each with when and
+// by whom it was deleted and, for callers who may change the place it was in, a restore form
+// that brings back the version before the deletion.
+void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  service::OrgListQuery query;
+  query.deleted = true;
+  auto deleted = app.org.List(*ctx.caller, query);
+  if (!deleted.ok()) return WriteErrorPage(out, ctx, deleted.error());
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  if (!tree.ok()) return WriteErrorPage(out, ctx, tree.error());
+
+  // A deleted node may have stood under another deleted node.
+  for (const auto& n : deleted->items)
+    tree->AddDeletedName(n["id"].get<long long>(), Text(ctx, "org.deleted_parent_deleted",
+                                                        {{"name", n["name"].get<std::string>()}}));
+
+  json rows = json::array();
+  for (const auto& n : deleted->items) {
+    long long id = n["id"].get<long long>();
+    std::string name = n["name"].get<std::string>();
+    auto history = app.org.History(*ctx.caller, id);
+    if (!history.ok()) return WriteErrorPage(out, ctx, history.error());
+    std::string by;
+    for (const auto& e : *history)
+      if (e.value("action", "") == "delete") by = e.value("actor", "");
+    std::optional<long long> parent;
+    if (n["parent_id"].is_number_integer()) parent = n["parent_id"].get<long long>();
+    std::string restore;
+    auto target = VersionBeforeDelete(*history);
+    // Under a deleted node it can come back only after that node.
+    bool placeable = !parent || tree->Find(*parent);
+    if (target && placeable && CallerMay(*ctx.caller, *tree, Permission::kOrgWrite, parent)) {
+      std::string id_text = std::to_string(id);
+      restore = RestoreFormHtml(ctx,
+                                HistoryOptions{.base = "/org/" + id_text,
+                                               .form_prefix = "org-undelete-" + id_text,
+                                               .record_name = name,
+                                               .can_restore = true,
+                                               .from = "deleted"},
+                                *target, failure, false);
+    }
+    std::string deleted_at = n["deleted_at"].is_string() ? n["deleted_at"].get<std::string>() : "";
+    rows.push_back(
+        {{"id", id},
+         {"name", name},
+         {"kind", Text(ctx, "kind." + n["kind"].get<std::string>())},
+         {"parent", parent ? tree->NameOf(*parent) : Text(ctx, "org.top_level_short")},
+         {"parent_href", parent && tree->Find(*parent) ? "/org/" + std::to_string(*parent) : ""},
+         {"deleted_at", deleted_at},
+         {"deleted", LocalTimeText(deleted_at)},
+         {"by", by},
+         {"history_href",
+          "/org/" + std::to_string(id) + "/versions/" + std::to_string(target.value_or(1))},
+         {"restore", restore}});
+  }
+  std::sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    return a["deleted_at"].get<std::string>() > b["deleted_at"].get<std::string>();
+  });
+  bool any_restore = false;
+  for (const auto& r : rows) any_restore = any_restore || !r["restore"].get<std::string>().empty();
+  json data = {{"path", "/org/deleted"},
+               {"rows", rows},
+               {"has_rows", !rows.empty()},
+               {"can_restore", any_restore}};
+  WritePage(out, ctx, "org_deleted", "page.org.deleted_title", "org", data,
+            PageStatus(FailureError(failure)));
+}
+
+// One earlier version of a node, read only, with a restore form for those who may change it.
+void ShowVersion(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  std::string v = ctx.request.path_params["version"];
+  auto history = app.org.History(*ctx.caller, id);
+  if (!history.ok()) return WriteErrorPage(out, ctx, history.error());
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  if (!tree.ok()) return WriteErrorPage(out, ctx, tree.error());
+  AddDeletedNodeNames(app, ctx, *tree);
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+    return WriteNotFoundPage(out, ctx);
+  long long version = std::stoll(v);
+  auto record = RecordAtVersion(*history, version);
+  if (!record || history->empty()) return WriteNotFoundPage(out, ctx);
+  const json* entry = nullptr;
+  for (const auto& e : *history)
+    if (e.value("version", 0LL) == version) entry = &e;
+  json latest = *RecordAtVersion(*history, history->back().value("version", 0LL));
+  bool deleted = latest.contains("deleted_at") && !latest["deleted_at"].is_null();
+  std::string base = "/org/" + std::to_string(id);
+  std::string name = latest.value("name", "#" + std::to_string(id));
+  bool current = &history->back() == entry;
+  std::string restore;
+  std::optional<long long> place = id;
+  if (deleted)
+    place = latest["parent_id"].is_number_integer()
+                ? std::optional<long long>(latest["parent_id"].get<long long>())
+                : std::nullopt;
+  if (!current && entry->value("action", "") != "delete" &&
+      CallerMay(*ctx.caller, *tree, Permission::kOrgWrite, place))
+    restore = RestoreFormHtml(ctx,
+                              HistoryOptions{.base = base,
+                                             .form_prefix = "org-restore",
+                                             .record_name = name,
+                                             .can_restore = true,
+                                             .from = "version"},
+                              version, failure, true);
+  json data = {
+      {"path", base + "/versions/" + v},
+      {"title", Text(ctx, "history.version_title", {{"name", name}, {"version", v}})},
+      {"list_href", "/org"},
+      {"list_name", Text(ctx, "nav.org")},
+      {"crumb", deleted
+                    ? json{{"href", "/org/deleted"}, {"name", Text(ctx, "page.org.deleted_title")}}
+                    : json("")},
+      {"record_href", deleted ? "" : base},
+      {"record_href_history", deleted ? "/org/deleted" : base + "#history"},
+      {"record_name", name},
+      {"deleted", deleted},
+      {"current", current},
+      {"meta", Text(ctx, "history.version_meta",
+                    {{"version", v},
+                     {"at", LocalTimeText(entry->value("at", ""))},
+                     {"actor", entry->value("actor", "")},
+                     {"action", ActionLabel(ctx, entry->value("action", ""))}})},
+      {"rows", VersionRows(ctx, *tree, *record, {"name", "kind", "org_number", "parent_id"})},
+      {"restore", restore}};
+  WritePage(out, ctx, "record_version", "", "org", data, PageStatus(FailureError(failure)));
+}
+
+void GetDeleted(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowDeleted(app, ctx, out, nullptr);
+}
+
+void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowVersion(app, ctx, out, nullptr);
 }
 
 void GetTree(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -188,10 +340,32 @@ void ChangeNode(App& app, RequestContext& ctx, HttpResponse& out, const std::str
 }
 
 void Update(App& app, RequestContext& ctx, HttpResponse& out) {
-  ChangeNode(
-      app, ctx, out, "org-edit",
-      {{"version", FormField::kInt}, {"name"}, {"kind"}, {"org_number", FormField::kText, true}},
-      "saved");
+  ChangeNode(app, ctx, out, "org-edit",
+             {{"version", FormField::kInt},
+              {"name"},
+              {"kind"},
+              {"org_number", FormField::kText, true},
+              {"comment", FormField::kText, true}},
+             "saved");
+}
+
+// A restore form from the node's history, one of its version pages or the deleted units.
+void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  std::string from = ctx.request.Param("from");
+  std::string prefix = from == "deleted" ? "org-undelete-" + std::to_string(id) : "org-restore";
+  HandleRestore(
+      ctx, out, prefix, [&](const json& body) { return app.org.Restore(*ctx.caller, id, body); },
+      "/org/" + std::to_string(id),
+      [&](const FormFailure& f) {
+        if (from == "deleted") return ShowDeleted(app, ctx, out, &f);
+        if (from == "version") {
+          // Back to the version page that was sent.
+          ctx.request.path_params["version"] = ctx.request.Param("restore_version");
+          return ShowVersion(app, ctx, out, &f);
+        }
+        ShowNode(app, ctx, out, &f);
+      });
 }
 
 void Move(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -218,7 +392,10 @@ void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
 void RegisterOrgPages(Router& router, App& app) {
   router.Add("GET", "/org", Bind(app, GetTree));
   router.Add("POST", "/org", Bind(app, Create));
+  router.Add("GET", "/org/deleted", Bind(app, GetDeleted));
   router.Add("GET", "/org/{id}", Bind(app, GetNode));
+  router.Add("GET", "/org/{id}/versions/{version}", Bind(app, GetVersion));
+  router.Add("POST", "/org/{id}/restore", Bind(app, Restore));
   router.Add("POST", "/org/{id}", Bind(app, Update));
   router.Add("POST", "/org/{id}/move", Bind(app, Move));
   router.Add("POST", "/org/{id}/delete", Bind(app, Delete));

@@ -63,7 +63,13 @@ const OrgTree::Node* OrgTree::Find(long long id) const {
 
 std::string OrgTree::NameOf(long long id) const {
   const Node* n = Find(id);
-  return n ? n->name : "#" + std::to_string(id);
+  if (n) return n->name;
+  auto d = deleted_names_.find(id);
+  return d != deleted_names_.end() ? d->second : "#" + std::to_string(id);
+}
+
+void OrgTree::AddDeletedName(long long id, std::string label) {
+  if (!Find(id)) deleted_names_[id] = std::move(label);
 }
 
 std::vector<long long> OrgTree::PathOf(std::optional<long long> id) const {

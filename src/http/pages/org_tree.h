@@ -33,8 +33,11 @@ class OrgTree {
   const std::vector<Node>& Nodes() const { return nodes_; }
   const std::vector<size_t>& Roots() const { return roots_; }
   const Node* Find(long long id) const;
-  // The name of a node, or "#id" for one outside the caller's view.
+  // The name of a node, the label given for a deleted one, or "#id" for one outside the
+  // caller's view.
   std::string NameOf(long long id) const;
+  // How NameOf names deleted node `id` (the tree itself holds only live nodes).
+  void AddDeletedName(long long id, std::string label);
   // Ids from the top of the caller's view down to `id` (empty for nothing), for
   // domain::Allows. A grant is held on a node the caller can read, so the path is enough to
   // decide whether a grant covers the node.
@@ -49,6 +52,7 @@ class OrgTree {
   std::vector<Node> nodes_;
   std::vector<size_t> roots_;
   std::map<long long, size_t> index_;
+  std::map<long long, std::string> deleted_names_;
 };
 
 // Whether the caller's grants give `permission` on node `id` (nothing: installation-wide).

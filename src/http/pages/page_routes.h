@@ -11,6 +11,7 @@ void RegisterHomePage(Router& router, App& app);      // /
 void RegisterOrgPages(Router& router, App& app);      // /org...
 void RegisterUserPages(Router& router, App& app);     // /users...
 void RegisterAccountPages(Router& router, App& app);  // /account...
+void RegisterAuditPages(Router& router, App& app);    // /audit
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -18,6 +19,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterOrgPages(router, app);
   RegisterUserPages(router, app);
   RegisterAccountPages(router, app);
+  RegisterAuditPages(router, app);
 }
 
 }  // namespace lis::http

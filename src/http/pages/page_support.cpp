@@ -67,6 +67,7 @@ json Nav(const RequestContext& ctx, const std::string& section) {
       {"home", "/", "nav.home", true},
       {"org", "/org", "nav.org", Has(ctx, domain::Permission::kOrgRead)},
       {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
+      {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},
   };
   json nav = json::array();
@@ -114,17 +115,26 @@ int PageStatus(const Error* error) {
   return error ? HttpStatusFor(error->code) : 200;
 }
 
+namespace {
+
+// Sweden's offset from UTC at `instant`: EU summer time from 01:00 UTC on the last Sunday of
+// March to 01:00 UTC on the last Sunday of October is UTC+2, the rest of the year UTC+1.
+std::chrono::hours StockholmOffset(std::chrono::sys_seconds instant) {
+  using namespace std::chrono;
+  year y = year_month_day{floor<days>(instant)}.year();
+  sys_seconds summer_start = sys_days{y / March / Sunday[last]} + hours(1);
+  sys_seconds summer_end = sys_days{y / October / Sunday[last]} + hours(1);
+  return instant >= summer_start && instant < summer_end ? hours(2) : hours(1);
+}
+
+}  // namespace
+
 std::string LocalTimeText(const std::string& utc) {
   using namespace std::chrono;
   auto t = ParseTime(utc);
   if (!t) return utc;
   auto instant = time_point_cast<seconds>(*t);
-  year y = year_month_day{floor<days>(instant)}.year();
-  // EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
-  // Sunday of October; Sweden is UTC+1 in winter and UTC+2 in summer.
-  sys_seconds summer_start = sys_days{y / March / Sunday[last]} + hours(1);
-  sys_seconds summer_end = sys_days{y / October / Sunday[last]} + hours(1);
-  auto local = instant + (instant >= summer_start && instant < summer_end ? hours(2) : hours(1));
+  auto local = instant + StockholmOffset(instant);
   auto day = floor<days>(local);
   year_month_day ymd{day};
   hh_mm_ss<seconds> hms{local - day};
@@ -133,6 +143,21 @@ std::string LocalTimeText(const std::string& utc) {
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                 static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
   return buf;
+}
+
+std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_days) {
+  using namespace std::chrono;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (date[i] < '0' || date[i] > '9') return std::nullopt;
+  year_month_day ymd{year(std::stoi(date.substr(0, 4))),
+                     month(static_cast<unsigned>(std::stoi(date.substr(5, 2)))),
+                     day(static_cast<unsigned>(std::stoi(date.substr(8, 2))))};
+  if (!ymd.ok() || ymd.year() < year(1900) || ymd.year() > year(9998)) return std::nullopt;
+  sys_seconds midnight = sys_days{ymd} + days(add_days);
+  // Local midnight is an hour or two before midnight UTC; an hour before it, the offset is
+  // already the one that holds at local midnight (the clocks change at 01:00 UTC).
+  return FormatTime(midnight - StockholmOffset(midnight - hours(1)));
 }
 
 std::string UrlEncode(const std::string& value) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ int PageStatus(const Error* error);
 // A stored UTC time ("2026-11-28T20:13:41.123456Z") as Swedish local time (Europe/Stockholm,
 // EU summer time rules), "2026-11-28 21:13"; the text itself when it is not a time.
 std::string LocalTimeText(const std::string& utc);
+// The UTC time at which the Swedish local day `date` ("2026-11-28") plus `add_days` begins,
+// as stored ("2026-11-27T23:00:00.000000Z"); nothing when `date` is not such a date.
+std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_days = 0);
 // A value percent-encoded for a URL query string.
 std::string UrlEncode(const std::string& value);
 // A 1-based page number from ?page= (1 when missing or not a number).

@@ -24,6 +24,25 @@ TEST(LocalTimeText, LeavesOtherTextAlone) {
   EXPECT_EQ(LocalTimeText("igår"), "igår");
 }
 
+TEST(LocalDayStartUtc, GivesSwedishMidnightInUtc) {
+  EXPECT_EQ(LocalDayStartUtc("2026-01-15"), "2026-01-14T23:00:00.000000Z");
+  EXPECT_EQ(LocalDayStartUtc("2026-07-01"), "2026-06-30T22:00:00.000000Z");
+  EXPECT_EQ(LocalDayStartUtc("2026-12-31", 1), "2026-12-31T23:00:00.000000Z");
+  // The days the clocks change: midnight is still on the old time.
+  EXPECT_EQ(LocalDayStartUtc("2026-03-29"), "2026-03-28T23:00:00.000000Z");
+  EXPECT_EQ(LocalDayStartUtc("2026-03-30"), "2026-03-29T22:00:00.000000Z");
+  EXPECT_EQ(LocalDayStartUtc("2026-10-25"), "2026-10-24T22:00:00.000000Z");
+  EXPECT_EQ(LocalDayStartUtc("2026-10-26"), "2026-10-25T23:00:00.000000Z");
+}
+
+TEST(LocalDayStartUtc, RefusesWhatIsNotADate) {
+  EXPECT_FALSE(LocalDayStartUtc(""));
+  EXPECT_FALSE(LocalDayStartUtc("2026-02-30"));
+  EXPECT_FALSE(LocalDayStartUtc("2026-1-01"));
+  EXPECT_FALSE(LocalDayStartUtc("26-01-2026"));
+  EXPECT_FALSE(LocalDayStartUtc("2026-01-01T00:00"));
+}
+
 TEST(UrlEncode, EncodesAllButUnreservedCharacters) {
   EXPECT_EQ(UrlEncode("Åsa Ö&x=1"), "%C3%85sa%20%C3%96%26x%3D1");
   EXPECT_EQ(UrlEncode("a-b_c.d~e"), "a-b_c.d~e");

@@ -1,10 +1,12 @@
 // Users and their roles: a searchable list, a new-user form, and each user's details, edit
 // form and role assignments.
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/messages.h"
 #include "http/api/api_support.h"
 #include "http/pages/form.h"
+#include "http/pages/history_view.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
@@ -137,6 +139,7 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   auto roles = app.users.ListRoles(*ctx.caller, id);
   if (!roles.ok()) return WriteErrorPage(out, ctx, roles.error());
   OrgTree tree = LoadTree(app, ctx);
+  AddDeletedNodeNames(app, ctx, tree);
   const json& u = *user;
   std::string base = "/users/" + std::to_string(id);
   std::string name = u["name"].get<std::string>();
@@ -167,8 +170,46 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
          {"remove", remove}});
   }
 
+  // Roles taken away from the user, for those who give roles: each can be given back.
+  json removed_rows = json::array();
+  if (domain::ScopesFor(ctx.caller->grants, Permission::kRoleWrite).any()) {
+    auto removed = app.users.ListRoles(*ctx.caller, id, true);
+    if (!removed.ok()) return WriteErrorPage(out, ctx, removed.error());
+    std::set<std::pair<json, json>> held;
+    for (const auto& r : roles->items) held.emplace(r["role"], r["scope_id"]);
+    for (const auto& r : removed->items) {
+      std::optional<long long> scope;
+      if (r["scope_id"].is_number_integer()) scope = r["scope_id"].get<long long>();
+      std::string role = Text(ctx, "role." + r["role"].get<std::string>());
+      std::string scope_name = scope ? tree.NameOf(*scope) : Text(ctx, "scope.everywhere");
+      std::string restore;
+      // Not in a deleted unit (that has to be restored first), not a role held again.
+      if ((!scope || tree.Find(*scope)) && !held.count({r["role"], r["scope_id"]}) &&
+          CallerMay(*ctx.caller, tree, Permission::kRoleWrite, scope)) {
+        std::string rid = std::to_string(r["id"].get<long long>());
+        Form form(ctx, "role-restore-" + rid, base + "/roles/" + rid + "/restore", failure);
+        // The version before the removal, which made the next one.
+        form.Hidden("version", std::to_string(r["version"].get<long long>() - 1))
+            .Inline()
+            .Confirm(Text(ctx, "users.role_restore_confirm",
+                          {{"role", role}, {"scope", scope_name}, {"name", name}}))
+            .Submit("users.role_restore", "secondary",
+                    Text(ctx, "users.role_remove_hidden", {{"role", role}, {"scope", scope_name}}));
+        restore = form.Html();
+      }
+      std::string removed_at =
+          r["deleted_at"].is_string() ? r["deleted_at"].get<std::string>() : "";
+      removed_rows.push_back({{"role", role},
+                              {"scope", scope_name},
+                              {"removed", LocalTimeText(removed_at)},
+                              {"restore", restore}});
+    }
+  }
+
   json data = {{"path", base},
                {"title", name},
+               {"removed_roles", removed_rows},
+               {"has_removed_roles", !removed_rows.empty()},
                {"person",
                 {{"id", id},
                  {"name", name},
@@ -184,7 +225,17 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
                {"can_edit", false},
                {"add_role_form", ""}};
 
-  if (CallerMay(*ctx.caller, tree, Permission::kUserWrite, UnitOf(u))) {
+  bool can_edit = CallerMay(*ctx.caller, tree, Permission::kUserWrite, UnitOf(u));
+  auto history = app.users.History(*ctx.caller, id);
+  if (!history.ok()) return WriteErrorPage(out, ctx, history.error());
+  data["history_html"] = HistoryHtml(ctx, tree, *history,
+                                     HistoryOptions{.base = base,
+                                                    .form_prefix = "user-restore",
+                                                    .record_name = name,
+                                                    .can_restore = can_edit},
+                                     failure);
+
+  if (can_edit) {
     data["can_edit"] = true;
     auto units = ScopeOptions(ctx, tree, Permission::kUserWrite, "users.no_unit_option");
     Form edit(ctx, "user-edit", base, failure);
@@ -195,6 +246,8 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
         .Select("org_unit_id", "users.field.unit", units, IdText(UnitOf(u)), false)
         .Select("language", "users.field.language", LanguageOptions(ctx), language)
         .Checkbox("active", "users.field.active", u["active"].get<bool>())
+        .Text("comment", "history.field.comment_change", "",
+              FormInput().Hint("history.hint.comment_change"))
         .Submit("common.save");
     data["edit_form"] = edit.Html();
 
@@ -214,6 +267,64 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
     data["add_role_form"] = add.Html();
   }
   WritePage(out, ctx, "user_detail", "", "users", data, PageStatus(FailureError(failure)));
+}
+
+// One earlier version of a user, read only, with a restore form for those who may change it.
+void ShowVersion(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  std::string v = ctx.request.path_params["version"];
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+    return WriteNotFoundPage(out, ctx);
+  auto user = app.users.Get(*ctx.caller, id);
+  if (!user.ok()) return WriteErrorPage(out, ctx, user.error());
+  auto history = app.users.History(*ctx.caller, id);
+  if (!history.ok()) return WriteErrorPage(out, ctx, history.error());
+  long long version = std::stoll(v);
+  auto record = RecordAtVersion(*history, version);
+  if (!record) return WriteNotFoundPage(out, ctx);
+  const json* entry = nullptr;
+  for (const auto& e : *history)
+    if (e.value("version", 0LL) == version) entry = &e;
+  OrgTree tree = LoadTree(app, ctx);
+  AddDeletedNodeNames(app, ctx, tree);
+  std::string base = "/users/" + std::to_string(id);
+  std::string name = (*user)["name"].get<std::string>();
+  bool current = &history->back() == entry;
+  std::string restore;
+  if (!current && entry->value("action", "") != "delete" &&
+      CallerMay(*ctx.caller, tree, Permission::kUserWrite, UnitOf(*user)))
+    restore = RestoreFormHtml(ctx,
+                              HistoryOptions{.base = base,
+                                             .form_prefix = "user-restore",
+                                             .record_name = name,
+                                             .can_restore = true,
+                                             .from = "version"},
+                              version, failure, true);
+  json data = {
+      {"path", base + "/versions/" + v},
+      {"title", Text(ctx, "history.version_title", {{"name", name}, {"version", v}})},
+      {"list_href", "/users"},
+      {"list_name", Text(ctx, "nav.users")},
+      {"crumb", ""},
+      {"record_href", base},
+      {"record_href_history", base + "#history"},
+      {"record_name", name},
+      {"deleted", false},
+      {"current", current},
+      {"meta", Text(ctx, "history.version_meta",
+                    {{"version", v},
+                     {"at", LocalTimeText(entry->value("at", ""))},
+                     {"actor", entry->value("actor", "")},
+                     {"action", ActionLabel(ctx, entry->value("action", ""))}})},
+      {"rows", VersionRows(ctx, tree, *record,
+                           {"username", "name", "email", "org_unit_id", "language", "active"})},
+      {"restore", restore}};
+  WritePage(out, ctx, "record_version", "", "users", data, PageStatus(FailureError(failure)));
+}
+
+void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowVersion(app, ctx, out, nullptr);
 }
 
 void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -265,9 +376,26 @@ void Update(App& app, RequestContext& ctx, HttpResponse& out) {
        {"email"},
        {"org_unit_id", FormField::kInt},
        {"language"},
-       {"active", FormField::kBool}},
+       {"active", FormField::kBool},
+       {"comment", FormField::kText, true}},
       [&](long long id, const json& body) { return app.users.Update(*ctx.caller, id, body); },
       "saved");
+}
+
+// A restore form from the user's history or one of its version pages.
+void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  HandleRestore(
+      ctx, out, "user-restore",
+      [&](const json& body) { return app.users.Restore(*ctx.caller, id, body); },
+      "/users/" + std::to_string(id),
+      [&](const FormFailure& f) {
+        if (ctx.request.Param("from") == "version") {
+          ctx.request.path_params["version"] = ctx.request.Param("restore_version");
+          return ShowVersion(app, ctx, out, &f);
+        }
+        ShowUser(app, ctx, out, &f);
+      });
 }
 
 void SetPassword(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -282,6 +410,16 @@ void AddRole(App& app, RequestContext& ctx, HttpResponse& out) {
       app, ctx, out, "role-add", {{"role"}, {"scope_id", FormField::kInt}},
       [&](long long id, const json& body) { return app.users.AddRole(*ctx.caller, id, body); },
       "role_added");
+}
+
+void RestoreRole(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long rid = PathId(ctx, "role_assignment_id");
+  ChangeUser(
+      app, ctx, out, "role-restore-" + std::to_string(rid), {{"version", FormField::kInt}},
+      [&](long long id, const json& body) {
+        return app.users.RestoreRole(*ctx.caller, id, rid, body);
+      },
+      "role_restored");
 }
 
 void RemoveRole(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -301,8 +439,11 @@ void RegisterUserPages(Router& router, App& app) {
   router.Add("GET", "/users/{id}", Bind(app, GetUser));
   router.Add("POST", "/users/{id}", Bind(app, Update));
   router.Add("POST", "/users/{id}/password", Bind(app, SetPassword));
+  router.Add("GET", "/users/{id}/versions/{version}", Bind(app, GetVersion));
+  router.Add("POST", "/users/{id}/restore", Bind(app, Restore));
   router.Add("POST", "/users/{id}/roles", Bind(app, AddRole));
   router.Add("POST", "/users/{id}/roles/{role_assignment_id}/delete", Bind(app, RemoveRole));
+  router.Add("POST", "/users/{id}/roles/{role_assignment_id}/restore", Bind(app, RestoreRole));
 }
 
 }  // namespace lis::http

@@ -103,6 +103,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
       return {};
     }
     store::ClearLoginFailures(tx, username);
+    actor.user_id = cred->user_id;  // the login event is the user's own (tx holds `actor`)
     LoginResult r;
     r.session_token = RandomToken();
     r.csrf_token = RandomToken();
@@ -214,14 +215,15 @@ Result<CreatedToken> AuthService::CreateToken(const Caller& caller, const json& 
   CreatedToken out;
   out.token = "lis_" + RandomToken();
   out.name = Trimmed(body["name"].get<std::string>());
-  return db_.WriteResult<CreatedToken>(caller.ToActor(), [&](Tx& tx) -> Result<CreatedToken> {
-    json record = store::InsertRecord(tx, store::ApiTokenTable(),
-                                      {{"user_id", caller.user_id}, {"name", out.name}},
-                                      {{"token_hash", Value(Sha256Hex(out.token))}});
-    out.id = record["id"].get<long long>();
-    out.created_at = record["created_at"].get<std::string>();
-    return out;
-  });
+  return db_.WriteResult<CreatedToken>(
+      caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<CreatedToken> {
+        json record = store::InsertRecord(tx, store::ApiTokenTable(),
+                                          {{"user_id", caller.user_id}, {"name", out.name}},
+                                          {{"token_hash", Value(Sha256Hex(out.token))}});
+        out.id = record["id"].get<long long>();
+        out.created_at = record["created_at"].get<std::string>();
+        return out;
+      });
 }
 
 Result<store::Page> AuthService::ListTokens(const Caller& caller) {

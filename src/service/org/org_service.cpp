@@ -63,8 +63,9 @@ Status CheckPlacement(Tx& tx, const json& record, std::optional<long long> self)
   std::optional<std::string> parent_kind;
   if (!record["parent_id"].is_null()) {
     long long parent_id = record["parent_id"].get<long long>();
-    auto parent = store::GetRecord(tx, store::OrgUnitTable(), parent_id);
+    auto parent = store::GetRecord(tx, store::OrgUnitTable(), parent_id, true);
     if (!parent) return Invalid("error.org_parent_missing", "parent_id");
+    if (!(*parent)["deleted_at"].is_null()) return Invalid("error.org_parent_deleted", "parent_id");
     if (self) {
       auto path = store::OrgPath(tx, parent_id);
       if (std::find(path.begin(), path.end(), *self) != path.end())

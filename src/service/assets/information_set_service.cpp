@@ -1,0 +1,298 @@
+#include "service/assets/information_set_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "service/assets/asset_access.h"
+#include "service/authorizer.h"
+#include "service/input.h"
+#include "store/assets/asset_tables.h"
+#include "store/org/org_tables.h"
+
+namespace lis::service {
+
+using domain::Permission;
+using nlohmann::json;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const std::vector<InputField>& Fields() {
+  static const std::vector<InputField> kFields = {
+      {"name", InputType::kText, true, false, 200},
+      {"org_unit_id", InputType::kInt, true, false},
+      {"description", InputType::kText, false, false, 4000},
+      {"personal_data", InputType::kText, false, false, 20},
+      {"secrecy", InputType::kText, false, true, 200},
+      {"retention", InputType::kText, false, true, 1000},
+      {"system_ids", InputType::kIntList, false, false, 500},
+  };
+  return kFields;
+}
+
+const char* kSetFields[] = {"name",          "org_unit_id", "description",
+                            "personal_data", "secrecy",     "retention"};
+
+Status CheckSet(Tx& tx, json& r) {
+  r["name"] = Trimmed(r["name"].get<std::string>());
+  if (r["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
+  if (!domain::ParsePersonalData(r["personal_data"].get<std::string>()))
+    return Invalid("error.personal_data", "personal_data");
+  if (r["secrecy"].is_string() && Trimmed(r["secrecy"].get<std::string>()).empty())
+    r["secrecy"] = nullptr;
+  if (!store::GetRecord(tx, store::OrgUnitTable(), r["org_unit_id"].get<long long>()))
+    return Invalid("error.org_unit_missing", "org_unit_id");
+  return {};
+}
+
+std::optional<json> CurrentClassification(Tx& tx, long long set_id) {
+  auto row = tx.QueryOne("SELECT id FROM classifications WHERE information_set_id = ?",
+                         {Value(set_id)}, {store::Col::kInt});
+  if (!row) return std::nullopt;
+  return store::GetRecord(tx, store::ClassificationTable(), row->Int(0), true);
+}
+
+// The classification as shown: levels, motivations as an object, status and dates.
+json ClassificationJson(const json& c, bool show_motivations) {
+  json out = c;
+  json motivations = json::parse(c["motivations"].get<std::string>(), nullptr, false);
+  out["motivations"] = show_motivations && motivations.is_object() ? motivations : json(nullptr);
+  return out;
+}
+
+}  // namespace
+
+Result<json> InformationSetService::Readable(Tx& tx, const Caller& caller, long long id) {
+  auto set = store::GetRecord(tx, store::InformationSetTable(), id);
+  if (!set || !CanOnSet(tx, caller, Permission::kAssetRead, *set)) return NotFound();
+  return *set;
+}
+
+Result<json> InformationSetService::Full(Tx& tx, const Caller& caller, json set) {
+  long long id = set["id"].get<long long>();
+  set["system_ids"] = store::SystemsOfSet(tx, id);
+  bool secret_hidden =
+      set["secrecy"].is_string() && !CanOnSet(tx, caller, Permission::kSecrecyRead, set);
+  if (secret_hidden) {
+    set["description"] = nullptr;
+    set["retention"] = nullptr;
+    set["redacted"] = true;
+  }
+  auto c = CurrentClassification(tx, id);
+  if (c && c->at("deleted_at").is_null()) {
+    set["classification"] = ClassificationJson(*c, !secret_hidden);
+    set["security_class"] = (*c)["security_class"];
+  } else {
+    set["classification"] = nullptr;
+    set["security_class"] = nullptr;
+  }
+  return set;
+}
+
+Status InformationSetService::CheckSystems(Tx& tx, const Caller& caller, const json& ids) {
+  for (const auto& v : ids) {
+    auto system = store::GetRecord(tx, store::SystemTable(), v.get<long long>());
+    if (!system) return Invalid("error.system_missing", "system_ids");
+    auto object =
+        store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>());
+    if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
+      return Invalid("error.system_missing", "system_ids");
+  }
+  return {};
+}
+
+Result<store::Page> InformationSetService::List(const Caller& caller,
+                                                const InformationSetListQuery& q) {
+  if (!CanReadAnyAsset(caller)) return Forbidden();
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter f;
+    FilterReadableSets(f, caller);
+    if (q.org_unit_id) f.And("org_unit_id = ?", {Value(*q.org_unit_id)});
+    if (q.system_id)
+      f.And("id IN (SELECT information_set_id FROM information_set_systems WHERE system_id = ?)",
+            {Value(*q.system_id)});
+    if (!q.search.empty())
+      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
+            {Value("%" + store::EscapeLike(q.search) + "%")});
+    std::string cls = store::SetClassSql("information_sets");
+    if (q.security_class) f.And(cls + " = ?", {Value(static_cast<long long>(*q.security_class))});
+    if (q.unclassified) f.And(cls + " IS NULL");
+    auto page = store::ListRecords(tx, store::InformationSetTable(), f, "name, id", q.page.limit,
+                                   q.page.offset, false, {{"security_class", cls}});
+    for (auto& item : page.items) {
+      if (item["secrecy"].is_string() && !CanOnSet(tx, caller, Permission::kSecrecyRead, item)) {
+        item["description"] = nullptr;
+        item["retention"] = nullptr;
+        item["redacted"] = true;
+      }
+    }
+    return page;
+  });
+}
+
+Result<json> InformationSetService::Get(const Caller& caller, long long id) {
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto set = Readable(tx, caller, id);
+    if (!set.ok()) return set;
+    return Full(tx, caller, *set);
+  });
+}
+
+Result<json> InformationSetService::Create(const Caller& caller, const json& body) {
+  Status s = CheckInput(body, Fields(), false);
+  if (!s.ok()) return s.error();
+  json r = {{"name", body["name"]},
+            {"org_unit_id", body["org_unit_id"]},
+            {"description", body.value("description", std::string())},
+            {"personal_data", body.value("personal_data", std::string("none"))},
+            {"secrecy", body.value("secrecy", json(nullptr))},
+            {"retention", body.value("retention", json(nullptr))}};
+  json system_ids = body.value("system_ids", json::array());
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    Status checked = CheckSet(tx, r);
+    if (!checked.ok()) return checked.error();
+    checked = CheckSystems(tx, caller, system_ids);
+    if (!checked.ok()) return checked.error();
+    json created = store::InsertRecord(tx, store::InformationSetTable(), r);
+    std::vector<long long> ids = system_ids.get<std::vector<long long>>();
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    store::SetSystemsOfSet(tx, created["id"].get<long long>(), ids);
+    // Allowed at the set's node, or through an object whose systems process it; a refusal
+    // rolls the insert back.
+    if (!CanOnSet(tx, caller, Permission::kAssetWrite, created)) return Forbidden();
+    return Full(tx, caller, created);
+  });
+}
+
+Result<json> InformationSetService::Update(const Caller& caller, long long id, const json& body) {
+  Status s = CheckInput(body, Fields(), true);
+  if (!s.ok()) return s.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = Readable(tx, caller, id);
+    if (!current.ok()) return current;
+    if (!CanOnSet(tx, caller, Permission::kAssetWrite, *current)) return Forbidden();
+    json r = *current;
+    for (const char* f : kSetFields)
+      if (body.contains(f)) r[f] = body[f];
+    Status checked = CheckSet(tx, r);
+    if (!checked.ok()) return checked.error();
+    if (r["org_unit_id"] != (*current)["org_unit_id"] &&
+        !Can(tx, caller, Permission::kAssetWrite, r["org_unit_id"].get<long long>()))
+      return Forbidden();
+    json changes;
+    for (const char* f : kSetFields) changes[f] = r[f];
+    auto updated =
+        store::UpdateRecord(tx, store::InformationSetTable(), id, InputVersion(body), changes);
+    if (!updated.ok()) return updated;
+    if (body.contains("system_ids")) {
+      checked = CheckSystems(tx, caller, body["system_ids"]);
+      if (!checked.ok()) return checked.error();
+      std::vector<long long> ids = body["system_ids"].get<std::vector<long long>>();
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      store::SetSystemsOfSet(tx, id, ids);
+    }
+    return Full(tx, caller, *updated);
+  });
+}
+
+Result<json> InformationSetService::Delete(const Caller& caller, long long id,
+                                           std::optional<long long> version) {
+  return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
+    auto current = Readable(tx, caller, id);
+    if (!current.ok()) return current;
+    if (!CanOnSet(tx, caller, Permission::kAssetWrite, *current)) return Forbidden();
+    auto c = CurrentClassification(tx, id);
+    if (c && (*c)["deleted_at"].is_null())
+      store::DeleteRecord(tx, store::ClassificationTable(), (*c)["id"].get<long long>(),
+                          (*c)["version"].get<long long>());
+    return store::DeleteRecord(tx, store::InformationSetTable(), id,
+                               version.value_or((*current)["version"].get<long long>()));
+  });
+}
+
+Result<json> InformationSetService::Classify(const Caller& caller, long long id, const json& body) {
+  static const std::vector<InputField> kFields = {
+      {"confidentiality", InputType::kInt, true, false},
+      {"integrity", InputType::kInt, true, false},
+      {"availability", InputType::kInt, true, false},
+      {"traceability", InputType::kInt, true, false},
+      {"motivations", InputType::kObject, true, false},
+  };
+  Status s = CheckInput(body, kFields, false);
+  if (!s.ok()) return s.error();
+  domain::AspectLevels levels;
+  json motivations = json::object();
+  for (domain::Aspect a : domain::kAspects) {
+    std::string name = domain::AspectName(a);
+    int level = body[name].get<int>();
+    if (!settings_.scale.Valid(level))
+      return Invalid("error.level_range", name)
+          .With("max", std::to_string(settings_.scale.max_level));
+    levels[static_cast<int>(a)] = level;
+    const json& m = body["motivations"].value(name, json(nullptr));
+    if (!m.is_string() || Trimmed(m.get<std::string>()).empty())
+      return Invalid("error.motivation_missing", "motivations." + name);
+    motivations[name] = Trimmed(m.get<std::string>());
+  }
+  for (auto it = body["motivations"].begin(); it != body["motivations"].end(); ++it)
+    if (!domain::ParseAspect(it.key()))
+      return Invalid("error.field_unknown", "motivations." + it.key());
+  auto cls = domain::InformationSetClass(levels, id, "");
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto set = Readable(tx, caller, id);
+    if (!set.ok()) return set;
+    if (!CanOnSet(tx, caller, Permission::kClassify, *set)) return Forbidden();
+    json values = {{"information_set_id", id},
+                   {"org_unit_id", (*set)["org_unit_id"]},
+                   {"security_class", cls->level},
+                   {"motivations", motivations.dump()},
+                   {"status", "draft"},
+                   {"classified_by", caller.user_id},
+                   {"classified_at", tx.Now()},
+                   {"approved_by", nullptr},
+                   {"approved_at", nullptr},
+                   {"review_due", nullptr}};
+    for (domain::Aspect a : domain::kAspects)
+      values[domain::AspectName(a)] = *levels[static_cast<int>(a)];
+    auto current = CurrentClassification(tx, id);
+    if (current) {
+      values["deleted_at"] = nullptr;
+      auto updated =
+          store::UpdateRecord(tx, store::ClassificationTable(), (*current)["id"].get<long long>(),
+                              (*current)["version"].get<long long>(), values);
+      if (!updated.ok()) return updated;
+    } else {
+      store::InsertRecord(tx, store::ClassificationTable(), values);
+    }
+    return Full(tx, caller, *set);
+  });
+}
+
+Result<json> InformationSetService::Approve(const Caller& caller, long long id, const json& body) {
+  static const std::vector<InputField> kFields = {{"version", InputType::kInt, true, false}};
+  Status s = CheckInput(body, kFields, false);
+  if (!s.ok()) return s.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto set = Readable(tx, caller, id);
+    if (!set.ok()) return set;
+    if (!CanOnSet(tx, caller, Permission::kApprove, *set)) return Forbidden();
+    auto c = CurrentClassification(tx, id);
+    if (!c || !(*c)["deleted_at"].is_null())
+      return MakeError(Code::kConflict, "error.not_classified");
+    if ((*c)["status"] == "approved") return MakeError(Code::kConflict, "error.already_approved");
+    std::string today = tx.Now().substr(0, 10);
+    auto updated =
+        store::UpdateRecord(tx, store::ClassificationTable(), (*c)["id"].get<long long>(),
+                            body["version"].get<long long>(),
+                            {{"status", "approved"},
+                             {"approved_by", caller.user_id},
+                             {"approved_at", tx.Now()},
+                             {"review_due", *domain::ReviewDate(today, settings_.review_months)}});
+    if (!updated.ok()) return updated.error();
+    return Full(tx, caller, *set);
+  });
+}
+
+}  // namespace lis::service

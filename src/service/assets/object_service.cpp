@@ -1,0 +1,121 @@
+#include "service/assets/object_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "service/assets/asset_access.h"
+#include "service/assets/derived_class.h"
+#include "service/authorizer.h"
+#include "service/input.h"
+#include "store/assets/asset_tables.h"
+#include "store/org/org_tables.h"
+
+namespace lis::service {
+
+using domain::Permission;
+using nlohmann::json;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const std::vector<InputField>& Fields() {
+  static const std::vector<InputField> kFields = {
+      {"name", InputType::kText, true, false, 200},
+      {"org_unit_id", InputType::kInt, true, false},
+      {"description", InputType::kText, false, false, 4000},
+  };
+  return kFields;
+}
+
+Status CheckObject(Tx& tx, json& record) {
+  record["name"] = Trimmed(record["name"].get<std::string>());
+  if (record["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
+  if (!store::GetRecord(tx, store::OrgUnitTable(), record["org_unit_id"].get<long long>()))
+    return Invalid("error.org_unit_missing", "org_unit_id");
+  return {};
+}
+
+}  // namespace
+
+Result<store::Page> ObjectService::List(const Caller& caller, const ObjectListQuery& q) {
+  if (!CanReadAnyAsset(caller)) return Forbidden();
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter f;
+    FilterReadableObjects(f, caller, "objects.id", "objects.org_unit_id");
+    if (q.org_unit_id) f.And("org_unit_id = ?", {Value(*q.org_unit_id)});
+    if (!q.search.empty())
+      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
+            {Value("%" + store::EscapeLike(q.search) + "%")});
+    return store::ListRecords(tx, store::ObjectTable(), f, "name, id", q.page.limit, q.page.offset,
+                              false, {{"security_class", store::ObjectClassSql("objects")}});
+  });
+}
+
+Result<json> ObjectService::Get(const Caller& caller, long long id) {
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto object = store::GetRecord(tx, store::ObjectTable(), id);
+    if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object)) return NotFound();
+    AddDerivedClass(*object, store::ClassifiedSetsOfObject(tx, id));
+    return *object;
+  });
+}
+
+Result<json> ObjectService::Create(const Caller& caller, const json& body) {
+  Status s = CheckInput(body, Fields(), false);
+  if (!s.ok()) return s.error();
+  json record = {{"name", body["name"]},
+                 {"org_unit_id", body["org_unit_id"]},
+                 {"description", body.value("description", std::string())}};
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    Status checked = CheckObject(tx, record);
+    if (!checked.ok()) return checked.error();
+    if (!Can(tx, caller, Permission::kAssetWrite, record["org_unit_id"].get<long long>()))
+      return Forbidden();
+    json created = store::InsertRecord(tx, store::ObjectTable(), record);
+    AddDerivedClass(created, {});
+    return created;
+  });
+}
+
+Result<json> ObjectService::Update(const Caller& caller, long long id, const json& body) {
+  Status s = CheckInput(body, Fields(), true);
+  if (!s.ok()) return s.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = store::GetRecord(tx, store::ObjectTable(), id);
+    if (!current || !CanOnObject(tx, caller, Permission::kAssetRead, *current)) return NotFound();
+    if (!CanOnObject(tx, caller, Permission::kAssetWrite, *current)) return Forbidden();
+    json record = *current;
+    for (const char* f : {"name", "org_unit_id", "description"})
+      if (body.contains(f)) record[f] = body[f];
+    Status checked = CheckObject(tx, record);
+    if (!checked.ok()) return checked.error();
+    // Moving an object to another node needs the right to place objects there.
+    if (record["org_unit_id"] != (*current)["org_unit_id"] &&
+        !Can(tx, caller, Permission::kAssetWrite, record["org_unit_id"].get<long long>()))
+      return Forbidden();
+    auto updated = store::UpdateRecord(tx, store::ObjectTable(), id, InputVersion(body),
+                                       {{"name", record["name"]},
+                                        {"org_unit_id", record["org_unit_id"]},
+                                        {"description", record["description"]}});
+    if (updated.ok()) AddDerivedClass(*updated, store::ClassifiedSetsOfObject(tx, id));
+    return updated;
+  });
+}
+
+Result<json> ObjectService::Delete(const Caller& caller, long long id,
+                                   std::optional<long long> version) {
+  return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
+    auto current = store::GetRecord(tx, store::ObjectTable(), id);
+    if (!current || !CanOnObject(tx, caller, Permission::kAssetRead, *current)) return NotFound();
+    if (!Can(tx, caller, Permission::kAssetWrite, (*current)["org_unit_id"].get<long long>()))
+      return Forbidden();
+    store::Filter systems;
+    systems.And("object_id = ?", {Value(id)});
+    if (store::CountRecords(tx, store::SystemTable(), systems) > 0)
+      return MakeError(Code::kConflict, "error.object_has_systems");
+    return store::DeleteRecord(tx, store::ObjectTable(), id,
+                               version.value_or((*current)["version"].get<long long>()));
+  });
+}
+
+}  // namespace lis::service

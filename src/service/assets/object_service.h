@@ -1,0 +1,42 @@
+// Objects (förvaltningsobjekt): areas of responsibility with one owner, holding systems.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+struct ObjectListQuery {
+  PageRequest page;
+  std::optional<long long> org_unit_id;  // placed at this node (not below)
+  std::string search;                    // part of the name
+};
+
+class ObjectService {
+ public:
+  explicit ObjectService(store::Database& db) : db_(db) {}
+
+  // Objects the caller may read, by name, each with its derived "security_class".
+  Result<store::Page> List(const Caller& caller, const ObjectListQuery& query);
+  // One object with "security_class" and "class_reason" (which system and information set
+  // give the class, on which aspect).
+  Result<nlohmann::json> Get(const Caller& caller, long long id);
+  // Body: name, org_unit_id, description (optional).
+  Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
+  // Body: version and any of name, org_unit_id, description.
+  Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
+  // Refuses an object that still has systems.
+  Result<nlohmann::json> Delete(const Caller& caller, long long id,
+                                std::optional<long long> version);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace lis::service

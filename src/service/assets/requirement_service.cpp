@@ -1,0 +1,96 @@
+#include "service/assets/requirement_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+#include "domain/assets/classification.h"
+#include "service/assets/asset_access.h"
+#include "store/assets/asset_tables.h"
+
+namespace lis::service {
+
+using nlohmann::json;
+using store::Tx;
+using store::Value;
+
+Result<int> RequirementService::LoadShippedCatalogue(store::Database& db) {
+  auto text = FindAsset("catalogue/requirements.json");
+  if (!text) return MakeError(Code::kInternal, "error.internal");
+  json catalogue = json::parse(*text);
+  store::Actor system;
+  system.comment = "shipped requirement catalogue";
+  return db.WriteResult<int>(system, [&](Tx& tx) -> Result<int> {
+    if (store::CountRecords(tx, store::RequirementTable(), {}) > 0) return 0;
+    int n = 0;
+    for (const auto& r : catalogue["requirements"]) {
+      store::InsertRecord(tx, store::RequirementTable(),
+                          {{"code", r["id"]},
+                           {"area", r["area"]},
+                           {"aspect", r["aspect"]},
+                           {"min_level", r["min_level"]},
+                           {"text_sv", r["text"]["sv"]},
+                           {"text_en", r["text"]["en"]},
+                           {"guidance_sv", r["guidance"]["sv"]},
+                           {"guidance_en", r["guidance"]["en"]},
+                           {"controls", r["controls"].dump()}});
+      ++n;
+    }
+    return n;
+  });
+}
+
+namespace {
+json Shown(json r) {
+  json controls = json::parse(r["controls"].get<std::string>(), nullptr, false);
+  r["controls"] = controls.is_array() ? controls : json::array();
+  r["requirement_id"] = r["code"];
+  return r;
+}
+}  // namespace
+
+Result<store::Page> RequirementService::List(const Caller& caller, const PageRequest& page) {
+  if (!CanReadAnyAsset(caller)) return Forbidden();
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    auto out =
+        store::ListRecords(tx, store::RequirementTable(), {}, "code", page.limit, page.offset);
+    for (auto& r : out.items) r = Shown(r);
+    return out;
+  });
+}
+
+Result<store::Page> RequirementService::ForSystem(const Caller& caller, long long system_id) {
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    auto system = store::GetRecord(tx, store::SystemTable(), system_id);
+    if (!system) return NotFound();
+    auto object =
+        store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
+    if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
+      return NotFound();
+    domain::AspectLevels levels;
+    for (const auto& s : store::ClassifiedSetsOfSystem(tx, system_id))
+      for (int a = 0; a < 4; ++a)
+        if (!levels[a] || *s.levels[a] > *levels[a]) levels[a] = s.levels[a];
+    std::map<long long, json> statuses;
+    store::Filter mine;
+    mine.And("system_id = ?", {Value(system_id)});
+    for (auto& st :
+         store::ListRecords(tx, store::SystemRequirementTable(), mine, "id", 100000, 0).items)
+      statuses[st["requirement_id"].get<long long>()] = st;
+    store::Page page;
+    for (auto& r : store::ListRecords(tx, store::RequirementTable(), {}, "code", 100000, 0).items) {
+      auto aspect = domain::ParseAspect(r["aspect"].get<std::string>());
+      if (!aspect || !domain::RequirementApplies(levels, *aspect, r["min_level"].get<int>()))
+        continue;
+      json item = Shown(r);
+      auto st = statuses.find(r["id"].get<long long>());
+      item["status"] = st == statuses.end() ? json("open") : st->second["status"];
+      item["how"] = st == statuses.end() ? json("") : st->second["how"];
+      item["motivation"] = st == statuses.end() ? json("") : st->second["motivation"];
+      page.items.push_back(std::move(item));
+    }
+    page.total = static_cast<long long>(page.items.size());
+    return page;
+  });
+}
+
+}  // namespace lis::service

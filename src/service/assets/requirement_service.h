@@ -1,0 +1,32 @@
+// The protection-requirement catalogue (skyddskrav) and what it asks of each system.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+class RequirementService {
+ public:
+  explicit RequirementService(store::Database& db) : db_(db) {}
+
+  // Loads the catalogue shipped in web/catalogue/requirements.json when the database has
+  // none yet (audited as the system). Returns how many were loaded.
+  static Result<int> LoadShippedCatalogue(store::Database& db);
+
+  // The catalogue, by code.
+  Result<store::Page> List(const Caller& caller, const PageRequest& page);
+  // The requirements that system `system_id`'s classification triggers (its level per aspect
+  // is the highest over its classified information sets), each with its status ("open" until
+  // someone records one), how it is met and the motivation.
+  Result<store::Page> ForSystem(const Caller& caller, long long system_id);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace lis::service

@@ -1,0 +1,167 @@
+#include "service/assets/system_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "service/assets/asset_access.h"
+#include "service/assets/derived_class.h"
+#include "service/input.h"
+#include "store/assets/asset_tables.h"
+
+namespace lis::service {
+
+using domain::Permission;
+using nlohmann::json;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const std::vector<InputField>& Fields() {
+  static const std::vector<InputField> kFields = {
+      {"name", InputType::kText, true, false, 200},
+      {"object_id", InputType::kInt, true, false},
+      {"description", InputType::kText, false, false, 4000},
+      {"hosting", InputType::kText, false, false, 20},
+      {"hosting_country", InputType::kText, false, true, 2},
+      {"supplier_name", InputType::kText, false, true, 200},
+      {"lifecycle", InputType::kText, false, false, 20},
+  };
+  return kFields;
+}
+
+bool OneOf(const std::string& v, std::initializer_list<const char*> allowed) {
+  for (const char* a : allowed)
+    if (v == a) return true;
+  return false;
+}
+
+// Checks a system as it would be; the object must exist and be writable by the caller.
+Status CheckSystem(json& r) {
+  r["name"] = Trimmed(r["name"].get<std::string>());
+  if (r["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
+  if (!OneOf(r["hosting"], {"own", "supplier", "cloud"}))
+    return Invalid("error.hosting", "hosting");
+  if (!OneOf(r["lifecycle"], {"planned", "in_use", "retiring", "retired"}))
+    return Invalid("error.lifecycle", "lifecycle");
+  if (r["hosting_country"].is_string()) {
+    std::string c = r["hosting_country"];
+    if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
+        !std::isupper(static_cast<unsigned char>(c[1])))
+      return Invalid("error.country", "hosting_country");
+  }
+  if (r["hosting"] == "cloud" && !r["hosting_country"].is_string())
+    return Invalid("error.cloud_country", "hosting_country");
+  return {};
+}
+
+json Changes(const json& r) {
+  json c;
+  for (const char* f : {"name", "object_id", "description", "hosting", "hosting_country",
+                        "supplier_name", "lifecycle"})
+    c[f] = r[f];
+  return c;
+}
+
+}  // namespace
+
+Result<json> SystemService::Readable(Tx& tx, const Caller& caller, long long id) {
+  auto system = store::GetRecord(tx, store::SystemTable(), id);
+  if (!system) return NotFound();
+  auto object =
+      store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
+  if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object)) return NotFound();
+  (*system)["object"] = (*object)["name"];
+  (*system)["org_unit_id"] = (*object)["org_unit_id"];
+  return *system;
+}
+
+Result<store::Page> SystemService::List(const Caller& caller, const SystemListQuery& q) {
+  if (!CanReadAnyAsset(caller)) return Forbidden();
+  return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter readable;
+    FilterReadableObjects(readable, caller, "o.id", "o.org_unit_id");
+    store::Filter f;
+    f.And("object_id IN (SELECT o.id FROM objects o WHERE o.deleted_at IS NULL" +
+              (readable.sql.empty() ? std::string() : " AND " + readable.sql) + ")",
+          readable.params);
+    if (q.object_id) f.And("object_id = ?", {Value(*q.object_id)});
+    if (!q.search.empty())
+      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
+            {Value("%" + store::EscapeLike(q.search) + "%")});
+    return store::ListRecords(tx, store::SystemTable(), f, "name, id", q.page.limit, q.page.offset,
+                              false, {{"security_class", store::SystemClassSql("systems")}});
+  });
+}
+
+Result<json> SystemService::Get(const Caller& caller, long long id) {
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto system = Readable(tx, caller, id);
+    if (system.ok()) AddDerivedClass(*system, store::ClassifiedSetsOfSystem(tx, id));
+    return system;
+  });
+}
+
+Result<json> SystemService::Create(const Caller& caller, const json& body) {
+  Status s = CheckInput(body, Fields(), false);
+  if (!s.ok()) return s.error();
+  json r = {{"name", body["name"]},
+            {"object_id", body["object_id"]},
+            {"description", body.value("description", std::string())},
+            {"hosting", body.value("hosting", std::string("own"))},
+            {"hosting_country", body.value("hosting_country", json(nullptr))},
+            {"supplier_name", body.value("supplier_name", json(nullptr))},
+            {"lifecycle", body.value("lifecycle", std::string("in_use"))}};
+  s = CheckSystem(r);
+  if (!s.ok()) return s.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto object = store::GetRecord(tx, store::ObjectTable(), r["object_id"].get<long long>());
+    if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
+      return Invalid("error.object_missing", "object_id");
+    if (!CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
+    json created = store::InsertRecord(tx, store::SystemTable(), r);
+    AddDerivedClass(created, {});
+    return created;
+  });
+}
+
+Result<json> SystemService::Update(const Caller& caller, long long id, const json& body) {
+  Status s = CheckInput(body, Fields(), true);
+  if (!s.ok()) return s.error();
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto current = Readable(tx, caller, id);
+    if (!current.ok()) return current;
+    auto object =
+        store::GetRecord(tx, store::ObjectTable(), (*current)["object_id"].get<long long>());
+    if (!object || !CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
+    json r = *current;
+    for (auto it = body.begin(); it != body.end(); ++it)
+      if (it.key() != "version" && it.key() != "comment") r[it.key()] = *it;
+    Status checked = CheckSystem(r);
+    if (!checked.ok()) return checked.error();
+    if (r["object_id"] != (*current)["object_id"]) {
+      auto target = store::GetRecord(tx, store::ObjectTable(), r["object_id"].get<long long>());
+      if (!target || !CanOnObject(tx, caller, Permission::kAssetRead, *target))
+        return Invalid("error.object_missing", "object_id");
+      if (!CanOnObject(tx, caller, Permission::kAssetWrite, *target)) return Forbidden();
+    }
+    auto updated =
+        store::UpdateRecord(tx, store::SystemTable(), id, InputVersion(body), Changes(r));
+    if (updated.ok()) AddDerivedClass(*updated, store::ClassifiedSetsOfSystem(tx, id));
+    return updated;
+  });
+}
+
+Result<json> SystemService::Delete(const Caller& caller, long long id,
+                                   std::optional<long long> version) {
+  return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
+    auto current = Readable(tx, caller, id);
+    if (!current.ok()) return current;
+    auto object =
+        store::GetRecord(tx, store::ObjectTable(), (*current)["object_id"].get<long long>());
+    if (!object || !CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
+    return store::DeleteRecord(tx, store::SystemTable(), id,
+                               version.value_or((*current)["version"].get<long long>()));
+  });
+}
+
+}  // namespace lis::service

@@ -1,0 +1,42 @@
+// Systems: IT systems of an object, with hosting and lifecycle.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "service/caller.h"
+#include "store/database.h"
+#include "store/records.h"
+
+namespace lis::service {
+
+struct SystemListQuery {
+  PageRequest page;
+  std::optional<long long> object_id;
+  std::string search;
+};
+
+class SystemService {
+ public:
+  explicit SystemService(store::Database& db) : db_(db) {}
+
+  // Systems of objects the caller may read, by name, each with "security_class".
+  Result<store::Page> List(const Caller& caller, const SystemListQuery& query);
+  // One system with "security_class" and "class_reason".
+  Result<nlohmann::json> Get(const Caller& caller, long long id);
+  // Body: name, object_id, and optional description, hosting ("own", "supplier", "cloud"),
+  // hosting_country (ISO 3166 alpha-2, required for cloud), supplier_name, lifecycle
+  // ("planned", "in_use", "retiring", "retired").
+  Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
+  Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
+  Result<nlohmann::json> Delete(const Caller& caller, long long id,
+                                std::optional<long long> version);
+
+ private:
+  Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
+  store::Database& db_;
+};
+
+}  // namespace lis::service

@@ -1,0 +1,180 @@
+#include "store/assets/asset_tables.h"
+
+namespace lis::store {
+
+const TableSpec& ObjectTable() {
+  static const TableSpec kSpec = {"objects",
+                                  "object",
+                                  "org_unit_id",
+                                  {{"org_unit_id", FieldType::kInt},
+                                   {"name", FieldType::kText},
+                                   {"description", FieldType::kText}}};
+  return kSpec;
+}
+
+const TableSpec& SystemTable() {
+  // Systems belong to their object's node; the audit trail finds it through the object.
+  static const TableSpec kSpec = {"systems",
+                                  "system",
+                                  "",
+                                  {{"object_id", FieldType::kInt},
+                                   {"name", FieldType::kText},
+                                   {"description", FieldType::kText},
+                                   {"hosting", FieldType::kText},
+                                   {"hosting_country", FieldType::kText},
+                                   {"supplier_name", FieldType::kText},
+                                   {"lifecycle", FieldType::kText}}};
+  return kSpec;
+}
+
+const TableSpec& InformationSetTable() {
+  static const TableSpec kSpec = {"information_sets",
+                                  "information_set",
+                                  "org_unit_id",
+                                  {{"org_unit_id", FieldType::kInt},
+                                   {"name", FieldType::kText},
+                                   {"description", FieldType::kText},
+                                   {"personal_data", FieldType::kText},
+                                   {"secrecy", FieldType::kText},
+                                   {"retention", FieldType::kText}}};
+  return kSpec;
+}
+
+const TableSpec& ClassificationTable() {
+  static const TableSpec kSpec = {"classifications",
+                                  "classification",
+                                  "org_unit_id",
+                                  {{"information_set_id", FieldType::kInt},
+                                   {"org_unit_id", FieldType::kInt},
+                                   {"confidentiality", FieldType::kInt},
+                                   {"integrity", FieldType::kInt},
+                                   {"availability", FieldType::kInt},
+                                   {"traceability", FieldType::kInt},
+                                   {"security_class", FieldType::kInt},
+                                   {"motivations", FieldType::kText},
+                                   {"status", FieldType::kText},
+                                   {"classified_by", FieldType::kInt},
+                                   {"classified_at", FieldType::kText},
+                                   {"approved_by", FieldType::kInt},
+                                   {"approved_at", FieldType::kText},
+                                   {"review_due", FieldType::kText}}};
+  return kSpec;
+}
+
+const TableSpec& RequirementTable() {
+  static const TableSpec kSpec = {"requirements",
+                                  "requirement",
+                                  "",
+                                  {{"code", FieldType::kText},
+                                   {"area", FieldType::kText},
+                                   {"aspect", FieldType::kText},
+                                   {"min_level", FieldType::kInt},
+                                   {"text_sv", FieldType::kText},
+                                   {"text_en", FieldType::kText},
+                                   {"guidance_sv", FieldType::kText},
+                                   {"guidance_en", FieldType::kText},
+                                   {"controls", FieldType::kText}}};
+  return kSpec;
+}
+
+const TableSpec& SystemRequirementTable() {
+  static const TableSpec kSpec = {"system_requirements",
+                                  "system_requirement",
+                                  "",
+                                  {{"system_id", FieldType::kInt},
+                                   {"requirement_id", FieldType::kInt},
+                                   {"status", FieldType::kText},
+                                   {"how", FieldType::kText},
+                                   {"motivation", FieldType::kText}}};
+  return kSpec;
+}
+
+namespace {
+
+const char* kClassifiedSets =
+    "SELECT s.id, s.name, i.id, i.name, c.confidentiality, c.integrity, c.availability, "
+    "c.traceability FROM systems s "
+    "JOIN information_set_systems l ON l.system_id = s.id "
+    "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
+    "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
+    "WHERE s.deleted_at IS NULL AND ";
+
+std::vector<ClassifiedSet> ReadClassifiedSets(Tx& tx, const std::string& where, long long id) {
+  std::vector<ClassifiedSet> out;
+  for (const auto& r :
+       tx.Query(std::string(kClassifiedSets) + where + " ORDER BY s.name, s.id, i.name, i.id",
+                {Value(id)},
+                {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kInt,
+                 Col::kInt})) {
+    ClassifiedSet c;
+    c.system_id = r.Int(0);
+    c.system_name = r.Text(1);
+    c.set_id = r.Int(2);
+    c.set_name = r.Text(3);
+    for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ClassifiedSet> ClassifiedSetsOfObject(Tx& tx, long long object_id) {
+  return ReadClassifiedSets(tx, "s.object_id = ?", object_id);
+}
+
+std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id) {
+  return ReadClassifiedSets(tx, "s.id = ?", system_id);
+}
+
+std::vector<long long> SystemsOfSet(Tx& tx, long long set_id) {
+  std::vector<long long> out;
+  for (const auto& r : tx.Query(
+           "SELECT l.system_id FROM information_set_systems l JOIN systems s ON s.id = l.system_id "
+           "WHERE l.information_set_id = ? AND s.deleted_at IS NULL ORDER BY l.system_id",
+           {Value(set_id)}, {Col::kInt}))
+    out.push_back(r.Int(0));
+  return out;
+}
+
+void SetSystemsOfSet(Tx& tx, long long set_id, const std::vector<long long>& system_ids) {
+  tx.Exec("DELETE FROM information_set_systems WHERE information_set_id = ?", {Value(set_id)});
+  for (long long s : system_ids)
+    tx.Exec("INSERT INTO information_set_systems (information_set_id, system_id) VALUES (?, ?)",
+            {Value(set_id), Value(s)});
+}
+
+std::vector<long long> ObjectsOfSet(Tx& tx, long long set_id) {
+  std::vector<long long> out;
+  for (const auto& r : tx.Query(
+           "SELECT DISTINCT s.object_id FROM information_set_systems l JOIN systems s ON s.id = "
+           "l.system_id WHERE l.information_set_id = ? AND s.deleted_at IS NULL ORDER BY "
+           "s.object_id",
+           {Value(set_id)}, {Col::kInt}))
+    out.push_back(r.Int(0));
+  return out;
+}
+
+std::string SetClassSql(const std::string& alias) {
+  return "(SELECT c.security_class FROM classifications c WHERE c.information_set_id = " + alias +
+         ".id AND c.deleted_at IS NULL)";
+}
+
+std::string SystemClassSql(const std::string& alias) {
+  return "(SELECT MAX(c.security_class) FROM information_set_systems l "
+         "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
+         "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
+         "WHERE l.system_id = " +
+         alias + ".id)";
+}
+
+std::string ObjectClassSql(const std::string& alias) {
+  return "(SELECT MAX(c.security_class) FROM systems s "
+         "JOIN information_set_systems l ON l.system_id = s.id "
+         "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
+         "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
+         "WHERE s.object_id = " +
+         alias + ".id AND s.deleted_at IS NULL)";
+}
+
+}  // namespace lis::store

@@ -1,0 +1,46 @@
+// Tables and queries of the `assets` area: objects (förvaltningsobjekt), systems, information
+// sets, their classification and the protection-requirement catalogue.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "domain/assets/classification.h"
+#include "store/records.h"
+
+namespace lis::store {
+
+const TableSpec& ObjectTable();
+const TableSpec& SystemTable();
+const TableSpec& InformationSetTable();
+const TableSpec& ClassificationTable();
+const TableSpec& RequirementTable();
+const TableSpec& SystemRequirementTable();
+
+// One classified information set as seen from a system or object.
+struct ClassifiedSet {
+  long long system_id = 0;
+  std::string system_name;
+  long long set_id = 0;
+  std::string set_name;
+  domain::AspectLevels levels;
+};
+// Classified, live information sets processed by the live systems of object `object_id`
+// (or, with `system_id`, of that system only).
+std::vector<ClassifiedSet> ClassifiedSetsOfObject(Tx& tx, long long object_id);
+std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id);
+
+// System ids linked to information set `set_id` (live systems only), ascending.
+std::vector<long long> SystemsOfSet(Tx& tx, long long set_id);
+// Replaces the links of information set `set_id` with `system_ids`.
+void SetSystemsOfSet(Tx& tx, long long set_id, const std::vector<long long>& system_ids);
+// Object ids of the systems that process information set `set_id`.
+std::vector<long long> ObjectsOfSet(Tx& tx, long long set_id);
+
+// SQL expression (for a list query) of the security class of the row's object, system or
+// information set; `alias` names the outer table.
+std::string ObjectClassSql(const std::string& alias);
+std::string SystemClassSql(const std::string& alias);
+std::string SetClassSql(const std::string& alias);
+
+}  // namespace lis::store
