@@ -123,6 +123,15 @@ void SystemRequirements(App& app, RequestContext& ctx, HttpResponse& out) {
   WriteJson(out, 200, ListBody(*result, {result->total, 0}));
 }
 
+void SetRequirementStatus(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadUpdateBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx,
+        app.requirements.SetStatus(*ctx.caller, PathId(ctx), ctx.request.path_params.at("code"),
+                                   *body));
+}
+
 void Catalogue(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx, 500);
@@ -140,6 +149,7 @@ void RegisterAssetApi(Router& router, App& app) {
   router.Add("GET", "/api/v1/systems", Bind(app, ListSystems));
   AddCrud(router, "systems", app.systems);
   router.Add("GET", "/api/v1/systems/{id}/requirements", Bind(app, SystemRequirements));
+  router.Add("PUT", "/api/v1/systems/{id}/requirements/{code}", Bind(app, SetRequirementStatus));
   router.Add("GET", "/api/v1/information-sets", Bind(app, ListSets));
   AddCrud(router, "information-sets", app.sets);
   router.Add("PUT", "/api/v1/information-sets/{id}/classification", Bind(app, Classify));

@@ -12,6 +12,7 @@ void RegisterOrgPages(Router& router, App& app);      // /org...
 void RegisterUserPages(Router& router, App& app);     // /users...
 void RegisterAccountPages(Router& router, App& app);  // /account...
 void RegisterAuditPages(Router& router, App& app);    // /audit
+void RegisterAssetPages(Router& router, App& app);    // /assets...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -20,6 +21,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterUserPages(router, app);
   RegisterAccountPages(router, app);
   RegisterAuditPages(router, app);
+  RegisterAssetPages(router, app);
 }
 
 }  // namespace lis::http

@@ -113,6 +113,10 @@ Result<json> ObjectService::Delete(const Caller& caller, long long id,
     systems.And("object_id = ?", {Value(id)});
     if (store::CountRecords(tx, store::SystemTable(), systems) > 0)
       return MakeError(Code::kConflict, "error.object_has_systems");
+    store::Filter roles;
+    roles.And("object_id = ?", {Value(id)});
+    if (store::CountRecords(tx, store::RoleAssignmentTable(), roles) > 0)
+      return MakeError(Code::kConflict, "error.object_has_roles");
     return store::DeleteRecord(tx, store::ObjectTable(), id,
                                version.value_or((*current)["version"].get<long long>()));
   });

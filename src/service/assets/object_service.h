@@ -31,7 +31,7 @@ class ObjectService {
   Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
   // Body: version and any of name, org_unit_id, description.
   Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
-  // Refuses an object that still has systems.
+  // Refuses an object that still has systems or people holding roles on it.
   Result<nlohmann::json> Delete(const Caller& caller, long long id,
                                 std::optional<long long> version);
 

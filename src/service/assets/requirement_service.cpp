@@ -5,6 +5,7 @@
 #include "core/assets.h"
 #include "domain/assets/classification.h"
 #include "service/assets/asset_access.h"
+#include "service/input.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -58,6 +59,22 @@ Result<store::Page> RequirementService::List(const Caller& caller, const PageReq
   });
 }
 
+namespace {
+// The system's level per aspect: the highest over its classified information sets.
+domain::AspectLevels SystemLevels(Tx& tx, long long system_id) {
+  domain::AspectLevels levels;
+  for (const auto& s : store::ClassifiedSetsOfSystem(tx, system_id))
+    for (int a = 0; a < 4; ++a)
+      if (!levels[a] || *s.levels[a] > *levels[a]) levels[a] = s.levels[a];
+  return levels;
+}
+
+bool Triggers(const domain::AspectLevels& levels, const json& requirement) {
+  auto aspect = domain::ParseAspect(requirement["aspect"].get<std::string>());
+  return aspect && domain::RequirementApplies(levels, *aspect, requirement["min_level"].get<int>());
+}
+}  // namespace
+
 Result<store::Page> RequirementService::ForSystem(const Caller& caller, long long system_id) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     auto system = store::GetRecord(tx, store::SystemTable(), system_id);
@@ -66,10 +83,7 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
         store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
     if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
       return NotFound();
-    domain::AspectLevels levels;
-    for (const auto& s : store::ClassifiedSetsOfSystem(tx, system_id))
-      for (int a = 0; a < 4; ++a)
-        if (!levels[a] || *s.levels[a] > *levels[a]) levels[a] = s.levels[a];
+    domain::AspectLevels levels = SystemLevels(tx, system_id);
     std::map<long long, json> statuses;
     store::Filter mine;
     mine.And("system_id = ?", {Value(system_id)});
@@ -90,6 +104,55 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
     }
     page.total = static_cast<long long>(page.items.size());
     return page;
+  });
+}
+
+Result<json> RequirementService::SetStatus(const Caller& caller, long long system_id,
+                                           const std::string& code, const json& body) {
+  static const std::vector<InputField> kFields = {
+      {"status", InputType::kText, true, false, 20},
+      {"how", InputType::kText, false, false, 4000},
+      {"motivation", InputType::kText, false, false, 4000},
+      {"version", InputType::kInt, false, false},
+  };
+  Status s = CheckInput(body, kFields, false);
+  if (!s.ok()) return s.error();
+  std::string status = body["status"];
+  if (status != "open" && status != "met" && status != "partly_met" && status != "not_met" &&
+      status != "not_applicable")
+    return Invalid("error.requirement_status", "status");
+  std::string motivation = Trimmed(body.value("motivation", std::string()));
+  if (status == "not_applicable" && motivation.empty())
+    return Invalid("error.field_missing", "motivation");
+  return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
+    auto system = store::GetRecord(tx, store::SystemTable(), system_id);
+    if (!system) return NotFound();
+    auto object =
+        store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
+    if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
+      return NotFound();
+    if (!CanOnObject(tx, caller, domain::Permission::kAssetWrite, *object)) return Forbidden();
+    auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
+                           {Value(code)}, {store::Col::kInt});
+    if (!row) return NotFound();
+    auto requirement = store::GetRecord(tx, store::RequirementTable(), row->Int(0));
+    if (!Triggers(SystemLevels(tx, system_id), *requirement))
+      return Invalid("error.requirement_not_triggered", "status");
+    json values = {{"status", status},
+                   {"how", Trimmed(body.value("how", std::string()))},
+                   {"motivation", motivation}};
+    auto existing =
+        tx.QueryOne("SELECT id FROM system_requirements WHERE system_id = ? AND requirement_id = ?",
+                    {Value(system_id), Value(row->Int(0))}, {store::Col::kInt});
+    if (!existing) {
+      values["system_id"] = system_id;
+      values["requirement_id"] = row->Int(0);
+      return store::InsertRecord(tx, store::SystemRequirementTable(), values);
+    }
+    if (!body.contains("version")) return Invalid("error.version_required", "version");
+    values["deleted_at"] = nullptr;
+    return store::UpdateRecord(tx, store::SystemRequirementTable(), existing->Int(0),
+                               body["version"].get<long long>(), values);
   });
 }
 

@@ -24,6 +24,12 @@ class RequirementService {
   // is the highest over its classified information sets), each with its status ("open" until
   // someone records one), how it is met and the motivation.
   Result<store::Page> ForSystem(const Caller& caller, long long system_id);
+  // Records how system `system_id` meets requirement `code`. Body: status ("open", "met",
+  // "partly_met", "not_met", "not_applicable"), how, motivation (required for
+  // not_applicable), and "version" once a status has been recorded. Only for requirements the
+  // system's classification triggers.
+  Result<nlohmann::json> SetStatus(const Caller& caller, long long system_id,
+                                   const std::string& code, const nlohmann::json& body);
 
  private:
   store::Database& db_;

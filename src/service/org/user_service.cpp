@@ -7,6 +7,7 @@
 #include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "store/assets/asset_tables.h"
 #include "store/audit_trail.h"
 #include "store/org/org_tables.h"
 
@@ -48,6 +49,7 @@ const std::vector<InputField>& RoleFields() {
   static const std::vector<InputField> kFields = {
       {"role", InputType::kText, true, false, 40},
       {"scope_id", InputType::kInt, false, true},
+      {"object_id", InputType::kInt, false, true},
   };
   return kFields;
 }
@@ -310,7 +312,8 @@ Result<store::Page> UserService::ListRoles(const Caller& caller, long long user_
 // Whether `caller` may give `role` in `scope_id` to user `user_id` now: the scope exists, the
 // caller may assign roles there, and the user does not already hold it.
 Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_id,
-                                   const std::string& role, std::optional<long long> scope_id) {
+                                   const std::string& role, std::optional<long long> scope_id,
+                                   std::optional<long long> object_id) {
   if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
     return Invalid("error.org_unit_missing", "scope_id");
   if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
@@ -318,6 +321,8 @@ Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_
   dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
   dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
           scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
+  dup.And(object_id ? "object_id = ?" : "object_id IS NULL",
+          object_id ? std::vector<Value>{Value(*object_id)} : std::vector<Value>{});
   if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
     return MakeError(Code::kConflict, "error.role_exists");
   return {};
@@ -329,15 +334,28 @@ Result<json> UserService::AddRole(const Caller& caller, long long user_id, const
   const std::string role = body["role"].get<std::string>();
   if (!domain::IsRole(role)) return Invalid("error.role_unknown", "role");
   json scope = body.value("scope_id", json(nullptr));
+  json object = body.value("object_id", json(nullptr));
+  if (!object.is_null() && !domain::IsObjectRole(role))
+    return Invalid("error.role_not_object_role", "object_id");
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto user = store::GetRecord(tx, store::UserTable(), user_id);
     if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
-    std::optional<long long> scope_id;
+    std::optional<long long> scope_id, object_id;
     if (!scope.is_null()) scope_id = scope.get<long long>();
-    Status grantable = CheckGrantable(tx, caller, user_id, role, scope_id);
+    if (!object.is_null()) {
+      // A role on one object is held at the object's node: whoever may assign roles there may
+      // assign it, and it moves with nothing else.
+      object_id = object.get<long long>();
+      auto o = store::GetRecord(tx, store::ObjectTable(), *object_id);
+      if (!o) return Invalid("error.object_missing", "object_id");
+      scope_id = (*o)["org_unit_id"].get<long long>();
+      scope = *scope_id;
+    }
+    Status grantable = CheckGrantable(tx, caller, user_id, role, scope_id, object_id);
     if (!grantable.ok()) return grantable.error();
-    return store::InsertRecord(tx, store::RoleAssignmentTable(),
-                               {{"user_id", user_id}, {"role", role}, {"scope_id", scope}});
+    return store::InsertRecord(
+        tx, store::RoleAssignmentTable(),
+        {{"user_id", user_id}, {"role", role}, {"scope_id", scope}, {"object_id", object}});
   });
 }
 
@@ -355,13 +373,20 @@ Result<json> UserService::RestoreRole(const Caller& caller, long long user_id,
     if ((*grant)["deleted_at"].is_null()) return MakeError(Code::kConflict, "error.role_exists");
     std::optional<long long> scope_id;
     if (!(*old)["scope_id"].is_null()) scope_id = (*old)["scope_id"].get<long long>();
+    // Versions written before object roles existed have no object_id.
+    std::optional<long long> object_id;
+    if (old->contains("object_id") && !(*old)["object_id"].is_null())
+      object_id = (*old)["object_id"].get<long long>();
     Status grantable =
-        CheckGrantable(tx, caller, user_id, (*old)["role"].get<std::string>(), scope_id);
+        CheckGrantable(tx, caller, user_id, (*old)["role"].get<std::string>(), scope_id, object_id);
     if (!grantable.ok()) return grantable.error();
-    return store::UpdateRecord(
-        tx, store::RoleAssignmentTable(), assignment_id, (*grant)["version"].get<long long>(),
-        {{"role", (*old)["role"]}, {"scope_id", (*old)["scope_id"]}, {"deleted_at", nullptr}},
-        "restore");
+    return store::UpdateRecord(tx, store::RoleAssignmentTable(), assignment_id,
+                               (*grant)["version"].get<long long>(),
+                               {{"role", (*old)["role"]},
+                                {"scope_id", (*old)["scope_id"]},
+                                {"object_id", object_id ? json(*object_id) : json(nullptr)},
+                                {"deleted_at", nullptr}},
+                               "restore");
   });
 }
 

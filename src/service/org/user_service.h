@@ -42,7 +42,8 @@ class UserService {
 
   // The roles the user holds, or with `deleted` those taken away from it.
   Result<store::Page> ListRoles(const Caller& caller, long long user_id, bool deleted = false);
-  // Body: role, scope_id (null: installation-wide, only by an installation-wide admin).
+  // Body: role, scope_id (null: installation-wide, only by an installation-wide admin), or
+  // for an object role object_id (the role then applies to that object only).
   Result<nlohmann::json> AddRole(const Caller& caller, long long user_id,
                                  const nlohmann::json& body);
   Result<nlohmann::json> RemoveRole(const Caller& caller, long long user_id,
@@ -62,7 +63,8 @@ class UserService {
 
  private:
   Status CheckGrantable(store::Tx& tx, const Caller& caller, long long user_id,
-                        const std::string& role, std::optional<long long> scope_id);
+                        const std::string& role, std::optional<long long> scope_id,
+                        std::optional<long long> object_id);
   Result<nlohmann::json> Save(store::Tx& tx, const Caller& caller, const nlohmann::json& current,
                               nlohmann::json changes, long long expected_version,
                               const std::string& action);

@@ -29,11 +29,13 @@ const TableSpec& UserTable() {
 }
 
 const TableSpec& RoleAssignmentTable() {
-  static const TableSpec kSpec = {
-      "role_assignments",
-      "role_assignment",
-      "scope_id",
-      {{"user_id", FieldType::kInt}, {"role", FieldType::kText}, {"scope_id", FieldType::kInt}}};
+  static const TableSpec kSpec = {"role_assignments",
+                                  "role_assignment",
+                                  "scope_id",
+                                  {{"user_id", FieldType::kInt},
+                                   {"role", FieldType::kText},
+                                   {"scope_id", FieldType::kInt},
+                                   {"object_id", FieldType::kInt}}};
   return kSpec;
 }
 

@@ -1,0 +1,732 @@
+// Information assets: registers of objects, systems and information sets, their details with
+// the derived security class and its reason, create and edit forms, and the classification of
+// an information set through the questionnaire (web/catalogue/questionnaire.json).
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+#include "core/messages.h"
+#include "http/api/api_support.h"
+#include "http/pages/form.h"
+#include "http/pages/org_tree.h"
+#include "http/pages/page_routes.h"
+#include "http/pages/page_support.h"
+#include "service/input.h"
+
+namespace lis::http {
+
+using domain::Permission;
+using nlohmann::json;
+
+namespace {
+
+constexpr long long kPageSize = 50;
+const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
+
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args = {}) {
+  return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+bool Has(const RequestContext& ctx, Permission p) {
+  return domain::ScopesFor(ctx.caller->grants, p).any();
+}
+
+std::optional<long long> IntOf(const json& record, const std::string& key) {
+  if (!record.contains(key) || !record[key].is_number_integer()) return std::nullopt;
+  return record[key].get<long long>();
+}
+
+std::string Str(const json& record, const std::string& key) {
+  return record.contains(key) && record[key].is_string() ? record[key].get<std::string>() : "";
+}
+
+OrgTree LoadTree(App& app, const RequestContext& ctx) {
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  return tree.ok() ? std::move(*tree) : OrgTree();
+}
+
+std::string LevelText(const RequestContext& ctx, long long level) {
+  return Text(ctx, "assets.level." + std::to_string(level)) + " (" + std::to_string(level) + ")";
+}
+
+// "Allvarlig (3)", with the reason in words when the record carries one; "Oklassad" while
+// nothing behind the record is classified.
+std::string ClassText(const RequestContext& ctx, const json& record, const std::string& kind) {
+  auto level = IntOf(record, "security_class");
+  if (!level) return Text(ctx, "assets.unclassified");
+  std::string text = LevelText(ctx, *level);
+  const json reason = record.value("class_reason", json(nullptr));
+  if (!reason.is_object()) return text;
+  std::map<std::string, std::string> args = {
+      {"set", Str(reason, "information_set")},
+      {"system", Str(reason, "system")},
+      {"level", std::to_string(reason.value("level", 0))},
+      {"aspect", Text(ctx, "assets.aspect_lower." + Str(reason, "aspect"))}};
+  return text + " – " + Text(ctx, "assets.reason." + kind, args);
+}
+
+// An information set's class from its own classification: its highest aspect level.
+std::string SetClassText(const RequestContext& ctx, const json& set) {
+  const json& c = set.value("classification", json(nullptr));
+  auto level = IntOf(set, "security_class");
+  if (!level || !c.is_object()) return ClassText(ctx, set, "set");
+  std::string aspect;
+  for (const char* a : kAspects)
+    if (IntOf(c, a) == level) {
+      aspect = a;
+      break;
+    }
+  return LevelText(ctx, *level) + " – " +
+         Text(ctx, "assets.reason.set",
+              {{"set", Str(set, "name")},
+               {"level", std::to_string(*level)},
+               {"aspect", Text(ctx, "assets.aspect_lower." + aspect)}});
+}
+
+std::vector<SelectOption> UnitOptions(const RequestContext& ctx, const OrgTree& tree,
+                                      Permission permission) {
+  std::vector<SelectOption> out;
+  for (auto& o : tree.Options())
+    if (CallerMay(*ctx.caller, tree, permission, std::stoll(o.value))) out.push_back(std::move(o));
+  return out;
+}
+
+std::vector<SelectOption> ChoiceOptions(const RequestContext& ctx, const std::string& prefix,
+                                        const std::vector<std::string>& values, bool none) {
+  std::vector<SelectOption> out;
+  if (none) out.push_back({"", Text(ctx, "common.none")});
+  for (const auto& v : values) out.push_back({v, Text(ctx, prefix + v)});
+  return out;
+}
+
+const std::vector<std::string> kHosting = {"own", "supplier", "cloud"};
+const std::vector<std::string> kLifecycle = {"planned", "in_use", "retiring", "retired"};
+const std::vector<std::string> kPersonalData = {"none", "ordinary", "special", "criminal"};
+
+std::vector<SelectOption> ObjectOptions(App& app, const RequestContext& ctx) {
+  std::vector<SelectOption> out;
+  service::ObjectListQuery q;
+  q.page = {500, 0};
+  auto list = app.objects.List(*ctx.caller, q);
+  if (list.ok())
+    for (const auto& o : list->items)
+      out.push_back({std::to_string(o["id"].get<long long>()), o["name"].get<std::string>()});
+  return out;
+}
+
+std::vector<SelectOption> SystemOptions(App& app, const RequestContext& ctx) {
+  std::vector<SelectOption> out = {{"", Text(ctx, "common.none")}};
+  service::SystemListQuery q;
+  q.page = {500, 0};
+  auto list = app.systems.List(*ctx.caller, q);
+  if (list.ok())
+    for (const auto& s : list->items)
+      out.push_back({std::to_string(s["id"].get<long long>()), s["name"].get<std::string>()});
+  return out;
+}
+
+// Names of objects by id, read once each.
+class ObjectNames {
+ public:
+  ObjectNames(App& app, const RequestContext& ctx) : app_(app), ctx_(ctx) {}
+  std::string operator()(long long id) {
+    auto it = names_.find(id);
+    if (it != names_.end()) return it->second;
+    auto o = app_.objects.Get(*ctx_.caller, id);
+    return names_[id] = o.ok() ? Str(*o, "name") : "";
+  }
+
+ private:
+  App& app_;
+  const RequestContext& ctx_;
+  std::map<long long, std::string> names_;
+};
+
+// ---- Registers ----
+
+enum class Kind { kObjects, kSystems, kSets };
+
+std::string KindPath(Kind k) {
+  switch (k) {
+    case Kind::kObjects:
+      return "objects";
+    case Kind::kSystems:
+      return "systems";
+    default:
+      return "information-sets";
+  }
+}
+
+json Tabs(const RequestContext& ctx, Kind current) {
+  json tabs = json::array();
+  for (Kind k : {Kind::kObjects, Kind::kSystems, Kind::kSets})
+    tabs.push_back({{"href", "/assets/" + KindPath(k)},
+                    {"label", Text(ctx, "assets.tab." + KindPath(k))},
+                    {"current", k == current}});
+  return tabs;
+}
+
+Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind kind, Form& form) {
+  form.Text("name", "assets.field.name", "", FormInput().Required());
+  if (kind == Kind::kSystems) {
+    form.Select("object_id", "assets.field.object", ObjectOptions(app, ctx), "");
+  } else {
+    form.Select("org_unit_id", "assets.field.org_unit",
+                UnitOptions(ctx, tree, Permission::kAssetWrite), "");
+  }
+  form.Text("description", "assets.field.description", "");
+  if (kind == Kind::kSystems) {
+    form.Select("hosting", "assets.field.hosting",
+                ChoiceOptions(ctx, "assets.hosting.", kHosting, true), "", false)
+        .Text("hosting_country", "assets.field.hosting_country", "",
+              FormInput().Hint("assets.hint.hosting_country"))
+        .Select("lifecycle", "assets.field.lifecycle",
+                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, true), "", false);
+  }
+  if (kind == Kind::kSets) {
+    form.Select("personal_data", "assets.field.personal_data",
+                ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false), "none")
+        .Select("system_id", "assets.field.system", SystemOptions(app, ctx), "", false);
+  }
+  return form;
+}
+
+void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
+                  const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  if (!Has(ctx, Permission::kAssetRead)) return WriteErrorPage(out, ctx, Forbidden());
+  long long page = PageNumberParam(ctx);
+  std::string q = service::Trimmed(ctx.request.Param("q"));
+  std::string cls = ctx.request.Param("class");
+  bool unclassified = ctx.request.Param("unclassified") == "on";
+  service::PageRequest paging{kPageSize, (page - 1) * kPageSize};
+  Result<store::Page> result = Error{};
+  if (kind == Kind::kObjects) {
+    service::ObjectListQuery query;
+    query.page = paging;
+    query.search = q;
+    result = app.objects.List(*ctx.caller, query);
+  } else if (kind == Kind::kSystems) {
+    service::SystemListQuery query;
+    query.page = paging;
+    query.search = q;
+    result = app.systems.List(*ctx.caller, query);
+  } else {
+    service::InformationSetListQuery query;
+    query.page = paging;
+    query.search = q;
+    if (cls.size() == 1 && cls[0] >= '0' && cls[0] <= '4') query.security_class = cls[0] - '0';
+    query.unclassified = unclassified;
+    result = app.sets.List(*ctx.caller, query);
+  }
+  if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
+  OrgTree tree = LoadTree(app, ctx);
+  ObjectNames objects(app, ctx);
+  std::string path = "/assets/" + KindPath(kind);
+
+  json rows = json::array();
+  for (const auto& r : result->items) {
+    std::string where;
+    if (kind == Kind::kSystems) {
+      if (auto o = IntOf(r, "object_id")) where = objects(*o);
+    } else if (auto u = IntOf(r, "org_unit_id")) {
+      where = tree.NameOf(*u);
+    }
+    rows.push_back({{"href", path + "/" + std::to_string(r["id"].get<long long>())},
+                    {"name", r["name"]},
+                    {"where", where},
+                    {"class", ClassText(ctx, r, kind == Kind::kSets ? "set" : "none")}});
+  }
+  long long total = result->total;
+  long long first = (page - 1) * kPageSize;
+  std::string query_part = q.empty() ? "" : "&q=" + UrlEncode(q);
+  if (!cls.empty()) query_part += "&class=" + UrlEncode(cls);
+  if (unclassified) query_part += "&unclassified=on";
+  json class_options = json::array(
+      {{{"value", ""}, {"label", Text(ctx, "assets.any_class")}, {"selected", cls.empty()}}});
+  for (int l = 0; l <= 4; ++l)
+    class_options.push_back({{"value", std::to_string(l)},
+                             {"label", LevelText(ctx, l)},
+                             {"selected", cls == std::to_string(l)}});
+  json data = {
+      {"path", path},
+      {"tabs", Tabs(ctx, kind)},
+      {"q", q},
+      {"is_sets", kind == Kind::kSets},
+      {"class_options", class_options},
+      {"unclassified", unclassified},
+      {"where_heading",
+       Text(ctx, kind == Kind::kSystems ? "assets.field.object" : "assets.field.org_unit")},
+      {"rows", rows},
+      {"has_rows", !rows.empty()},
+      {"list_heading", Text(ctx, "assets.tab." + KindPath(kind))},
+      {"create_form", ""},
+      {"showing", rows.empty() ? Text(ctx, "assets.none_found")
+                               : Text(ctx, "assets.showing",
+                                      {{"from", std::to_string(first + 1)},
+                                       {"to", std::to_string(first + rows.size())},
+                                       {"total", std::to_string(total)}})},
+      {"prev_href", page > 1 ? path + "?page=" + std::to_string(page - 1) + query_part : ""},
+      {"next_href",
+       first + kPageSize < total ? path + "?page=" + std::to_string(page + 1) + query_part : ""}};
+  data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
+                      !data["next_href"].get<std::string>().empty();
+  if (Has(ctx, Permission::kAssetWrite)) {
+    Form form(ctx, "asset-create", path, failure);
+    CreateForm(app, ctx, tree, kind, form).Submit("assets.create_submit." + KindPath(kind));
+    data["create_form"] = form.Html();
+    data["create_heading"] = Text(ctx, "assets.create_heading." + KindPath(kind));
+  }
+  WritePage(out, ctx, "assets_list", "page.assets.title", "assets", data,
+            PageStatus(FailureError(failure)));
+}
+
+// Maps a form's single system choice to the service's list, and the error back to it.
+Result<json> WithSystemChoice(json body, const std::vector<long long>& existing,
+                              const std::function<Result<json>(const json&)>& call) {
+  json ids = json::array();
+  for (long long id : existing) ids.push_back(id);
+  if (body.contains("system_id")) {
+    if (body["system_id"].is_number_integer()) ids.push_back(body["system_id"]);
+    body.erase("system_id");
+    body["system_ids"] = ids;
+  }
+  auto r = call(body);
+  if (!r.ok() && r.error().field == "system_ids") {
+    Error e = r.error();
+    e.field = "system_id";
+    return e;
+  }
+  return r;
+}
+
+std::vector<FormField> FieldsOf(Kind kind, bool edit) {
+  std::vector<FormField> f = {{"name"}, {"description", FormField::kText, true}};
+  if (edit) f.push_back({"version", FormField::kInt});
+  if (kind == Kind::kSystems) {
+    f.insert(f.end(), {{"object_id", FormField::kInt},
+                       {"hosting", FormField::kText, true},
+                       {"hosting_country", FormField::kText, true},
+                       {"lifecycle", FormField::kText, true}});
+  } else {
+    f.push_back({"org_unit_id", FormField::kInt});
+  }
+  if (kind == Kind::kSets) {
+    f.insert(f.end(), {{"personal_data"}, {"system_id", FormField::kInt}});
+    if (edit)
+      f.insert(f.end(),
+               {{"secrecy", FormField::kText, true}, {"retention", FormField::kText, true}});
+  }
+  return f;
+}
+
+void CreateAsset(App& app, RequestContext& ctx, HttpResponse& out, Kind kind) {
+  HandleForm(
+      ctx, out, "asset-create", FieldsOf(kind, false),
+      [&](const json& body) -> Result<json> {
+        if (kind == Kind::kObjects) return app.objects.Create(*ctx.caller, body);
+        if (kind == Kind::kSystems) return app.systems.Create(*ctx.caller, body);
+        return WithSystemChoice(body, {},
+                                [&](const json& b) { return app.sets.Create(*ctx.caller, b); });
+      },
+      [&](const json& r) {
+        out.Redirect("/assets/" + KindPath(kind) + "/" + std::to_string(r["id"].get<long long>()) +
+                     "?notice=created");
+      },
+      [&](const FormFailure& f) { ShowRegister(app, ctx, out, kind, &f); });
+}
+
+// ---- Details ----
+
+json ClassificationRows(const RequestContext& ctx, const json& c) {
+  json rows = json::array();
+  const json& motivations = c.value("motivations", json(nullptr));
+  for (const char* a : kAspects) {
+    auto level = IntOf(c, a);
+    rows.push_back({{"aspect", Text(ctx, std::string("assets.aspect.") + a)},
+                    {"level", level ? LevelText(ctx, *level) : ""},
+                    {"motivation", motivations.is_object() ? Str(motivations, a) : ""}});
+  }
+  return rows;
+}
+
+void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
+                const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  Result<json> record = kind == Kind::kObjects   ? app.objects.Get(*ctx.caller, id)
+                        : kind == Kind::kSystems ? app.systems.Get(*ctx.caller, id)
+                                                 : app.sets.Get(*ctx.caller, id);
+  if (!record.ok()) return WriteErrorPage(out, ctx, record.error());
+  const json& r = *record;
+  OrgTree tree = LoadTree(app, ctx);
+  ObjectNames objects(app, ctx);
+  std::string base = "/assets/" + KindPath(kind) + "/" + std::to_string(id);
+  std::string name = Str(r, "name");
+
+  json details = json::array();
+  auto add = [&](const std::string& key, const std::string& value, const std::string& href = "") {
+    details.push_back({{"label", Text(ctx, key)},
+                       {"value", value.empty() ? Text(ctx, "common.none") : value},
+                       {"href", href}});
+  };
+  add("assets.field.class",
+      kind == Kind::kSets ? SetClassText(ctx, r) : ClassText(ctx, r, KindPath(kind)));
+  if (kind == Kind::kSystems) {
+    auto o = IntOf(r, "object_id");
+    add("assets.field.object", o ? objects(*o) : "",
+        o ? "/assets/objects/" + std::to_string(*o) : "");
+  } else if (auto u = IntOf(r, "org_unit_id")) {
+    add("assets.field.org_unit", tree.NameOf(*u),
+        tree.Find(*u) ? "/org/" + std::to_string(*u) : "");
+  }
+  add("assets.field.description", Str(r, "description"));
+  if (kind == Kind::kSystems) {
+    std::string h = Str(r, "hosting"), l = Str(r, "lifecycle");
+    add("assets.field.hosting", h.empty() ? "" : Text(ctx, "assets.hosting." + h));
+    add("assets.field.hosting_country", Str(r, "hosting_country"));
+    add("assets.field.lifecycle", l.empty() ? "" : Text(ctx, "assets.lifecycle." + l));
+  }
+  if (kind == Kind::kSets) {
+    std::string p = Str(r, "personal_data");
+    add("assets.field.personal_data", p.empty() ? "" : Text(ctx, "assets.personal_data." + p));
+    add("assets.field.secrecy", Str(r, "secrecy"));
+    add("assets.field.retention", Str(r, "retention"));
+  }
+
+  json data = {{"path", base},
+               {"title", name},
+               {"tabs", Tabs(ctx, kind)},
+               {"list_href", "/assets/" + KindPath(kind)},
+               {"list_label", Text(ctx, "assets.tab." + KindPath(kind))},
+               {"details", details},
+               {"is_object", kind == Kind::kObjects},
+               {"is_system", kind == Kind::kSystems},
+               {"is_set", kind == Kind::kSets}};
+
+  // Linked records: an object's systems, a system's information sets, a set's systems.
+  json linked = json::array();
+  if (kind == Kind::kObjects) {
+    service::SystemListQuery q;
+    q.page = {500, 0};
+    q.object_id = id;
+    auto list = app.systems.List(*ctx.caller, q);
+    if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
+    for (const auto& s : list->items)
+      linked.push_back({{"href", "/assets/systems/" + std::to_string(s["id"].get<long long>())},
+                        {"name", s["name"]},
+                        {"class", ClassText(ctx, s, "none")}});
+    data["linked_heading"] = Text(ctx, "assets.tab.systems");
+  } else if (kind == Kind::kSystems) {
+    service::InformationSetListQuery q;
+    q.page = {500, 0};
+    q.system_id = id;
+    auto list = app.sets.List(*ctx.caller, q);
+    if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
+    for (const auto& s : list->items)
+      linked.push_back(
+          {{"href", "/assets/information-sets/" + std::to_string(s["id"].get<long long>())},
+           {"name", s["name"]},
+           {"class", ClassText(ctx, s, "none")}});
+    data["linked_heading"] = Text(ctx, "assets.tab.information-sets");
+
+    auto reqs = app.requirements.ForSystem(*ctx.caller, id);
+    if (!reqs.ok()) return WriteErrorPage(out, ctx, reqs.error());
+    json req_rows = json::array();
+    for (const auto& q2 : reqs->items) {
+      std::string text = Str(q2, ctx.language == "en" ? "text_en" : "text_sv");
+      std::string status = Str(q2, "status");
+      req_rows.push_back(
+          {{"id",
+            q2.contains("code") && q2["code"].is_string() ? q2["code"] : q2["requirement_id"]},
+           {"text", text},
+           {"aspect", Text(ctx, "assets.aspect." + Str(q2, "aspect"))},
+           {"level", LevelText(ctx, q2.value("min_level", 0))},
+           {"status", status.empty() ? "" : Text(ctx, "assets.req_status." + status)}});
+    }
+    data["requirements"] = req_rows;
+    data["has_requirements"] = !req_rows.empty();
+  } else {
+    for (const auto& sid : r.value("system_ids", json::array())) {
+      auto s = app.systems.Get(*ctx.caller, sid.get<long long>());
+      if (!s.ok()) continue;
+      linked.push_back({{"href", "/assets/systems/" + std::to_string(sid.get<long long>())},
+                        {"name", (*s)["name"]},
+                        {"class", ClassText(ctx, *s, "none")}});
+    }
+    data["linked_heading"] = Text(ctx, "assets.tab.systems");
+    const json& c = r.value("classification", json(nullptr));
+    data["classified"] = c.is_object();
+    if (c.is_object()) {
+      std::string status = Str(c, "status");
+      data["classification"] = {
+          {"rows", ClassificationRows(ctx, c)},
+          {"status", Text(ctx, "assets.class_status." + status)},
+          {"classified_at", LocalTimeText(Str(c, "classified_at"))},
+          {"approved_at", Str(c, "approved_at").empty() ? Text(ctx, "common.none")
+                                                        : LocalTimeText(Str(c, "approved_at"))},
+          {"review_due", Str(c, "review_due").empty() ? Text(ctx, "common.none")
+                                                      : Str(c, "review_due").substr(0, 10)}};
+      if (status == "draft" && Has(ctx, Permission::kApprove)) {
+        Form approve(ctx, "set-approve", base + "/approve", failure);
+        approve.Hidden("version", std::to_string(c["version"].get<long long>()))
+            .Submit("assets.approve_submit");
+        data["approve_form"] = approve.Html();
+      }
+    }
+    if (Has(ctx, Permission::kAssetWrite)) data["classify_href"] = base + "/classify";
+  }
+  data["linked"] = linked;
+  data["has_linked"] = !linked.empty();
+
+  if (Has(ctx, Permission::kAssetWrite)) {
+    std::string version = std::to_string(r["version"].get<long long>());
+    Form edit(ctx, "asset-edit", base, failure);
+    edit.Hidden("version", version).Text("name", "assets.field.name", name, FormInput().Required());
+    if (kind == Kind::kSystems) {
+      auto o = IntOf(r, "object_id");
+      edit.Select("object_id", "assets.field.object", ObjectOptions(app, ctx),
+                  o ? std::to_string(*o) : "");
+    } else {
+      auto u = IntOf(r, "org_unit_id");
+      edit.Select("org_unit_id", "assets.field.org_unit",
+                  UnitOptions(ctx, tree, Permission::kAssetWrite), u ? std::to_string(*u) : "");
+    }
+    edit.Text("description", "assets.field.description", Str(r, "description"));
+    if (kind == Kind::kSystems) {
+      edit.Select("hosting", "assets.field.hosting",
+                  ChoiceOptions(ctx, "assets.hosting.", kHosting, true), Str(r, "hosting"), false)
+          .Text("hosting_country", "assets.field.hosting_country", Str(r, "hosting_country"),
+                FormInput().Hint("assets.hint.hosting_country"))
+          .Select("lifecycle", "assets.field.lifecycle",
+                  ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, true), Str(r, "lifecycle"),
+                  false);
+    }
+    if (kind == Kind::kSets) {
+      edit.Select("personal_data", "assets.field.personal_data",
+                  ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false),
+                  Str(r, "personal_data").empty() ? "none" : Str(r, "personal_data"))
+          .Text("secrecy", "assets.field.secrecy", Str(r, "secrecy"),
+                FormInput().Hint("assets.hint.secrecy"))
+          .Text("retention", "assets.field.retention", Str(r, "retention"))
+          .Select("system_id", "assets.field.add_system", SystemOptions(app, ctx), "", false);
+    }
+    edit.Submit("common.save");
+    data["edit_form"] = edit.Html();
+  }
+  WritePage(out, ctx, "asset_detail", "", "assets", data, PageStatus(FailureError(failure)));
+}
+
+void UpdateAsset(App& app, RequestContext& ctx, HttpResponse& out, Kind kind) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, "asset-edit", FieldsOf(kind, true),
+      [&](const json& body) -> Result<json> {
+        if (kind == Kind::kObjects) return app.objects.Update(*ctx.caller, id, body);
+        if (kind == Kind::kSystems) return app.systems.Update(*ctx.caller, id, body);
+        auto current = app.sets.Get(*ctx.caller, id);
+        if (!current.ok()) return current.error();
+        std::vector<long long> existing;
+        for (const auto& s : (*current).value("system_ids", json::array()))
+          existing.push_back(s.get<long long>());
+        json b = body;
+        // Without a new system the links stay as they are.
+        if (!b.contains("system_id") || !b["system_id"].is_number_integer()) b.erase("system_id");
+        return WithSystemChoice(b, existing,
+                                [&](const json& x) { return app.sets.Update(*ctx.caller, id, x); });
+      },
+      [&](const json&) {
+        out.Redirect("/assets/" + KindPath(kind) + "/" + std::to_string(id) + "?notice=saved");
+      },
+      [&](const FormFailure& f) { ShowDetail(app, ctx, out, kind, &f); });
+}
+
+void Approve(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, "set-approve", {{"version", FormField::kInt}},
+      [&](const json& body) { return app.sets.Approve(*ctx.caller, id, body); },
+      [&](const json&) {
+        out.Redirect("/assets/information-sets/" + std::to_string(id) + "?notice=approved");
+      },
+      [&](const FormFailure& f) { ShowDetail(app, ctx, out, Kind::kSets, &f); });
+}
+
+// ---- Classification through the questionnaire ----
+
+const json& Questionnaire() {
+  static const json q = [] {
+    auto asset = FindAsset("catalogue/questionnaire.json");
+    return asset ? json::parse(*asset, nullptr, false) : json::object();
+  }();
+  return q;
+}
+
+std::string Lang(const RequestContext& ctx, const json& texts) {
+  if (!texts.is_object()) return "";
+  return texts.value(ctx.language, texts.value("sv", ""));
+}
+
+// The answer given to question `qid` (0-4), or nothing.
+std::optional<int> Answer(const RequestContext& ctx, const std::string& qid) {
+  std::string v = ctx.request.Param("q_" + qid);
+  if (v.size() == 1 && v[0] >= '0' && v[0] <= '4') return v[0] - '0';
+  return std::nullopt;
+}
+
+// Shows the questionnaire; with `propose`, the proposal per aspect (the highest answer) and the
+// fields that confirm the level and give the motivation. `error`/`error_field` name a failure.
+void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose,
+                  const std::string& error, const std::string& error_field, int status = 200) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  auto set = app.sets.Get(*ctx.caller, id);
+  if (!set.ok()) return WriteErrorPage(out, ctx, set.error());
+  if (!Has(ctx, Permission::kAssetWrite)) return WriteErrorPage(out, ctx, Forbidden());
+  const json& c = set->value("classification", json(nullptr));
+  std::string base = "/assets/information-sets/" + std::to_string(id);
+  json aspects = json::array();
+  std::string first_unanswered;
+  for (const char* a : kAspects) {
+    const json& spec = Questionnaire()["aspects"].value(a, json::object());
+    json questions = json::array();
+    int proposal = 0;
+    for (const auto& q : spec.value("questions", json::array())) {
+      std::string qid = q.value("id", "");
+      auto given = Answer(ctx, qid);
+      if (given) proposal = std::max(proposal, *given);
+      if (!given && first_unanswered.empty()) first_unanswered = "q-" + qid + "-0";
+      json answers = json::array();
+      for (const auto& ans : q.value("answers", json::array())) {
+        int level = ans.value("level", 0);
+        answers.push_back({{"id", "q-" + qid + "-" + std::to_string(level)},
+                           {"name", "q_" + qid},
+                           {"value", level},
+                           {"text", Lang(ctx, ans["text"])},
+                           {"level", LevelText(ctx, level)},
+                           {"checked", given && *given == level}});
+      }
+      questions.push_back({{"id", qid},
+                           {"text", Lang(ctx, q["text"])},
+                           {"help", Lang(ctx, q.value("help", json(nullptr)))},
+                           {"answers", answers}});
+    }
+    std::string chosen = ctx.request.Param(std::string("level_") + a);
+    if (chosen.empty()) chosen = std::to_string(proposal);
+    json levels = json::array();
+    for (int l = 0; l <= 4; ++l)
+      levels.push_back(
+          {{"value", l}, {"label", LevelText(ctx, l)}, {"selected", chosen == std::to_string(l)}});
+    std::string motivation = ctx.request.Param(std::string("motivation_") + a);
+    if (!ctx.request.HasParam(std::string("motivation_") + a) && c.is_object() &&
+        c.value("motivations", json(nullptr)).is_object())
+      motivation = Str(c["motivations"], a);
+    bool invalid = error_field == std::string("motivation_") + a;
+    aspects.push_back({{"key", a},
+                       {"name", Text(ctx, std::string("assets.aspect.") + a)},
+                       {"intro", Lang(ctx, spec.value("intro", json(nullptr)))},
+                       {"questions", questions},
+                       {"proposal", LevelText(ctx, proposal)},
+                       {"levels", levels},
+                       {"motivation", motivation},
+                       {"invalid", invalid},
+                       {"error", invalid ? error : ""}});
+  }
+  json data = {{"path", base + "/classify"},
+               {"title", Text(ctx, "assets.classify_title", {{"name", Str(*set, "name")}})},
+               {"set_href", base},
+               {"set_name", Str(*set, "name")},
+               {"list_label", Text(ctx, "assets.tab.information-sets")},
+               {"action", base + "/classify"},
+               {"propose", propose},
+               {"aspects", aspects},
+               {"error", error},
+               {"error_href", error_field.empty() ? "" : "#" + error_field}};
+  WritePage(out, ctx, "asset_classify", "", "assets", data, status);
+}
+
+void GetClassify(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowClassify(app, ctx, out, false, "", "");
+}
+
+// Step 1 ("propose"): the answers give a proposal. Step 2 ("save"): the confirmed levels and
+// motivations are saved as the set's classification.
+void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  for (const char* a : kAspects)
+    for (const auto& q : Questionnaire()["aspects"][a].value("questions", json::array()))
+      if (!Answer(ctx, q.value("id", "")))
+        return ShowClassify(app, ctx, out, false, Text(ctx, "assets.answer_all"),
+                            "q-" + q.value("id", "") + "-0", 422);
+  if (ctx.request.Param("step") != "save") return ShowClassify(app, ctx, out, true, "", "");
+
+  json body = json::object();
+  body["motivations"] = json::object();
+  for (const char* a : kAspects) {
+    std::string a_text = Text(ctx, std::string("assets.aspect.") + a);
+    std::string level = ctx.request.Param(std::string("level_") + a);
+    if (level.size() != 1 || level[0] < '0' || level[0] > '4')
+      return ShowClassify(app, ctx, out, true,
+                          Text(ctx, "assets.level_missing", {{"aspect", a_text}}),
+                          std::string("level_") + a, 422);
+    std::string motivation = service::Trimmed(ctx.request.Param(std::string("motivation_") + a));
+    if (motivation.empty())
+      return ShowClassify(app, ctx, out, true,
+                          Text(ctx, "assets.motivation_missing", {{"aspect", a_text}}),
+                          std::string("motivation_") + a, 422);
+    body[a] = level[0] - '0';
+    body["motivations"][a] = motivation;
+  }
+  auto r = app.sets.Classify(*ctx.caller, id, body);
+  if (!r.ok()) {
+    if (r.error().code != Code::kInvalid && r.error().code != Code::kConflict)
+      return WriteErrorPage(out, ctx, r.error());
+    std::string field = r.error().field;
+    if (field.rfind("motivations.", 0) == 0) field = "motivation_" + field.substr(12);
+    return ShowClassify(app, ctx, out, true,
+                        Messages::Embedded().ErrorText(ctx.language, r.error()), field,
+                        HttpStatusFor(r.error().code));
+  }
+  out.Redirect("/assets/information-sets/" + std::to_string(id) + "?notice=classified");
+}
+
+template <Kind K>
+void GetRegister(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowRegister(app, ctx, out, K, nullptr);
+}
+template <Kind K>
+void PostRegister(App& app, RequestContext& ctx, HttpResponse& out) {
+  CreateAsset(app, ctx, out, K);
+}
+template <Kind K>
+void GetDetail(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowDetail(app, ctx, out, K, nullptr);
+}
+template <Kind K>
+void PostDetail(App& app, RequestContext& ctx, HttpResponse& out) {
+  UpdateAsset(app, ctx, out, K);
+}
+
+template <Kind K>
+void RegisterKind(Router& router, App& app) {
+  std::string path = "/assets/" + KindPath(K);
+  router.Add("GET", path, Bind(app, GetRegister<K>));
+  router.Add("POST", path, Bind(app, PostRegister<K>));
+  router.Add("GET", path + "/{id}", Bind(app, GetDetail<K>));
+  router.Add("POST", path + "/{id}", Bind(app, PostDetail<K>));
+}
+
+}  // namespace
+
+void RegisterAssetPages(Router& router, App& app) {
+  router.Add("GET", "/assets", Bind(app, GetRegister<Kind::kObjects>));
+  RegisterKind<Kind::kObjects>(router, app);
+  RegisterKind<Kind::kSystems>(router, app);
+  RegisterKind<Kind::kSets>(router, app);
+  router.Add("GET", "/assets/information-sets/{id}/classify", Bind(app, GetClassify));
+  router.Add("POST", "/assets/information-sets/{id}/classify", Bind(app, PostClassify));
+  router.Add("POST", "/assets/information-sets/{id}/approve", Bind(app, Approve));
+}
+
+}  // namespace lis::http
