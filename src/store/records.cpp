@@ -76,8 +76,13 @@ Value JsonToValue(const FieldSpec& f, const json& v) {
   return Value();
 }
 
-std::optional<long long> ScopeOf(const TableSpec& spec, const json& record) {
-  if (spec.scope_field.empty()) return std::nullopt;
+std::optional<long long> ScopeOf(Tx& tx, const TableSpec& spec, const json& record) {
+  if (spec.scope_field.empty()) {
+    if (spec.scope_query.empty()) return std::nullopt;
+    auto row =
+        tx.QueryOne(spec.scope_query, {Value(record.at("id").get<long long>())}, {Col::kInt});
+    return row ? row->OptInt(0) : std::nullopt;
+  }
   auto it = record.find(spec.scope_field);
   if (it == record.end() || !it->is_number_integer()) return std::nullopt;
   return it->get<long long>();
@@ -90,7 +95,7 @@ void Audit(Tx& tx, const TableSpec& spec, const std::string& action, const json&
   e.entity = spec.entity;
   const json& any = after.is_null() ? before : after;
   e.entity_id = any.at("id").get<long long>();
-  e.scope_id = ScopeOf(spec, any);
+  e.scope_id = ScopeOf(tx, spec, any);
   if (!before.is_null()) e.before_json = before.dump();
   if (!after.is_null()) e.after_json = after.dump();
   AppendAuditEvent(tx, e);

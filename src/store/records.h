@@ -25,6 +25,9 @@ struct TableSpec {
   std::string entity;       // name in the audit trail, e.g. "org_unit"
   std::string scope_field;  // field naming the organisation node the record belongs to
   std::vector<FieldSpec> fields;
+  // For records that belong to a node through another record: a query taking the record's
+  // id and answering the node's id (used when scope_field is empty).
+  std::string scope_query;
 };
 
 // A SQL condition with its bound values, ANDed into a query.

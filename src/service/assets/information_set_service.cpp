@@ -6,6 +6,7 @@
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "store/assets/asset_tables.h"
+#include "store/audit_trail.h"
 #include "store/org/org_tables.h"
 
 namespace lis::service {
@@ -60,6 +61,26 @@ json ClassificationJson(const json& c, bool show_motivations) {
   return out;
 }
 
+// Makes `system_ids` the systems that process `set`, with an audit event "link" showing the
+// links before and after (nothing if they do not change).
+void LinkSystems(Tx& tx, const json& set, const json& system_ids) {
+  long long id = set["id"].get<long long>();
+  std::vector<long long> ids = system_ids.get<std::vector<long long>>();
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<long long> before = store::SystemsOfSet(tx, id);
+  if (before == ids) return;
+  store::SetSystemsOfSet(tx, id, ids);
+  store::AuditEvent e;
+  e.action = "link";
+  e.entity = "information_set";
+  e.entity_id = id;
+  e.scope_id = set["org_unit_id"].get<long long>();
+  e.before_json = json{{"system_ids", before}}.dump();
+  e.after_json = json{{"system_ids", ids}}.dump();
+  store::AppendAuditEvent(tx, e);
+}
+
 }  // namespace
 
 Result<json> InformationSetService::Readable(Tx& tx, const Caller& caller, long long id) {
@@ -79,12 +100,20 @@ Result<json> InformationSetService::Full(Tx& tx, const Caller& caller, json set)
     set["redacted"] = true;
   }
   auto c = CurrentClassification(tx, id);
+  set["classification"] = nullptr;
+  set["security_class"] = nullptr;
+  set["class_reason"] = nullptr;
   if (c && c->at("deleted_at").is_null()) {
     set["classification"] = ClassificationJson(*c, !secret_hidden);
-    set["security_class"] = (*c)["security_class"];
-  } else {
-    set["classification"] = nullptr;
-    set["security_class"] = nullptr;
+    domain::AspectLevels levels;
+    for (domain::Aspect a : domain::kAspects)
+      levels[static_cast<int>(a)] = (*c)[domain::AspectName(a)].get<int>();
+    auto reason = domain::InformationSetClass(levels, id, set["name"].get<std::string>());
+    set["security_class"] = reason->level;
+    set["class_reason"] = {{"level", reason->level},
+                           {"aspect", domain::AspectName(reason->aspect)},
+                           {"information_set_id", id},
+                           {"information_set", reason->source_name}};
   }
   return set;
 }
@@ -154,10 +183,7 @@ Result<json> InformationSetService::Create(const Caller& caller, const json& bod
     checked = CheckSystems(tx, caller, system_ids);
     if (!checked.ok()) return checked.error();
     json created = store::InsertRecord(tx, store::InformationSetTable(), r);
-    std::vector<long long> ids = system_ids.get<std::vector<long long>>();
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    store::SetSystemsOfSet(tx, created["id"].get<long long>(), ids);
+    LinkSystems(tx, created, system_ids);
     // Allowed at the set's node, or through an object whose systems process it; a refusal
     // rolls the insert back.
     if (!CanOnSet(tx, caller, Permission::kAssetWrite, created)) return Forbidden();
@@ -188,10 +214,7 @@ Result<json> InformationSetService::Update(const Caller& caller, long long id, c
     if (body.contains("system_ids")) {
       checked = CheckSystems(tx, caller, body["system_ids"]);
       if (!checked.ok()) return checked.error();
-      std::vector<long long> ids = body["system_ids"].get<std::vector<long long>>();
-      std::sort(ids.begin(), ids.end());
-      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      store::SetSystemsOfSet(tx, id, ids);
+      LinkSystems(tx, *updated, body["system_ids"]);
     }
     return Full(tx, caller, *updated);
   });
@@ -226,7 +249,8 @@ Result<json> InformationSetService::Classify(const Caller& caller, long long id,
   json motivations = json::object();
   for (domain::Aspect a : domain::kAspects) {
     std::string name = domain::AspectName(a);
-    int level = body[name].get<int>();
+    long long wide = body[name].get<long long>();
+    int level = wide < 0 || wide > 1000 ? -1 : static_cast<int>(wide);
     if (!settings_.scale.Valid(level))
       return Invalid("error.level_range", name)
           .With("max", std::to_string(settings_.scale.max_level));

@@ -23,7 +23,9 @@ const TableSpec& SystemTable() {
                                    {"hosting", FieldType::kText},
                                    {"hosting_country", FieldType::kText},
                                    {"supplier_name", FieldType::kText},
-                                   {"lifecycle", FieldType::kText}}};
+                                   {"lifecycle", FieldType::kText}},
+                                  "SELECT o.org_unit_id FROM systems s JOIN objects o ON o.id = "
+                                  "s.object_id WHERE s.id = ?"};
   return kSpec;
 }
 
@@ -85,7 +87,10 @@ const TableSpec& SystemRequirementTable() {
                                    {"requirement_id", FieldType::kInt},
                                    {"status", FieldType::kText},
                                    {"how", FieldType::kText},
-                                   {"motivation", FieldType::kText}}};
+                                   {"motivation", FieldType::kText}},
+                                  "SELECT o.org_unit_id FROM system_requirements r JOIN systems s "
+                                  "ON s.id = r.system_id JOIN objects o ON o.id = s.object_id "
+                                  "WHERE r.id = ?"};
   return kSpec;
 }
 

@@ -46,7 +46,9 @@ const TableSpec& ApiTokenTable() {
                                   "",
                                   {{"user_id", FieldType::kInt},
                                    {"name", FieldType::kText},
-                                   {"last_used_at", FieldType::kText}}};
+                                   {"last_used_at", FieldType::kText}},
+                                  "SELECT u.org_unit_id FROM api_tokens t JOIN users u ON u.id = "
+                                  "t.user_id WHERE t.id = ?"};
   return kSpec;
 }
 
