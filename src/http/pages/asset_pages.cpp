@@ -83,6 +83,21 @@ std::string SetClassText(const RequestContext& ctx, const json& set) {
                {"aspect", Text(ctx, "assets.aspect_lower." + aspect)}});
 }
 
+// The class of a listed record with its reason: lists carry only the level, so a classified
+// record is read once more for the reason (unclassified ones need none).
+std::string ListedClass(App& app, const RequestContext& ctx, const std::string& kind,
+                        const json& row) {
+  if (!IntOf(row, "security_class")) return Text(ctx, "assets.unclassified");
+  long long id = row["id"].get<long long>();
+  if (kind == "set") {
+    auto set = app.sets.Get(*ctx.caller, id);
+    return set.ok() ? SetClassText(ctx, *set) : ClassText(ctx, row, kind);
+  }
+  auto full =
+      kind == "objects" ? app.objects.Get(*ctx.caller, id) : app.systems.Get(*ctx.caller, id);
+  return ClassText(ctx, full.ok() ? *full : row, kind);
+}
+
 std::vector<SelectOption> UnitOptions(const RequestContext& ctx, const OrgTree& tree,
                                       Permission permission) {
   std::vector<SelectOption> out;
@@ -177,11 +192,11 @@ Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind 
   form.Text("description", "assets.field.description", "");
   if (kind == Kind::kSystems) {
     form.Select("hosting", "assets.field.hosting",
-                ChoiceOptions(ctx, "assets.hosting.", kHosting, true), "", false)
+                ChoiceOptions(ctx, "assets.hosting.", kHosting, false), "own")
         .Text("hosting_country", "assets.field.hosting_country", "",
               FormInput().Hint("assets.hint.hosting_country"))
         .Select("lifecycle", "assets.field.lifecycle",
-                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, true), "", false);
+                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), "in_use");
   }
   if (kind == Kind::kSets) {
     form.Select("personal_data", "assets.field.personal_data",
@@ -232,10 +247,11 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     } else if (auto u = IntOf(r, "org_unit_id")) {
       where = tree.NameOf(*u);
     }
-    rows.push_back({{"href", path + "/" + std::to_string(r["id"].get<long long>())},
-                    {"name", r["name"]},
-                    {"where", where},
-                    {"class", ClassText(ctx, r, kind == Kind::kSets ? "set" : "none")}});
+    rows.push_back(
+        {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
+         {"name", r["name"]},
+         {"where", where},
+         {"class", ListedClass(app, ctx, kind == Kind::kSets ? "set" : KindPath(kind), r)}});
   }
   long long total = result->total;
   long long first = (page - 1) * kPageSize;
@@ -301,13 +317,13 @@ Result<json> WithSystemChoice(json body, const std::vector<long long>& existing,
 }
 
 std::vector<FormField> FieldsOf(Kind kind, bool edit) {
-  std::vector<FormField> f = {{"name"}, {"description", FormField::kText, true}};
+  std::vector<FormField> f = {{"name"}, {"description"}};
   if (edit) f.push_back({"version", FormField::kInt});
   if (kind == Kind::kSystems) {
     f.insert(f.end(), {{"object_id", FormField::kInt},
-                       {"hosting", FormField::kText, true},
+                       {"hosting"},
                        {"hosting_country", FormField::kText, true},
-                       {"lifecycle", FormField::kText, true}});
+                       {"lifecycle"}});
   } else {
     f.push_back({"org_unit_id", FormField::kInt});
   }
@@ -415,7 +431,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     for (const auto& s : list->items)
       linked.push_back({{"href", "/assets/systems/" + std::to_string(s["id"].get<long long>())},
                         {"name", s["name"]},
-                        {"class", ClassText(ctx, s, "none")}});
+                        {"class", ListedClass(app, ctx, "systems", s)}});
     data["linked_heading"] = Text(ctx, "assets.tab.systems");
   } else if (kind == Kind::kSystems) {
     service::InformationSetListQuery q;
@@ -427,7 +443,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       linked.push_back(
           {{"href", "/assets/information-sets/" + std::to_string(s["id"].get<long long>())},
            {"name", s["name"]},
-           {"class", ClassText(ctx, s, "none")}});
+           {"class", ListedClass(app, ctx, "set", s)}});
     data["linked_heading"] = Text(ctx, "assets.tab.information-sets");
 
     auto reqs = app.requirements.ForSystem(*ctx.caller, id);
@@ -452,7 +468,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       if (!s.ok()) continue;
       linked.push_back({{"href", "/assets/systems/" + std::to_string(sid.get<long long>())},
                         {"name", (*s)["name"]},
-                        {"class", ClassText(ctx, *s, "none")}});
+                        {"class", ClassText(ctx, *s, "systems")}});
     }
     data["linked_heading"] = Text(ctx, "assets.tab.systems");
     const json& c = r.value("classification", json(nullptr));
@@ -467,6 +483,9 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                                                         : LocalTimeText(Str(c, "approved_at"))},
           {"review_due", Str(c, "review_due").empty() ? Text(ctx, "common.none")
                                                       : Str(c, "review_due").substr(0, 10)}};
+      // An approval that failed after the draft was approved meanwhile has no form to stand at.
+      if (failure && failure->form == "set-approve" && status != "draft")
+        data["approve_error"] = Messages::Embedded().ErrorText(ctx.language, failure->error);
       if (status == "draft" && Has(ctx, Permission::kApprove)) {
         Form approve(ctx, "set-approve", base + "/approve", failure);
         approve.Hidden("version", std::to_string(c["version"].get<long long>()))
@@ -474,7 +493,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
         data["approve_form"] = approve.Html();
       }
     }
-    if (Has(ctx, Permission::kAssetWrite)) data["classify_href"] = base + "/classify";
+    if (Has(ctx, Permission::kClassify)) data["classify_href"] = base + "/classify";
   }
   data["linked"] = linked;
   data["has_linked"] = !linked.empty();
@@ -495,12 +514,11 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     edit.Text("description", "assets.field.description", Str(r, "description"));
     if (kind == Kind::kSystems) {
       edit.Select("hosting", "assets.field.hosting",
-                  ChoiceOptions(ctx, "assets.hosting.", kHosting, true), Str(r, "hosting"), false)
+                  ChoiceOptions(ctx, "assets.hosting.", kHosting, false), Str(r, "hosting"))
           .Text("hosting_country", "assets.field.hosting_country", Str(r, "hosting_country"),
                 FormInput().Hint("assets.hint.hosting_country"))
           .Select("lifecycle", "assets.field.lifecycle",
-                  ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, true), Str(r, "lifecycle"),
-                  false);
+                  ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), Str(r, "lifecycle"));
     }
     if (kind == Kind::kSets) {
       edit.Select("personal_data", "assets.field.personal_data",
@@ -582,7 +600,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
   long long id = PathId(ctx);
   auto set = app.sets.Get(*ctx.caller, id);
   if (!set.ok()) return WriteErrorPage(out, ctx, set.error());
-  if (!Has(ctx, Permission::kAssetWrite)) return WriteErrorPage(out, ctx, Forbidden());
+  if (!Has(ctx, Permission::kClassify)) return WriteErrorPage(out, ctx, Forbidden());
   const json& c = set->value("classification", json(nullptr));
   std::string base = "/assets/information-sets/" + std::to_string(id);
   json aspects = json::array();
