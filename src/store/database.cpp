@@ -164,6 +164,25 @@ long long Tx::Exec(std::string_view sql, const std::vector<Value>& params) {
   return st.get_affected_rows();
 }
 
+namespace {
+// Runs `fn` in the transaction begun on `sql` and ends it: COMMIT when fn returns ok,
+// ROLLBACK when it returns an error or throws (the exception propagates).
+Status RunAndEnd(soci::session& sql, Tx& tx, const std::function<Status(Tx&)>& fn) {
+  Status s;
+  try {
+    s = fn(tx);
+  } catch (...) {
+    try {
+      sql << "ROLLBACK";
+    } catch (...) {
+    }
+    throw;
+  }
+  sql << (s.ok() ? "COMMIT" : "ROLLBACK");
+  return s;
+}
+}  // namespace
+
 struct Database::Impl {
   explicit Impl(int size) : pool(size), size(size) {}
   soci::connection_pool pool;
@@ -300,18 +319,7 @@ Status Database::Write(const Actor& actor, const std::function<Status(Tx&)>& fn)
   // order is also the order of the transactions' times.
   if (dialect_ == Dialect::kPostgres) sql << "SELECT pg_advisory_xact_lock(7305002)";
   Tx tx(sql, dialect_, actor, true);
-  Status s;
-  try {
-    s = fn(tx);
-  } catch (...) {
-    try {
-      sql << "ROLLBACK";
-    } catch (...) {
-    }
-    throw;
-  }
-  sql << (s.ok() ? "COMMIT" : "ROLLBACK");
-  return s;
+  return RunAndEnd(sql, tx, fn);
 }
 
 Status Database::Read(const std::function<Status(Tx&)>& fn) {
@@ -320,18 +328,7 @@ Status Database::Read(const std::function<Status(Tx&)>& fn) {
   sql << (dialect_ == Dialect::kSqlite ? "BEGIN"
                                        : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   Tx tx(sql, dialect_, kNobody, false);
-  Status s;
-  try {
-    s = fn(tx);
-  } catch (...) {
-    try {
-      sql << "ROLLBACK";
-    } catch (...) {
-    }
-    throw;
-  }
-  sql << "COMMIT";
-  return s;
+  return RunAndEnd(sql, tx, fn);
 }
 
 bool Database::Ping() {
