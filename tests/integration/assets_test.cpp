@@ -562,8 +562,10 @@ TEST_F(AssetsTest, EveryWriteAddsOneAuditEvent) {
        [&](const Response&) { return classification_of(set)["id"].get<long long>(); }},
       {"classify again",
        [&] {
+         json body = ClassificationBody({3, 1, 1, 0});
+         body["version"] = classification_of(set)["version"];
          return s.Send("PUT", "/api/v1/information-sets/" + Id(set) + "/classification", ciso,
-                       ClassificationBody({3, 1, 1, 0}));
+                       body);
        },
        200, "classification", "update",
        [&](const Response&) { return classification_of(set)["id"].get<long long>(); }},

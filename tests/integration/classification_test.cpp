@@ -541,3 +541,39 @@ TEST_F(ClassificationTest, RegisterFiltersByClassAndUnclassified) {
 
 }  // namespace
 }  // namespace lis_test
+
+namespace lis_test {
+namespace {
+
+// Replacing a classification names the version it replaces, so that two people classifying
+// the same set at once cannot overwrite each other unseen.
+TEST_F(ClassificationTest, ReclassifyingNamesTheVersionItReplaces) {
+  LisServer& s = server();
+  const Session& ciso = Ciso();
+  long long set = CreateSet(s, ciso, "Dubbelklassad mängd", s.OrgUnitId("Socialförvaltningen"));
+  const std::string path = ClassificationPath(set);
+  ASSERT_EQ(s.Send("PUT", path, ciso, ClassificationBody({1, 1, 1, 1})).status, 200)
+      << "the first classification needs no version";
+  json first = GetSet(set)["classification"];
+
+  Response missing = s.Send("PUT", path, ciso, ClassificationBody({2, 2, 2, 2}));
+  EXPECT_EQ(missing.status, 400) << missing;
+  EXPECT_EQ(missing.Json()["error"]["field"], "version");
+
+  json stale = ClassificationBody({3, 3, 3, 3});
+  stale["version"] = first["version"].get<long long>() + 7;
+  Response conflict = s.Send("PUT", path, ciso, stale);
+  EXPECT_EQ(conflict.status, 409) << conflict;
+  EXPECT_EQ(conflict.Json()["error"]["current"]["confidentiality"], 1);
+  EXPECT_EQ(GetSet(set)["classification"], first) << "refusals change nothing";
+
+  json current = ClassificationBody({3, 2, 2, 2});
+  current["version"] = first["version"];
+  Response ok = s.Send("PUT", path, ciso, current);
+  ASSERT_EQ(ok.status, 200) << ok;
+  EXPECT_EQ(ok.Json()["security_class"], 3);
+  EXPECT_EQ(ok.Json()["classification"]["version"], first["version"].get<long long>() + 1);
+}
+
+}  // namespace
+}  // namespace lis_test

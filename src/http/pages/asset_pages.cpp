@@ -660,6 +660,14 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
                {"aspects", aspects},
                {"error", error},
                {"error_href", error_field.empty() ? "" : "#" + error_field}};
+  // The classification this form replaces, carried through the steps so that saving over
+  // someone else's newer classification is refused, not silent.
+  std::string based_on = ctx.request.Param("based_on");
+  // After a conflict the form is based on the classification now saved: sending it again
+  // replaces that one knowingly.
+  if ((based_on.empty() || status == 409) && c.is_object())
+    based_on = std::to_string(c["version"].get<long long>());
+  data["based_on"] = based_on;
   WritePage(out, ctx, "asset_classify", "", "assets", data, status);
 }
 
@@ -696,6 +704,10 @@ void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
     body[a] = level[0] - '0';
     body["motivations"][a] = motivation;
   }
+  std::string based_on = ctx.request.Param("based_on");
+  if (!based_on.empty() && based_on.size() < 18 &&
+      based_on.find_first_not_of("0123456789") == std::string::npos)
+    body["version"] = std::stoll(based_on);
   auto r = app.sets.Classify(*ctx.caller, id, body);
   if (!r.ok()) {
     if (r.error().code != Code::kInvalid && r.error().code != Code::kConflict)

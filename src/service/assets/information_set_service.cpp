@@ -242,6 +242,7 @@ Result<json> InformationSetService::Classify(const Caller& caller, long long id,
       {"availability", InputType::kInt, true, false},
       {"traceability", InputType::kInt, true, false},
       {"motivations", InputType::kObject, true, false},
+      {"version", InputType::kInt, false, false},
   };
   Status s = CheckInput(body, kFields, false);
   if (!s.ok()) return s.error();
@@ -281,6 +282,15 @@ Result<json> InformationSetService::Classify(const Caller& caller, long long id,
     for (domain::Aspect a : domain::kAspects)
       values[domain::AspectName(a)] = *levels[static_cast<int>(a)];
     auto current = CurrentClassification(tx, id);
+    bool live = current && (*current)["deleted_at"].is_null();
+    // Replacing a classification names the version it replaces: no one overwrites another's
+    // classification unseen.
+    if (live && !body.contains("version")) return Invalid("error.version_required", "version");
+    if (live && body["version"] != (*current)["version"]) {
+      Error e = MakeError(Code::kConflict, "error.version_conflict");
+      e.current_json = current->dump();
+      return e;
+    }
     if (current) {
       values["deleted_at"] = nullptr;
       auto updated =

@@ -46,7 +46,9 @@ class InformationSetService {
 
   // Body: {"confidentiality": 0-4, "integrity", "availability", "traceability",
   // "motivations": {aspect: text, ...}} — every level and a motivation for each. Makes the
-  // set's classification a draft by the caller (replacing any earlier one, approved or not).
+  // set's classification a draft by the caller. Replacing an existing classification
+  // (approved or not) needs "version": the version of the one it replaces (else 400, or 409
+  // with the current one when stale).
   Result<nlohmann::json> Classify(const Caller& caller, long long id, const nlohmann::json& body);
   // Body: {"version": N} of the draft. Approves it; review is due review_months later.
   Result<nlohmann::json> Approve(const Caller& caller, long long id, const nlohmann::json& body);
