@@ -689,3 +689,41 @@ TEST_F(AssetsTest, CisoSeesTheAuditEventsOfEveryAssetInItsScope) {
 
 }  // namespace
 }  // namespace lis_test
+
+namespace lis_test {
+namespace {
+
+// Asset records have the same history and point-in-time view as every record: versions
+// from the audit trail, also after deletion, only for callers who may read them.
+TEST_F(AssetsTest, AssetsHaveAHistoryAndAPointInTimeView) {
+  LisServer& s = server();
+  long long object = CreateObject(s, Ciso(), "Historiskt objekt", Buf());
+  long long system = CreateSystem(s, Ciso(), "Historiskt system", object);
+  ASSERT_EQ(
+      s.Patch("/api/v1/objects/" + Id(object), Ciso(), {{"name", "Omdöpt objekt"}, {"version", 1}})
+          .status,
+      200);
+  json history = Fetch(s, Ciso(), "/api/v1/objects/" + Id(object) + "/history")["items"];
+  ASSERT_EQ(history.size(), 2u) << history;
+  EXPECT_EQ(history[0]["action"], "create");
+  EXPECT_EQ(history[1]["action"], "update");
+  EXPECT_EQ(history[1]["changed_fields"], json::array({"name"}));
+  json then = Fetch(s, Ciso(),
+                    "/api/v1/objects/" + Id(object) + "?at=" + history[0]["at"].get<std::string>());
+  EXPECT_EQ(then["name"], "Historiskt objekt");
+  EXPECT_EQ(then["version"], 1);
+
+  ASSERT_EQ(s.Delete("/api/v1/systems/" + Id(system), Ciso()).status, 204);
+  json system_history = Fetch(s, Ciso(), "/api/v1/systems/" + Id(system) + "/history")["items"];
+  ASSERT_EQ(system_history.size(), 2u) << system_history;
+  EXPECT_EQ(system_history[1]["action"], "delete");
+
+  Session energy = s.Login("ciso.energi");
+  for (const std::string& path :
+       {"/api/v1/objects/" + Id(object) + "/history", "/api/v1/systems/" + Id(system) + "/history"})
+    EXPECT_EQ(s.Get(path, energy).status, 404) << path << " is outside ciso.energi's scope";
+  EXPECT_EQ(s.Get("/api/v1/objects/" + Id(object) + "?at=yesterday", Ciso()).status, 400);
+}
+
+}  // namespace
+}  // namespace lis_test

@@ -59,7 +59,15 @@ void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
 template <class Service>
 void Get(Service& s, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
+  if (ctx.request.HasParam("at"))
+    return Reply(out, ctx, s.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
   Reply(out, ctx, s.Get(*ctx.caller, PathId(ctx)));
+}
+
+template <class Service>
+void History(Service& s, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  ReplyHistory(out, ctx, s.History(*ctx.caller, PathId(ctx)));
 }
 
 template <class Service>
@@ -88,7 +96,7 @@ void Delete(Service& s, RequestContext& ctx, HttpResponse& out) {
   out.status = 204;
 }
 
-// GET, POST, PATCH and DELETE of one collection backed by `service`.
+// POST, GET (also ?at=), PATCH, DELETE and history of one collection backed by `service`.
 template <class Service>
 void AddCrud(Router& router, const std::string& collection, Service& service) {
   const std::string base = "/api/v1/" + collection;
@@ -100,6 +108,8 @@ void AddCrud(Router& router, const std::string& collection, Service& service) {
              [&service](RequestContext& c, HttpResponse& o) { Update(service, c, o); });
   router.Add("DELETE", base + "/{id}",
              [&service](RequestContext& c, HttpResponse& o) { Delete(service, c, o); });
+  router.Add("GET", base + "/{id}/history",
+             [&service](RequestContext& c, HttpResponse& o) { History(service, c, o); });
 }
 
 void Classify(App& app, RequestContext& ctx, HttpResponse& out) {

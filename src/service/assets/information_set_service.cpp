@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
+#include "service/audit/audit_service.h"
+
 #include "service/assets/asset_access.h"
 #include "service/authorizer.h"
 #include "service/input.h"
@@ -326,6 +329,27 @@ Result<json> InformationSetService::Approve(const Caller& caller, long long id, 
                              {"review_due", *domain::ReviewDate(today, settings_.review_months)}});
     if (!updated.ok()) return updated.error();
     return Full(tx, caller, *set);
+  });
+}
+
+Result<std::vector<json>> InformationSetService::History(const Caller& caller, long long id) {
+  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    auto record = store::GetRecord(tx, store::InformationSetTable(), id, true);
+    if (!record || !(CanOnSet(tx, caller, Permission::kAssetRead, *record))) return NotFound();
+    return history::Entries(tx, store::InformationSetTable(), id);
+  });
+}
+
+Result<json> InformationSetService::GetAt(const Caller& caller, long long id,
+                                          const std::string& at) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto record = store::GetRecord(tx, store::InformationSetTable(), id, true);
+    if (!record || !(CanOnSet(tx, caller, Permission::kAssetRead, *record))) return NotFound();
+    auto then = history::At(tx, store::InformationSetTable(), id, FormatTime(*t));
+    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *then;
   });
 }
 

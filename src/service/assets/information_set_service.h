@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "domain/assets/classification.h"
@@ -52,6 +53,11 @@ class InformationSetService {
   Result<nlohmann::json> Classify(const Caller& caller, long long id, const nlohmann::json& body);
   // Body: {"version": N} of the draft. Approves it; review is due review_months later.
   Result<nlohmann::json> Approve(const Caller& caller, long long id, const nlohmann::json& body);
+
+  // Versions from the audit trail, oldest first (also after deletion), and the record as
+  // it was at `at` (RFC 3339), for callers who may read it.
+  Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
+  Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
+#include "service/audit/audit_service.h"
+
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
 #include "service/authorizer.h"
@@ -119,6 +122,26 @@ Result<json> ObjectService::Delete(const Caller& caller, long long id,
       return MakeError(Code::kConflict, "error.object_has_roles");
     return store::DeleteRecord(tx, store::ObjectTable(), id,
                                version.value_or((*current)["version"].get<long long>()));
+  });
+}
+
+Result<std::vector<json>> ObjectService::History(const Caller& caller, long long id) {
+  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    auto record = store::GetRecord(tx, store::ObjectTable(), id, true);
+    if (!record || !(CanOnObject(tx, caller, Permission::kAssetRead, *record))) return NotFound();
+    return history::Entries(tx, store::ObjectTable(), id);
+  });
+}
+
+Result<json> ObjectService::GetAt(const Caller& caller, long long id, const std::string& at) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto record = store::GetRecord(tx, store::ObjectTable(), id, true);
+    if (!record || !(CanOnObject(tx, caller, Permission::kAssetRead, *record))) return NotFound();
+    auto then = history::At(tx, store::ObjectTable(), id, FormatTime(*t));
+    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *then;
   });
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "service/caller.h"
@@ -34,6 +35,11 @@ class ObjectService {
   // Refuses an object that still has systems or people holding roles on it.
   Result<nlohmann::json> Delete(const Caller& caller, long long id,
                                 std::optional<long long> version);
+
+  // Versions from the audit trail, oldest first (also after deletion), and the record as
+  // it was at `at` (RFC 3339), for callers who may read it.
+  Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
+  Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
  private:
   store::Database& db_;

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
+#include "service/audit/audit_service.h"
+
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
 #include "service/input.h"
@@ -60,6 +63,14 @@ json Changes(const json& r) {
                         "supplier_name", "lifecycle"})
     c[f] = r[f];
   return c;
+}
+
+// Whether the caller may read the object that system `system` belongs to (also when either
+// is deleted: for the history).
+bool ObjectOfSystemReadable(Tx& tx, const Caller& caller, const json& system) {
+  auto object =
+      store::GetRecord(tx, store::ObjectTable(), system["object_id"].get<long long>(), true);
+  return object && CanOnObject(tx, caller, Permission::kAssetRead, *object);
 }
 
 }  // namespace
@@ -161,6 +172,26 @@ Result<json> SystemService::Delete(const Caller& caller, long long id,
     if (!object || !CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
     return store::DeleteRecord(tx, store::SystemTable(), id,
                                version.value_or((*current)["version"].get<long long>()));
+  });
+}
+
+Result<std::vector<json>> SystemService::History(const Caller& caller, long long id) {
+  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    auto record = store::GetRecord(tx, store::SystemTable(), id, true);
+    if (!record || !(ObjectOfSystemReadable(tx, caller, *record))) return NotFound();
+    return history::Entries(tx, store::SystemTable(), id);
+  });
+}
+
+Result<json> SystemService::GetAt(const Caller& caller, long long id, const std::string& at) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto record = store::GetRecord(tx, store::SystemTable(), id, true);
+    if (!record || !(ObjectOfSystemReadable(tx, caller, *record))) return NotFound();
+    auto then = history::At(tx, store::SystemTable(), id, FormatTime(*t));
+    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *then;
   });
 }
 

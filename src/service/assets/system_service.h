@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "service/caller.h"
@@ -33,6 +34,11 @@ class SystemService {
   Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
   Result<nlohmann::json> Delete(const Caller& caller, long long id,
                                 std::optional<long long> version);
+
+  // Versions from the audit trail, oldest first (also after deletion), and the record as
+  // it was at `at` (RFC 3339), for callers who may read it.
+  Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
+  Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
