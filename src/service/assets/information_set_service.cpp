@@ -333,24 +333,18 @@ Result<json> InformationSetService::Approve(const Caller& caller, long long id, 
 }
 
 Result<std::vector<json>> InformationSetService::History(const Caller& caller, long long id) {
-  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto record = store::GetRecord(tx, store::InformationSetTable(), id, true);
-    if (!record || !(CanOnSet(tx, caller, Permission::kAssetRead, *record))) return NotFound();
-    return history::Entries(tx, store::InformationSetTable(), id);
-  });
+  return history::ReadHistory(db_, store::InformationSetTable(), id,
+                              [&](Tx& tx, const json& record) {
+                                return CanOnSet(tx, caller, Permission::kAssetRead, record);
+                              });
 }
 
 Result<json> InformationSetService::GetAt(const Caller& caller, long long id,
                                           const std::string& at) {
-  auto t = ParseTime(at);
-  if (!t) return Invalid("error.field_not_time", "at");
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto record = store::GetRecord(tx, store::InformationSetTable(), id, true);
-    if (!record || !(CanOnSet(tx, caller, Permission::kAssetRead, *record))) return NotFound();
-    auto then = history::At(tx, store::InformationSetTable(), id, FormatTime(*t));
-    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
-    return *then;
-  });
+  return history::ReadAt(db_, store::InformationSetTable(), id, at,
+                         [&](Tx& tx, const json& record) {
+                           return CanOnSet(tx, caller, Permission::kAssetRead, record);
+                         });
 }
 
 }  // namespace lis::service

@@ -126,22 +126,14 @@ Result<json> ObjectService::Delete(const Caller& caller, long long id,
 }
 
 Result<std::vector<json>> ObjectService::History(const Caller& caller, long long id) {
-  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto record = store::GetRecord(tx, store::ObjectTable(), id, true);
-    if (!record || !(CanOnObject(tx, caller, Permission::kAssetRead, *record))) return NotFound();
-    return history::Entries(tx, store::ObjectTable(), id);
+  return history::ReadHistory(db_, store::ObjectTable(), id, [&](Tx& tx, const json& record) {
+    return CanOnObject(tx, caller, Permission::kAssetRead, record);
   });
 }
 
 Result<json> ObjectService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  auto t = ParseTime(at);
-  if (!t) return Invalid("error.field_not_time", "at");
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto record = store::GetRecord(tx, store::ObjectTable(), id, true);
-    if (!record || !(CanOnObject(tx, caller, Permission::kAssetRead, *record))) return NotFound();
-    auto then = history::At(tx, store::ObjectTable(), id, FormatTime(*t));
-    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
-    return *then;
+  return history::ReadAt(db_, store::ObjectTable(), id, at, [&](Tx& tx, const json& record) {
+    return CanOnObject(tx, caller, Permission::kAssetRead, record);
   });
 }
 

@@ -176,22 +176,14 @@ Result<json> SystemService::Delete(const Caller& caller, long long id,
 }
 
 Result<std::vector<json>> SystemService::History(const Caller& caller, long long id) {
-  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto record = store::GetRecord(tx, store::SystemTable(), id, true);
-    if (!record || !(ObjectOfSystemReadable(tx, caller, *record))) return NotFound();
-    return history::Entries(tx, store::SystemTable(), id);
+  return history::ReadHistory(db_, store::SystemTable(), id, [&](Tx& tx, const json& record) {
+    return ObjectOfSystemReadable(tx, caller, record);
   });
 }
 
 Result<json> SystemService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  auto t = ParseTime(at);
-  if (!t) return Invalid("error.field_not_time", "at");
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto record = store::GetRecord(tx, store::SystemTable(), id, true);
-    if (!record || !(ObjectOfSystemReadable(tx, caller, *record))) return NotFound();
-    auto then = history::At(tx, store::SystemTable(), id, FormatTime(*t));
-    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
-    return *then;
+  return history::ReadAt(db_, store::SystemTable(), id, at, [&](Tx& tx, const json& record) {
+    return ObjectOfSystemReadable(tx, caller, record);
   });
 }
 

@@ -169,6 +169,28 @@ std::optional<json> Version(Tx& tx, const store::TableSpec& spec, long long id, 
   return std::nullopt;
 }
 
+Result<std::vector<json>> ReadHistory(store::Database& db, const store::TableSpec& spec,
+                                      long long id, const ReadableCheck& readable) {
+  return db.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
+    auto record = store::GetRecord(tx, spec, id, true);
+    if (!record || !readable(tx, *record)) return NotFound();
+    return Entries(tx, spec, id);
+  });
+}
+
+Result<json> ReadAt(store::Database& db, const store::TableSpec& spec, long long id,
+                    const std::string& at, const ReadableCheck& readable) {
+  auto t = ParseTime(at);
+  if (!t) return Invalid("error.field_not_time", "at");
+  return db.ReadResult<json>([&](Tx& tx) -> Result<json> {
+    auto record = store::GetRecord(tx, spec, id, true);
+    if (!record || !readable(tx, *record)) return NotFound();
+    auto then = At(tx, spec, id, FormatTime(*t));
+    if (!then) return MakeError(Code::kNotFound, "error.not_at_time");
+    return *then;
+  });
+}
+
 Result<long long> RestoreTarget(const json& body) {
   static const std::vector<InputField> kFields = {{"version", InputType::kInt, true, false}};
   Status s = CheckInput(body, kFields, false);

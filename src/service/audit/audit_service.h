@@ -2,9 +2,11 @@
 // version history of one record.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "service/caller.h"
@@ -51,6 +53,17 @@ std::optional<nlohmann::json> At(store::Tx& tx, const store::TableSpec& spec, lo
 // The record as it was at `version`; nothing if there was no such version.
 std::optional<nlohmann::json> Version(store::Tx& tx, const store::TableSpec& spec, long long id,
                                       long long version);
+// Whether the caller may read a record (live or deleted), as its service decides.
+using ReadableCheck = std::function<bool(store::Tx&, const nlohmann::json& record)>;
+// The history (Entries) of record `id`, or kNotFound when there is no such record or
+// `readable` refuses it. One read transaction.
+Result<std::vector<nlohmann::json>> ReadHistory(store::Database& db, const store::TableSpec& spec,
+                                                long long id, const ReadableCheck& readable);
+// The record as it was at `at` (RFC 3339; kInvalid naming "at" otherwise), under the same
+// rule; kNotFound with "error.not_at_time" if it did not exist then.
+Result<nlohmann::json> ReadAt(store::Database& db, const store::TableSpec& spec, long long id,
+                              const std::string& at, const ReadableCheck& readable);
+
 // Checks a restore request body {"version": N, "comment"?} and returns N.
 Result<long long> RestoreTarget(const nlohmann::json& body);
 

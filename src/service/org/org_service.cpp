@@ -169,24 +169,14 @@ Result<json> OrgService::Update(const Caller& caller, long long id, const json& 
 }
 
 Result<std::vector<json>> OrgService::History(const Caller& caller, long long id) {
-  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    if (!store::GetRecord(tx, store::OrgUnitTable(), id, true) ||
-        !Can(tx, caller, Permission::kOrgRead, id))
-      return NotFound();
-    return history::Entries(tx, store::OrgUnitTable(), id);
+  return history::ReadHistory(db_, store::OrgUnitTable(), id, [&](Tx& tx, const json& record) {
+    return Can(tx, caller, Permission::kOrgRead, id);
   });
 }
 
 Result<json> OrgService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  auto t = ParseTime(at);
-  if (!t) return Invalid("error.field_not_time", "at");
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    if (!store::GetRecord(tx, store::OrgUnitTable(), id, true) ||
-        !Can(tx, caller, Permission::kOrgRead, id))
-      return NotFound();
-    auto record = history::At(tx, store::OrgUnitTable(), id, FormatTime(*t));
-    if (!record) return MakeError(Code::kNotFound, "error.not_at_time");
-    return *record;
+  return history::ReadAt(db_, store::OrgUnitTable(), id, at, [&](Tx& tx, const json& record) {
+    return Can(tx, caller, Permission::kOrgRead, id);
   });
 }
 

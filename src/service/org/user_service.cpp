@@ -264,22 +264,14 @@ Result<json> UserService::Update(const Caller& caller, long long id, const json&
 }
 
 Result<std::vector<json>> UserService::History(const Caller& caller, long long id) {
-  return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto user = store::GetRecord(tx, store::UserTable(), id, true);
-    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
-    return history::Entries(tx, store::UserTable(), id);
+  return history::ReadHistory(db_, store::UserTable(), id, [&](Tx& tx, const json& record) {
+    return CanSeeUser(tx, caller, record);
   });
 }
 
 Result<json> UserService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  auto t = ParseTime(at);
-  if (!t) return Invalid("error.field_not_time", "at");
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto user = store::GetRecord(tx, store::UserTable(), id, true);
-    if (!user || !CanSeeUser(tx, caller, *user)) return NotFound();
-    auto record = history::At(tx, store::UserTable(), id, FormatTime(*t));
-    if (!record) return MakeError(Code::kNotFound, "error.not_at_time");
-    return *record;
+  return history::ReadAt(db_, store::UserTable(), id, at, [&](Tx& tx, const json& record) {
+    return CanSeeUser(tx, caller, record);
   });
 }
 
