@@ -110,4 +110,20 @@ std::vector<long long> ObjectsFor(const std::vector<RoleGrant>& grants, Permissi
   return out;
 }
 
+PermissionScopes ObjectRoleScopesFor(const std::vector<RoleGrant>& grants, Permission permission) {
+  std::vector<RoleGrant> node_held;
+  for (const auto& g : grants)
+    if (IsObjectRole(g.role) && !g.object_id) node_held.push_back(g);
+  return ScopesFor(node_held, permission);
+}
+
+bool ObjectRolesAllowOnObject(const std::vector<RoleGrant>& grants, Permission permission,
+                              long long object_id, const std::vector<long long>& path) {
+  for (const auto& g : grants) {
+    if (!IsObjectRole(g.role) || !RoleGrants(g.role, permission)) continue;
+    if (g.object_id ? *g.object_id == object_id : ScopeCovers(g.scope_id, path)) return true;
+  }
+  return false;
+}
+
 }  // namespace lis::domain

@@ -64,4 +64,14 @@ bool AllowsOnObject(const std::vector<RoleGrant>& grants, Permission permission,
 // The objects on which `grants` give `permission` through object grants.
 std::vector<long long> ObjectsFor(const std::vector<RoleGrant>& grants, Permission permission);
 
+// Object roles reach, besides the records of their scope, the information sets that the
+// systems of their objects process (also sets owned by another unit). An object role held on
+// a node counts for every object of that node's subtree, one held on an object for that
+// object. The scopes in which node-held object roles give `permission`:
+PermissionScopes ObjectRoleScopesFor(const std::vector<RoleGrant>& grants, Permission permission);
+// Whether object roles in `grants` give `permission` on object `object_id`, which belongs to
+// the node with root-first `path` (held on the object or on a node covering it).
+bool ObjectRolesAllowOnObject(const std::vector<RoleGrant>& grants, Permission permission,
+                              long long object_id, const std::vector<long long>& path);
+
 }  // namespace lis::domain

@@ -88,6 +88,37 @@ TEST(ObjectGrants, ApplyToTheirObjectOnlyNeverToTheTree) {
   EXPECT_TRUE(AllowsOnObject(grants, Permission::kAssetRead, 41, path_to_5));  // via the unit
 }
 
+// Object roles reach other units' information sets through their objects; other roles do not.
+TEST(ObjectGrants, ObjectRolesReachObjectsOnTheObjectOrThroughTheirNode) {
+  // An object owner held on unit 5, an object manager held on object 40 of unit 6, and a
+  // CISO and an information owner held on unit 7.
+  std::vector<RoleGrant> grants = {{1, "object_owner", 5, std::nullopt},
+                                   {2, "object_manager", 6, 40},
+                                   {3, "ciso", 7, std::nullopt},
+                                   {4, "information_owner", 7, std::nullopt}};
+  const std::vector<long long> in_5 = {1, 5}, in_6 = {1, 6}, in_7 = {1, 7};
+  struct Case {
+    Permission permission;
+    long long object;
+    std::vector<long long> path;
+    bool allowed;
+  };
+  const Case cases[] = {
+      {P::kApprove, 50, in_5, true},      // owner held on the object's unit
+      {P::kClassify, 40, in_6, true},     // manager held on the object itself
+      {P::kApprove, 40, in_6, false},     // the manager does not approve
+      {P::kClassify, 41, in_6, false},    // another object of the manager's unit
+      {P::kAssetWrite, 70, in_7, false},  // the CISO's node grant is no object role
+      {P::kApprove, 70, in_7, false},     // nor is the information owner's
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(ObjectRolesAllowOnObject(grants, c.permission, c.object, c.path), c.allowed)
+        << static_cast<int>(c.permission) << " on object " << c.object;
+  auto scopes = ObjectRoleScopesFor(grants, P::kAssetRead);
+  EXPECT_FALSE(scopes.everywhere);
+  EXPECT_EQ(scopes.roots, (std::vector<long long>{5}));
+}
+
 TEST(ObjectGrants, OnlyObjectRolesAreObjectRoles) {
   for (const char* r : {"object_owner", "object_owner_it", "object_manager", "technical_manager"})
     EXPECT_TRUE(IsObjectRole(r)) << r;

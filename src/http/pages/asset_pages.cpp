@@ -1,6 +1,7 @@
 // Information assets: registers of objects, systems and information sets, their details with
 // the derived security class and its reason, create and edit forms, and the classification of
 // an information set through the questionnaire (web/catalogue/questionnaire.json).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
@@ -27,13 +28,31 @@ std::string Text(const RequestContext& ctx, const std::string& key,
   return Messages::Embedded().Text(ctx.language, key, args);
 }
 
+// Whether the caller holds `p` anywhere: on a node or on an object.
 bool Has(const RequestContext& ctx, Permission p) {
-  return domain::ScopesFor(ctx.caller->grants, p).any();
+  return domain::ScopesFor(ctx.caller->grants, p).any() ||
+         !domain::ObjectsFor(ctx.caller->grants, p).empty();
+}
+
+// Whether the caller may do `action` ("edit", "classify", "approve") with the record, as its
+// service said ("can"); records without that answer fall back to `p` anywhere.
+bool May(const RequestContext& ctx, const json& record, const char* action, Permission p) {
+  const json& can = record.value("can", json(nullptr));
+  if (can.is_object()) return can.value(action, false);
+  return Has(ctx, p);
 }
 
 std::optional<long long> IntOf(const json& record, const std::string& key) {
   if (!record.contains(key) || !record[key].is_number_integer()) return std::nullopt;
   return record[key].get<long long>();
+}
+
+// The name of node `unit` of `record`: from the caller's tree, or the record's "org_unit" for
+// a set read through an object that belongs to a unit outside that tree.
+std::string UnitName(const OrgTree& tree, const json& record, long long unit) {
+  if (tree.Find(unit) || !record.contains("org_unit") || !record["org_unit"].is_string())
+    return tree.NameOf(unit);
+  return record["org_unit"].get<std::string>();
 }
 
 std::string Str(const json& record, const std::string& key) {
@@ -246,6 +265,10 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       if (auto o = IntOf(r, "object_id")) where = objects(*o);
     } else if (auto u = IntOf(r, "org_unit_id")) {
       where = tree.NameOf(*u);
+      // A set read through an object may belong to a unit outside the caller's tree.
+      if (!tree.Find(*u) && kind == Kind::kSets)
+        if (auto set = app.sets.Get(*ctx.caller, r["id"].get<long long>()); set.ok())
+          where = UnitName(tree, *set, *u);
     }
     rows.push_back(
         {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
@@ -393,10 +416,12 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     add("assets.field.object", o ? objects(*o) : "",
         o ? "/assets/objects/" + std::to_string(*o) : "");
   } else if (auto u = IntOf(r, "org_unit_id")) {
-    add("assets.field.org_unit", tree.NameOf(*u),
+    add("assets.field.org_unit", UnitName(tree, r, *u),
         tree.Find(*u) ? "/org/" + std::to_string(*u) : "");
   }
-  add("assets.field.description", Str(r, "description"));
+  // Secrecy-marked details the caller may not read are said to be hidden, not empty.
+  bool redacted = r.value("redacted", false);
+  add("assets.field.description", redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
   if (kind == Kind::kSystems) {
     std::string h = Str(r, "hosting"), l = Str(r, "lifecycle");
     add("assets.field.hosting", h.empty() ? "" : Text(ctx, "assets.hosting." + h));
@@ -407,7 +432,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     std::string p = Str(r, "personal_data");
     add("assets.field.personal_data", p.empty() ? "" : Text(ctx, "assets.personal_data." + p));
     add("assets.field.secrecy", Str(r, "secrecy"));
-    add("assets.field.retention", Str(r, "retention"));
+    add("assets.field.retention", redacted ? Text(ctx, "assets.redacted") : Str(r, "retention"));
   }
 
   json data = {{"path", base},
@@ -486,19 +511,19 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       // An approval that failed after the draft was approved meanwhile has no form to stand at.
       if (failure && failure->form == "set-approve" && status != "draft")
         data["approve_error"] = Messages::Embedded().ErrorText(ctx.language, failure->error);
-      if (status == "draft" && Has(ctx, Permission::kApprove)) {
+      if (status == "draft" && May(ctx, r, "approve", Permission::kApprove)) {
         Form approve(ctx, "set-approve", base + "/approve", failure);
         approve.Hidden("version", std::to_string(c["version"].get<long long>()))
             .Submit("assets.approve_submit");
         data["approve_form"] = approve.Html();
       }
     }
-    if (Has(ctx, Permission::kClassify)) data["classify_href"] = base + "/classify";
+    if (May(ctx, r, "classify", Permission::kClassify)) data["classify_href"] = base + "/classify";
   }
   data["linked"] = linked;
   data["has_linked"] = !linked.empty();
 
-  if (Has(ctx, Permission::kAssetWrite)) {
+  if (May(ctx, r, "edit", Permission::kAssetWrite)) {
     std::string version = std::to_string(r["version"].get<long long>());
     Form edit(ctx, "asset-edit", base, failure);
     edit.Hidden("version", version).Text("name", "assets.field.name", name, FormInput().Required());
@@ -508,8 +533,14 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                   o ? std::to_string(*o) : "");
     } else {
       auto u = IntOf(r, "org_unit_id");
-      edit.Select("org_unit_id", "assets.field.org_unit",
-                  UnitOptions(ctx, tree, Permission::kAssetWrite), u ? std::to_string(*u) : "");
+      auto units = UnitOptions(ctx, tree, Permission::kAssetWrite);
+      // The current unit stays a choice even where the caller may not place records (an
+      // object owner editing another unit's set), so that saving does not move the record.
+      std::string current = u ? std::to_string(*u) : "";
+      if (u && std::none_of(units.begin(), units.end(),
+                            [&](const SelectOption& o) { return o.value == current; }))
+        units.insert(units.begin(), {current, UnitName(tree, r, *u)});
+      edit.Select("org_unit_id", "assets.field.org_unit", units, current);
     }
     edit.Text("description", "assets.field.description", Str(r, "description"));
     if (kind == Kind::kSystems) {
@@ -600,11 +631,14 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
   long long id = PathId(ctx);
   auto set = app.sets.Get(*ctx.caller, id);
   if (!set.ok()) return WriteErrorPage(out, ctx, set.error());
-  if (!Has(ctx, Permission::kClassify)) return WriteErrorPage(out, ctx, Forbidden());
+  if (!May(ctx, *set, "classify", Permission::kClassify))
+    return WriteErrorPage(out, ctx, Forbidden());
   const json& c = set->value("classification", json(nullptr));
   std::string base = "/assets/information-sets/" + std::to_string(id);
   json aspects = json::array();
   std::string first_unanswered;
+  // After "answer every question" each unanswered question carries the error itself.
+  bool mark_unanswered = error_field.rfind("q-", 0) == 0;
   for (const char* a : kAspects) {
     const json& spec = Questionnaire()["aspects"].value(a, json::object());
     json questions = json::array();
@@ -624,10 +658,13 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
                            {"level", LevelText(ctx, level)},
                            {"checked", given && *given == level}});
       }
+      bool unanswered = mark_unanswered && !given;
       questions.push_back({{"id", qid},
                            {"text", Lang(ctx, q["text"])},
                            {"help", Lang(ctx, q.value("help", json(nullptr)))},
-                           {"answers", answers}});
+                           {"answers", answers},
+                           {"invalid", unanswered},
+                           {"error", unanswered ? Text(ctx, "assets.question_unanswered") : ""}});
     }
     std::string chosen = ctx.request.Param(std::string("level_") + a);
     if (chosen.empty()) chosen = std::to_string(proposal);
@@ -640,6 +677,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
         c.value("motivations", json(nullptr)).is_object())
       motivation = Str(c["motivations"], a);
     bool invalid = error_field == std::string("motivation_") + a;
+    bool level_invalid = error_field == std::string("level_") + a;
     aspects.push_back({{"key", a},
                        {"name", Text(ctx, std::string("assets.aspect.") + a)},
                        {"intro", Lang(ctx, spec.value("intro", json(nullptr)))},
@@ -648,18 +686,24 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
                        {"levels", levels},
                        {"motivation", motivation},
                        {"invalid", invalid},
-                       {"error", invalid ? error : ""}});
+                       {"level_invalid", level_invalid},
+                       {"error", invalid || level_invalid ? error : ""}});
   }
-  json data = {{"path", base + "/classify"},
-               {"title", Text(ctx, "assets.classify_title", {{"name", Str(*set, "name")}})},
-               {"set_href", base},
-               {"set_name", Str(*set, "name")},
-               {"list_label", Text(ctx, "assets.tab.information-sets")},
-               {"action", base + "/classify"},
-               {"propose", propose},
-               {"aspects", aspects},
-               {"error", error},
-               {"error_href", error_field.empty() ? "" : "#" + error_field}};
+  json data = {
+      {"path", base + "/classify"},
+      {"title", Text(ctx, "assets.classify_title", {{"name", Str(*set, "name")}})},
+      {"set_href", base},
+      {"set_name", Str(*set, "name")},
+      {"list_label", Text(ctx, "assets.tab.information-sets")},
+      {"action", base + "/classify"},
+      {"propose", propose},
+      {"aspects", aspects},
+      {"error", error},
+      // Only fields of this form are linked (not "version" after a conflict).
+      {"error_href", error_field.rfind("q-", 0) == 0 || error_field.rfind("level_", 0) == 0 ||
+                             error_field.rfind("motivation_", 0) == 0
+                         ? "#" + error_field
+                         : ""}};
   // The classification this form replaces, carried through the steps so that saving over
   // someone else's newer classification is refused, not silent.
   std::string based_on = ctx.request.Param("based_on");

@@ -4,6 +4,7 @@
 #include "http/api/api_routes.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/asset_work_service.h"
 
 namespace lis::http {
 
@@ -21,6 +22,94 @@ std::map<long long, std::string> ScopeNames(App& app, const service::Caller& cal
         node.ok() ? (*node)["name"].get<std::string>() : "#" + std::to_string(*g.scope_id);
   }
   return names;
+}
+
+constexpr long long kWorkRows = 10;  // rows of each work list on the start page
+
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args = {}) {
+  return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+std::string ClassText(const RequestContext& ctx, const json& item) {
+  if (!item.contains("security_class") || !item["security_class"].is_number_integer())
+    return Text(ctx, "assets.unclassified");
+  std::string level = std::to_string(item["security_class"].get<long long>());
+  return Text(ctx, "assets.level." + level) + " (" + level + ")";
+}
+
+bool Holds(const service::Caller& caller, bool (*test)(std::string_view)) {
+  for (const auto& g : caller.grants)
+    if (test(g.role)) return true;
+  return false;
+}
+
+bool HoldsAny(const service::Caller& caller, domain::Permission p) {
+  return domain::ScopesFor(caller.grants, p).any() ||
+         domain::ObjectRoleScopesFor(caller.grants, p).any() ||
+         !domain::ObjectsFor(caller.grants, p).empty();
+}
+
+// One work list of the start page: {"rows": [...], "more": "10 of 12 shown"} from `page`.
+json WorkList(const RequestContext& ctx, const Result<store::Page>& page,
+              const std::function<json(const json&)>& row) {
+  json rows = json::array();
+  if (!page.ok()) return {{"rows", rows}, {"has_rows", false}, {"more", ""}};
+  const store::Page& p = page.value();
+  for (const auto& item : p.items) rows.push_back(row(item));
+  std::string more;
+  if (p.total > static_cast<long long>(rows.size()))
+    more = Text(ctx, "home.more",
+                {{"shown", std::to_string(rows.size())}, {"total", std::to_string(p.total)}});
+  return {{"rows", rows}, {"has_rows", !rows.empty()}, {"more", more}};
+}
+
+// The asset work on the start page: the caller's objects, the classifications waiting for
+// its approval, the reviews due, and for the CISO the counts in its scope.
+json AssetWork(App& app, const RequestContext& ctx, json& cards) {
+  const service::Caller& caller = *ctx.caller;
+  service::AssetWorkService work(app.db);
+  const service::PageRequest first{kWorkRows, 0};
+  auto set_row = [&](const json& set) {
+    return json{{"name", set["name"]},
+                {"href", "/assets/information-sets/" + std::to_string(set["id"].get<long long>())},
+                {"class", ClassText(ctx, set)}};
+  };
+  json data = json::object();
+  if (Holds(caller, domain::IsObjectRole))
+    data["objects"] = WorkList(ctx, work.MyObjects(caller, first), [&](const json& o) {
+      return json{{"name", o["name"]},
+                  {"href", "/assets/objects/" + std::to_string(o["id"].get<long long>())},
+                  {"class", ClassText(ctx, o)}};
+    });
+  if (HoldsAny(caller, domain::Permission::kApprove))
+    data["approval"] = WorkList(ctx, work.AwaitingApproval(caller, first), [&](const json& s) {
+      json row = set_row(s);
+      row["classified_at"] = LocalTimeText(s.value("classified_at", std::string()));
+      return row;
+    });
+  if (HoldsAny(caller, domain::Permission::kApprove) ||
+      HoldsAny(caller, domain::Permission::kClassify))
+    data["review"] = WorkList(ctx, work.ReviewDue(caller, first), [&](const json& s) {
+      json row = set_row(s);
+      row["review_due"] = s["review_due"];
+      row["state"] =
+          Text(ctx, s.value("overdue", false) ? "home.review_overdue" : "home.review_soon");
+      return row;
+    });
+  bool ciso = Holds(caller, [](std::string_view role) { return role == "ciso"; });
+  if (auto counts = work.Counts(caller); ciso && counts.ok()) {
+    auto card = [&](const char* key, const std::string& href, long long count) {
+      cards.push_back({{"title", Text(ctx, std::string("home.card.") + key)},
+                       {"href", href},
+                       {"count", count}});
+    };
+    card("unclassified", "/assets/information-sets?unclassified=on", counts->unclassified);
+    card("awaiting_approval", "#approval-heading", counts->awaiting_approval);
+    card("review_overdue", "#review-heading", counts->review_overdue);
+    card("review_soon", "#review-heading", counts->review_soon);
+  }
+  return data;
 }
 
 void Home(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -46,8 +135,13 @@ void Home(App& app, RequestContext& ctx, HttpResponse& out) {
   user_query.page = {1, 0};
   if (auto users = app.users.List(*ctx.caller, user_query); users.ok())
     card("users", "/users", users->total);
+  json work = AssetWork(app, ctx, cards);
   WritePage(out, ctx, "home", "page.home.title", "home",
-            {{"roles", roles}, {"has_roles", !roles.empty()}, {"cards", cards}});
+            {{"roles", roles},
+             {"has_roles", !roles.empty()},
+             {"cards", cards},
+             {"has_cards", !cards.empty()},
+             {"work", work}});
 }
 
 }  // namespace

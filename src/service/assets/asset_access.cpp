@@ -21,10 +21,16 @@ bool CanOnSet(store::Tx& tx, const Caller& caller, Permission permission, const 
   if (domain::Allows(caller.grants, permission,
                      store::OrgPath(tx, set["org_unit_id"].get<long long>())))
     return true;
-  auto objects = domain::ObjectsFor(caller.grants, permission);
-  if (objects.empty()) return false;
-  for (long long o : store::ObjectsOfSet(tx, set["id"].get<long long>()))
-    if (std::find(objects.begin(), objects.end(), o) != objects.end()) return true;
+  if (!domain::ObjectRoleScopesFor(caller.grants, permission).any() &&
+      domain::ObjectsFor(caller.grants, permission).empty())
+    return false;
+  for (long long o : store::ObjectsOfSet(tx, set["id"].get<long long>())) {
+    auto object = store::GetRecord(tx, store::ObjectTable(), o);
+    if (object && domain::ObjectRolesAllowOnObject(
+                      caller.grants, permission, o,
+                      store::OrgPath(tx, (*object)["org_unit_id"].get<long long>())))
+      return true;
+  }
   return false;
 }
 
@@ -61,12 +67,38 @@ void FilterReadableObjects(store::Filter& filter, const Caller& caller,
         domain::ObjectsFor(caller.grants, Permission::kAssetRead), id_column + " IN ({ids})");
 }
 
+bool FilterObjectsOfObjectRoles(store::Filter& filter, const Caller& caller,
+                                const std::string& id_column, const std::string& unit_column,
+                                Permission permission) {
+  auto scopes = domain::ObjectRoleScopesFor(caller.grants, permission);
+  auto objects = domain::ObjectsFor(caller.grants, permission);
+  if (!scopes.any() && objects.empty()) return false;
+  AddOr(filter, scopes, unit_column, objects, id_column + " IN ({ids})");
+  return true;
+}
+
+void FilterSets(store::Filter& filter, const Caller& caller, Permission permission) {
+  auto scopes = ScopesOf(caller, permission);
+  if (scopes.everywhere) return;
+  store::Filter unit;
+  store::FilterToSubtrees(unit, "information_sets.org_unit_id", scopes);
+  store::Filter objects;
+  if (!FilterObjectsOfObjectRoles(objects, caller, "o.id", "o.org_unit_id", permission)) {
+    filter.And(unit.sql, unit.params);
+    return;
+  }
+  std::vector<Value> params = unit.params;
+  params.insert(params.end(), objects.params.begin(), objects.params.end());
+  filter.And("(" + unit.sql +
+                 " OR EXISTS (SELECT 1 FROM information_set_systems l JOIN systems s ON s.id = "
+                 "l.system_id JOIN objects o ON o.id = s.object_id WHERE l.information_set_id = "
+                 "information_sets.id AND s.deleted_at IS NULL AND o.deleted_at IS NULL" +
+                 (objects.sql.empty() ? std::string() : " AND " + objects.sql) + "))",
+             std::move(params));
+}
+
 void FilterReadableSets(store::Filter& filter, const Caller& caller) {
-  auto objects = domain::ObjectsFor(caller.grants, Permission::kAssetRead);
-  AddOr(filter, ScopesOf(caller, Permission::kAssetRead), "information_sets.org_unit_id", objects,
-        "EXISTS (SELECT 1 FROM information_set_systems l JOIN systems s ON s.id = l.system_id "
-        "WHERE l.information_set_id = information_sets.id AND s.deleted_at IS NULL AND "
-        "s.object_id IN ({ids}))");
+  FilterSets(filter, caller, Permission::kAssetRead);
 }
 
 bool CanReadAnyAsset(const Caller& caller) {

@@ -1,6 +1,11 @@
 // Who may do what with objects, systems and information sets. An object belongs to a node;
 // its systems belong to it; an information set belongs to a node and to the objects whose
-// systems process it. Grants on the node (and above) or on one of those objects count.
+// systems process it. Grants on the node (and above) count; so do object roles on one of
+// those objects, held on the object itself or on a node above it (an object owner reads,
+// edits, classifies and approves the sets its systems process, whichever unit owns them).
+// Other roles reach a set only through its own node: the information owner approves the sets
+// of its unit, an employee reads its unit's register. The same rule decides a single read,
+// a list, the history and the record as it was.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -21,8 +26,16 @@ bool CanOnSet(store::Tx& tx, const Caller& caller, domain::Permission permission
 // caller may read.
 void FilterReadableObjects(store::Filter& filter, const Caller& caller,
                            const std::string& id_column, const std::string& unit_column);
-// Limits a list of information sets the same way.
+// Limits a list of information sets to those on which the caller holds `permission`
+// (CanOnSet's rule, in SQL), and FilterReadableSets to those it may read.
+void FilterSets(store::Filter& filter, const Caller& caller, domain::Permission permission);
 void FilterReadableSets(store::Filter& filter, const Caller& caller);
+// Limits a list of objects to those on which the caller's object roles give `permission`
+// (held on the object or on a node above it); false, adding nothing, when they give it on
+// none.
+bool FilterObjectsOfObjectRoles(store::Filter& filter, const Caller& caller,
+                                const std::string& id_column, const std::string& unit_column,
+                                domain::Permission permission);
 // Whether the caller can read any asset at all.
 bool CanReadAnyAsset(const Caller& caller);
 

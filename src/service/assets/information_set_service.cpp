@@ -84,6 +84,25 @@ void LinkSystems(Tx& tx, const json& set, const json& system_ids) {
   store::AppendAuditEvent(tx, e);
 }
 
+// The details a secrecy mark hides from callers without kSecrecyRead (with the
+// classification's motivations).
+const char* kSecretFields[] = {"description", "retention"};
+
+// Whether `set` (a record or a version of one) is secrecy-marked.
+bool Marked(const json& set) {
+  return set.is_object() && set.value("secrecy", json(nullptr)).is_string();
+}
+
+void Redact(json& set) {
+  for (const char* f : kSecretFields) set[f] = nullptr;
+  set["redacted"] = true;
+}
+
+// Whether the caller may not see the secrecy-marked details of `set` and the set is marked.
+bool HidesSecrets(Tx& tx, const Caller& caller, const json& set) {
+  return Marked(set) && !CanOnSet(tx, caller, Permission::kSecrecyRead, set);
+}
+
 }  // namespace
 
 Result<json> InformationSetService::Readable(Tx& tx, const Caller& caller, long long id) {
@@ -95,13 +114,14 @@ Result<json> InformationSetService::Readable(Tx& tx, const Caller& caller, long 
 Result<json> InformationSetService::Full(Tx& tx, const Caller& caller, json set) {
   long long id = set["id"].get<long long>();
   set["system_ids"] = store::SystemsOfSet(tx, id);
-  bool secret_hidden =
-      set["secrecy"].is_string() && !CanOnSet(tx, caller, Permission::kSecrecyRead, set);
-  if (secret_hidden) {
-    set["description"] = nullptr;
-    set["retention"] = nullptr;
-    set["redacted"] = true;
-  }
+  auto unit =
+      store::GetRecord(tx, store::OrgUnitTable(), set["org_unit_id"].get<long long>(), true);
+  set["org_unit"] = unit ? (*unit)["name"] : json(nullptr);
+  bool secret_hidden = HidesSecrets(tx, caller, set);
+  if (secret_hidden) Redact(set);
+  set["can"] = {{"edit", CanOnSet(tx, caller, Permission::kAssetWrite, set)},
+                {"classify", CanOnSet(tx, caller, Permission::kClassify, set)},
+                {"approve", CanOnSet(tx, caller, Permission::kApprove, set)}};
   auto c = CurrentClassification(tx, id);
   set["classification"] = nullptr;
   set["security_class"] = nullptr;
@@ -151,13 +171,8 @@ Result<store::Page> InformationSetService::List(const Caller& caller,
     if (q.unclassified) f.And(cls + " IS NULL");
     auto page = store::ListRecords(tx, store::InformationSetTable(), f, "name, id", q.page.limit,
                                    q.page.offset, false, {{"security_class", cls}});
-    for (auto& item : page.items) {
-      if (item["secrecy"].is_string() && !CanOnSet(tx, caller, Permission::kSecrecyRead, item)) {
-        item["description"] = nullptr;
-        item["retention"] = nullptr;
-        item["redacted"] = true;
-      }
-    }
+    for (auto& item : page.items)
+      if (HidesSecrets(tx, caller, item)) Redact(item);
     return page;
   });
 }
@@ -333,18 +348,44 @@ Result<json> InformationSetService::Approve(const Caller& caller, long long id, 
 }
 
 Result<std::vector<json>> InformationSetService::History(const Caller& caller, long long id) {
-  return history::ReadHistory(db_, store::InformationSetTable(), id,
-                              [&](Tx& tx, const json& record) {
-                                return CanOnSet(tx, caller, Permission::kAssetRead, record);
-                              });
+  bool secrecy_reader = true, marked = false;
+  auto entries =
+      history::ReadHistory(db_, store::InformationSetTable(), id, [&](Tx& tx, const json& record) {
+        if (!CanOnSet(tx, caller, Permission::kAssetRead, record)) return false;
+        secrecy_reader = CanOnSet(tx, caller, Permission::kSecrecyRead, record);
+        marked = Marked(record);
+        return true;
+      });
+  if (!entries.ok() || secrecy_reader) return entries;
+  // A set that is or ever was secrecy-marked hides its details in every version.
+  for (const auto& e : *entries)
+    for (const auto& c : e["changes"])
+      if (c["field"] == "secrecy" && (c["before"].is_string() || c["after"].is_string()))
+        marked = true;
+  if (!marked) return entries;
+  for (auto& e : *entries)
+    for (auto& c : e["changes"])
+      for (const char* f : kSecretFields)
+        if (c["field"] == f) {
+          c["before"] = nullptr;
+          c["after"] = nullptr;
+          c["redacted"] = true;
+        }
+  return entries;
 }
 
 Result<json> InformationSetService::GetAt(const Caller& caller, long long id,
                                           const std::string& at) {
-  return history::ReadAt(db_, store::InformationSetTable(), id, at,
-                         [&](Tx& tx, const json& record) {
-                           return CanOnSet(tx, caller, Permission::kAssetRead, record);
-                         });
+  bool secrecy_reader = true, marked = false;
+  auto then =
+      history::ReadAt(db_, store::InformationSetTable(), id, at, [&](Tx& tx, const json& record) {
+        if (!CanOnSet(tx, caller, Permission::kAssetRead, record)) return false;
+        secrecy_reader = CanOnSet(tx, caller, Permission::kSecrecyRead, record);
+        marked = Marked(record);
+        return true;
+      });
+  if (then.ok() && !secrecy_reader && (marked || Marked(*then))) Redact(*then);
+  return then;
 }
 
 }  // namespace lis::service

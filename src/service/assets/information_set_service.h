@@ -34,8 +34,10 @@ class InformationSetService {
       : db_(db), settings_(settings) {}
 
   Result<store::Page> List(const Caller& caller, const InformationSetListQuery& query);
-  // One set with "system_ids", "security_class" (null while unclassified) and
-  // "classification". Secrecy-marked details are left out for callers without kSecrecyRead.
+  // One set with "system_ids", "org_unit" (the owning unit's name, also for readers of the
+  // set who do not see that unit otherwise), "security_class" (null while unclassified) and
+  // "classification", and "can": {"edit", "classify", "approve"}, what the caller may do with
+  // it. Secrecy-marked details are left out for callers without kSecrecyRead.
   Result<nlohmann::json> Get(const Caller& caller, long long id);
   // Body: name, org_unit_id, and optional description, personal_data ("none", "ordinary",
   // "special", "criminal"), secrecy (an OSL reference), retention, system_ids.
@@ -55,7 +57,9 @@ class InformationSetService {
   Result<nlohmann::json> Approve(const Caller& caller, long long id, const nlohmann::json& body);
 
   // Versions from the audit trail, oldest first (also after deletion), and the record as
-  // it was at `at` (RFC 3339), for callers who may read it.
+  // it was at `at` (RFC 3339), for callers who may read it (the rule of Get). Callers
+  // without kSecrecyRead see description and retention of a set that is or was
+  // secrecy-marked as null ("redacted": true), in every version.
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
+#include "service/demo/demo_assets.h"
 #include "service/org/user_service.h"
 #include "store/org/org_tables.h"
 
@@ -74,6 +75,7 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
   std::map<std::string, long long> ids;
   std::map<std::string, std::string> names;
   std::vector<DemoAccount> accounts;
+  long long ciso_id = 0;
   Status s = db.Write(system, [&](store::Tx& tx) -> Status {
     for (const auto& n : kNodes) {
       json record = {{"kind", n.kind},
@@ -93,6 +95,7 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
                                        {"language", "sv"},
                                        {"org_unit_id", ids.at(p.home)}});
       store::SetPasswordHash(tx, user["id"].get<long long>(), HashPassword(password));
+      if (std::string(p.username) == "ciso") ciso_id = user["id"].get<long long>();
       store::InsertRecord(tx, store::RoleAssignmentTable(),
                           {{"user_id", user["id"]},
                            {"role", p.role},
@@ -101,6 +104,8 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
     }
     return {};
   });
+  if (!s.ok()) return s.error();
+  s = LoadDemoAssets(db, ids, ciso_id);
   if (!s.ok()) return s.error();
   return accounts;
 }

@@ -1,5 +1,5 @@
 // The demo installation: a municipal group with its municipality, two companies, five
-// förvaltningar and one account for every role.
+// förvaltningar, one account for every role, and a few information assets (demo_assets.h).
 #pragma once
 
 #include <string>
