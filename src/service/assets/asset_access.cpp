@@ -61,9 +61,9 @@ void FilterReadableObjects(store::Filter& filter, const Caller& caller,
         domain::ObjectsFor(caller.grants, Permission::kAssetRead), id_column + " IN ({ids})");
 }
 
-void FilterReadableSets(store::Filter& filter, const Caller& caller) {
-  auto objects = domain::ObjectsFor(caller.grants, Permission::kAssetRead);
-  AddOr(filter, ScopesOf(caller, Permission::kAssetRead), "information_sets.org_unit_id", objects,
+void FilterReadableSets(store::Filter& filter, const Caller& caller, Permission permission) {
+  auto objects = domain::ObjectsFor(caller.grants, permission);
+  AddOr(filter, ScopesOf(caller, permission), "information_sets.org_unit_id", objects,
         "EXISTS (SELECT 1 FROM information_set_systems l JOIN systems s ON s.id = l.system_id "
         "WHERE l.information_set_id = information_sets.id AND s.deleted_at IS NULL AND "
         "s.object_id IN ({ids}))");

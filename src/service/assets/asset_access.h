@@ -21,8 +21,9 @@ bool CanOnSet(store::Tx& tx, const Caller& caller, domain::Permission permission
 // caller may read.
 void FilterReadableObjects(store::Filter& filter, const Caller& caller,
                            const std::string& id_column, const std::string& unit_column);
-// Limits a list of information sets the same way.
-void FilterReadableSets(store::Filter& filter, const Caller& caller);
+// Limits a list of information sets the same way (to those the caller holds `permission` on).
+void FilterReadableSets(store::Filter& filter, const Caller& caller,
+                        domain::Permission permission = domain::Permission::kAssetRead);
 // Whether the caller can read any asset at all.
 bool CanReadAnyAsset(const Caller& caller);
 
