@@ -357,6 +357,7 @@ Result<int> Database::Migrate() {
     for (const Migration& m : Migrations()) {
       if (m.version <= current) continue;
       for (const std::string& stmt : MigrationStatements(m, dialect_)) tx.Exec(stmt);
+      if (m.fill) m.fill(tx);
       tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
               {Value(m.version), Value(m.name), Value(NowText())});
       ++applied;

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/assets/derived_cache.h"
+
 namespace lis::store {
 
 namespace {
@@ -178,6 +180,44 @@ CREATE TABLE system_requirements (
 CREATE UNIQUE INDEX system_requirements_pair ON system_requirements(system_id, requirement_id)
 )SQL";
 
+// Registers (issue 4, item 6): cached derived classes (store/assets/derived_cache.h) and the
+// indexes that filter and sort the registers.
+const char* kRegisters = R"SQL(
+ALTER TABLE information_sets ADD COLUMN derived_class BIGINT;
+ALTER TABLE information_sets ADD COLUMN derived_confidentiality BIGINT;
+ALTER TABLE information_sets ADD COLUMN derived_integrity BIGINT;
+ALTER TABLE information_sets ADD COLUMN derived_availability BIGINT;
+ALTER TABLE information_sets ADD COLUMN derived_traceability BIGINT;
+ALTER TABLE information_sets ADD COLUMN derived_review_due TEXT;
+ALTER TABLE information_sets ADD COLUMN derived_drafts BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE information_sets ADD COLUMN derived_personal_data BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE systems ADD COLUMN derived_class BIGINT;
+ALTER TABLE systems ADD COLUMN derived_confidentiality BIGINT;
+ALTER TABLE systems ADD COLUMN derived_integrity BIGINT;
+ALTER TABLE systems ADD COLUMN derived_availability BIGINT;
+ALTER TABLE systems ADD COLUMN derived_traceability BIGINT;
+ALTER TABLE systems ADD COLUMN derived_review_due TEXT;
+ALTER TABLE systems ADD COLUMN derived_drafts BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE systems ADD COLUMN derived_personal_data BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE objects ADD COLUMN derived_class BIGINT;
+ALTER TABLE objects ADD COLUMN derived_confidentiality BIGINT;
+ALTER TABLE objects ADD COLUMN derived_integrity BIGINT;
+ALTER TABLE objects ADD COLUMN derived_availability BIGINT;
+ALTER TABLE objects ADD COLUMN derived_traceability BIGINT;
+ALTER TABLE objects ADD COLUMN derived_review_due TEXT;
+ALTER TABLE objects ADD COLUMN derived_drafts BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE objects ADD COLUMN derived_personal_data BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX information_sets_class ON information_sets(derived_class, name, id);
+CREATE INDEX information_sets_review ON information_sets(derived_review_due);
+CREATE INDEX information_sets_updated ON information_sets(updated_at);
+CREATE INDEX systems_class ON systems(derived_class, name, id);
+CREATE INDEX systems_review ON systems(derived_review_due);
+CREATE INDEX systems_updated ON systems(updated_at);
+CREATE INDEX objects_class ON objects(derived_class, name, id);
+CREATE INDEX objects_review ON objects(derived_review_due);
+CREATE INDEX objects_updated ON objects(updated_at)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -189,6 +229,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
       {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
+      {3, "registers: cached derived classes and register indexes", kRegisters, RebuildDerived},
   };
   return kMigrations;
 }

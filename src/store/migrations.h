@@ -14,6 +14,9 @@ struct Migration {
   long long version;
   std::string name;
   std::string sql;  // statements separated by ";\n"
+  // Run after the statements, in the same transaction: fills derived columns by the rules
+  // of the code (the statements only shape the schema).
+  void (*fill)(Tx& tx) = nullptr;
 };
 
 const std::vector<Migration>& Migrations();

@@ -135,15 +135,17 @@ Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std:
   if (!filter.sql.empty()) where += " AND " + filter.sql;
   Page page;
   page.total = CountRecords(tx, spec, filter, deleted);
-  std::vector<Value> params = filter.params;
-  params.emplace_back(limit);
-  params.emplace_back(offset);
+  std::vector<Value> params;
   std::string select = SelectList(spec);
   std::vector<Col> types = ColumnTypes(spec);
   for (const auto& c : computed) {
     select += ", " + c.sql;
-    types.push_back(Col::kInt);
+    types.push_back(c.text ? Col::kText : Col::kInt);
+    params.insert(params.end(), c.params.begin(), c.params.end());
   }
+  params.insert(params.end(), filter.params.begin(), filter.params.end());
+  params.emplace_back(limit);
+  params.emplace_back(offset);
   auto rows = tx.Query("SELECT " + select + " FROM " + spec.table + where + " ORDER BY " +
                            order_by + " LIMIT ? OFFSET ?",
                        params, types);
@@ -153,7 +155,12 @@ Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std:
     json item = RowToJson(spec, r);
     for (size_t i = 0; i < computed.size(); ++i) {
       const Value& v = r.cells[first_computed + i];
-      item[computed[i].name] = v.index() == 1 ? json(std::get<long long>(v)) : json(nullptr);
+      if (v.index() == 1)
+        item[computed[i].name] = std::get<long long>(v);
+      else if (v.index() == 2)
+        item[computed[i].name] = std::get<std::string>(v);
+      else
+        item[computed[i].name] = nullptr;
     }
     page.items.push_back(std::move(item));
   }
@@ -183,6 +190,7 @@ json InsertRecord(Tx& tx, const TableSpec& spec, const json& values,
       {Col::kInt});
   json after = *GetRecord(tx, spec, row->Int(0));
   Audit(tx, spec, "create", nullptr, after);
+  if (spec.after_change) spec.after_change(tx, json(nullptr), after);
   return after;
 }
 
@@ -217,6 +225,7 @@ Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long
   if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
   json after = *GetRecord(tx, spec, id, true);
   Audit(tx, spec, action, *before, after);
+  if (spec.after_change) spec.after_change(tx, *before, after);
   return after;
 }
 
@@ -231,6 +240,7 @@ Result<json> DeleteRecord(Tx& tx, const TableSpec& spec, long long id, long long
   if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
   json after = *GetRecord(tx, spec, id, true);
   Audit(tx, spec, "delete", *before, after);
+  if (spec.after_change) spec.after_change(tx, *before, after);
   return after;
 }
 

@@ -28,6 +28,10 @@ struct TableSpec {
   // For records that belong to a node through another record: a query taking the record's
   // id and answering the node's id (used when scope_field is empty).
   std::string scope_query;
+  // Called after every insert, update, delete and restore of a record, in the same
+  // transaction (`before` is null for an insert): keeps values derived from the record
+  // current (store/assets/derived_cache.h).
+  void (*after_change)(Tx& tx, const nlohmann::json& before, const nlohmann::json& after) = nullptr;
 };
 
 // A SQL condition with its bound values, ANDed into a query.
@@ -52,12 +56,14 @@ std::optional<nlohmann::json> GetRecord(Tx& tx, const TableSpec& spec, long long
 // Records matching `filter` that are live (or, with `deleted`, soft-deleted), ordered by
 // `order_by` (a column list written by the caller, never user input), `limit` rows from
 // `offset`, with the total count.
-// An integer computed per row by an SQL expression written by the code (a derived value such
+// A value computed per row by an SQL expression written by the code (a derived value such
 // as a security class), added to each listed record under `name` (null when the expression
 // is NULL).
 struct ComputedField {
   std::string name;
   std::string sql;
+  std::vector<Value> params;  // bound to the `?` in `sql`
+  bool text = false;          // a text value instead of an integer
 };
 
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,

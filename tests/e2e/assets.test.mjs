@@ -126,14 +126,14 @@ test('the CISO classifies an information set through the questionnaire', async (
   assert.equal(await page.getByRole('button', { name: 'Godkänn klassningen' }).count(), 0);
 
   // The register filters by class.
-  await visit(page, `/assets/information-sets?q=${encodeURIComponent(setName)}&class=3`);
+  await visit(page, `/assets/information-sets?q=${encodeURIComponent(setName)}&security_class=3`);
   assert.match(await page.getByRole('row', { name: new RegExp(setName) }).textContent(),
     new RegExp(`Allvarlig \\(3\\) – informationsmängden ${setName} har nivå 3 för konfidentialitet`));
   await checkAccessibility(page, '/assets/information-sets filtered');
   await visit(page, `/assets/objects?q=${encodeURIComponent(objectName)}`);
   assert.match(await page.getByRole('row', { name: new RegExp(objectName) }).textContent(),
     new RegExp(`Allvarlig \\(3\\) – systemet ${systemName}`));
-  await visit(page, `/assets/information-sets?q=${encodeURIComponent(setName)}&unclassified=on`);
+  await visit(page, `/assets/information-sets?q=${encodeURIComponent(setName)}&unclassified=true`);
   assert.equal(await page.getByRole('row', { name: new RegExp(setName) }).count(), 0);
 
   // The edit form on the detail page.

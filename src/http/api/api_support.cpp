@@ -115,6 +115,13 @@ Result<service::PageRequest> ReadPage(const RequestContext& ctx, long long defau
   return page;
 }
 
+service::ParamLookup QueryParams(const RequestContext& ctx) {
+  return [&ctx](const std::string& name) -> std::optional<std::string> {
+    if (!ctx.request.HasParam(name)) return std::nullopt;
+    return ctx.request.Param(name);
+  };
+}
+
 long long PathId(const RequestContext& ctx, const std::string& name) {
   return std::stoll(ctx.request.path_params.at(name));
 }

@@ -7,6 +7,7 @@
 
 #include "core/status.h"
 #include "http/http_types.h"
+#include "service/assets/register_query.h"
 #include "service/caller.h"
 #include "store/records.h"
 
@@ -27,6 +28,8 @@ long long PathId(const RequestContext& ctx, const std::string& name = "id");
 // An optional integer query parameter; kInvalid if present but not an integer.
 Result<std::optional<long long>> OptionalIntParam(const RequestContext& ctx,
                                                   const std::string& name);
+// The query parameters of the request, for the services' parameter readers.
+service::ParamLookup QueryParams(const RequestContext& ctx);
 // {"items": [...], "total": N, "limit": L, "offset": O}
 nlohmann::json ListBody(const store::Page& page, const service::PageRequest& request);
 

@@ -5,55 +5,63 @@
 
 namespace lis::http {
 
+using nlohmann::json;
+
 namespace {
 
 // The handlers of objects, systems and information sets share their shape; each list reads
 // its own filters.
 
-void ListObjects(App& app, RequestContext& ctx, HttpResponse& out) {
+// A register list: the filter and sort read by `read`, the page from limit/offset.
+template <class Query, class Service>
+void ListRegister(Service& service, Result<Query> (*read)(const service::ParamLookup&),
+                  RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
-  auto unit = OptionalIntParam(ctx, "org_unit_id");
   if (!page.ok()) return WriteError(out, ctx, page.error());
-  if (!unit.ok()) return WriteError(out, ctx, unit.error());
-  service::ObjectListQuery q{*page, *unit, ctx.request.Param("q")};
-  auto result = app.objects.List(*ctx.caller, q);
+  auto query = read(QueryParams(ctx));
+  if (!query.ok()) return WriteError(out, ctx, query.error());
+  query->page = *page;
+  auto result = service.List(*ctx.caller, *query);
   if (!result.ok()) return WriteError(out, ctx, result.error());
   WriteJson(out, 200, ListBody(*result, *page));
+}
+
+void ListObjects(App& app, RequestContext& ctx, HttpResponse& out) {
+  ListRegister(app.objects, service::ReadObjectListQuery, ctx, out);
 }
 
 void ListSystems(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  auto page = ReadPage(ctx);
-  auto object = OptionalIntParam(ctx, "object_id");
-  if (!page.ok()) return WriteError(out, ctx, page.error());
-  if (!object.ok()) return WriteError(out, ctx, object.error());
-  service::SystemListQuery q{*page, *object, ctx.request.Param("q")};
-  auto result = app.systems.List(*ctx.caller, q);
-  if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  ListRegister(app.systems, service::ReadSystemListQuery, ctx, out);
 }
 
 void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
+  ListRegister(app.sets, service::ReadSetListQuery, ctx, out);
+}
+
+json CountsJson(const service::SetCounts& c) {
+  return {{"total", c.total},
+          {"unclassified", c.unclassified},
+          {"draft", c.draft},
+          {"approved", c.approved},
+          {"review_overdue", c.review_overdue}};
+}
+
+// {"items": [{"org_unit_id", "org_unit", "depth", "total", "unclassified", "draft",
+// "approved", "review_overdue"}], "totals": {...}}
+void SetOverview(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
-  auto page = ReadPage(ctx);
-  if (!page.ok()) return WriteError(out, ctx, page.error());
-  service::InformationSetListQuery q;
-  q.page = *page;
-  q.search = ctx.request.Param("q");
-  q.unclassified = ctx.request.Param("unclassified") == "true";
-  for (auto [name, target] :
-       {std::pair{"org_unit_id", &q.org_unit_id}, {"system_id", &q.system_id}}) {
-    auto v = OptionalIntParam(ctx, name);
-    if (!v.ok()) return WriteError(out, ctx, v.error());
-    *target = *v;
+  auto overview = app.sets.Overview(*ctx.caller);
+  if (!overview.ok()) return WriteError(out, ctx, overview.error());
+  json items = json::array();
+  for (const auto& r : overview->rows) {
+    json item = CountsJson(r.counts);
+    item["org_unit_id"] = r.org_unit_id;
+    item["org_unit"] = r.name;
+    item["depth"] = r.depth;
+    items.push_back(item);
   }
-  auto cls = OptionalIntParam(ctx, "security_class");
-  if (!cls.ok()) return WriteError(out, ctx, cls.error());
-  if (*cls) q.security_class = static_cast<int>(**cls);
-  auto result = app.sets.List(*ctx.caller, q);
-  if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  WriteJson(out, 200, {{"items", items}, {"totals", CountsJson(overview->totals)}});
 }
 
 template <class Service>
@@ -161,6 +169,7 @@ void RegisterAssetApi(Router& router, App& app) {
   router.Add("GET", "/api/v1/systems/{id}/requirements", Bind(app, SystemRequirements));
   router.Add("PUT", "/api/v1/systems/{id}/requirements/{code}", Bind(app, SetRequirementStatus));
   router.Add("GET", "/api/v1/information-sets", Bind(app, ListSets));
+  router.Add("GET", "/api/v1/information-sets/overview", Bind(app, SetOverview));
   AddCrud(router, "information-sets", app.sets);
   router.Add("PUT", "/api/v1/information-sets/{id}/classification", Bind(app, Classify));
   router.Add("POST", "/api/v1/information-sets/{id}/classification/approve", Bind(app, Approve));

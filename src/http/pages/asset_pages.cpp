@@ -191,13 +191,21 @@ std::string KindPath(Kind k) {
   }
 }
 
-json Tabs(const RequestContext& ctx, Kind current) {
+// The three registers and the overview; `current` is the path of the one shown.
+json Tabs(const RequestContext& ctx, const std::string& current) {
   json tabs = json::array();
   for (Kind k : {Kind::kObjects, Kind::kSystems, Kind::kSets})
     tabs.push_back({{"href", "/assets/" + KindPath(k)},
                     {"label", Text(ctx, "assets.tab." + KindPath(k))},
-                    {"current", k == current}});
+                    {"current", "/assets/" + KindPath(k) == current}});
+  tabs.push_back({{"href", "/assets/overview"},
+                  {"label", Text(ctx, "assets.tab.overview")},
+                  {"current", current == "/assets/overview"}});
   return tabs;
+}
+
+json Tabs(const RequestContext& ctx, Kind current) {
+  return Tabs(ctx, "/assets/" + KindPath(current));
 }
 
 Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind kind, Form& form) {
@@ -225,34 +233,152 @@ Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind 
   return form;
 }
 
+// The register parameters a link keeps (filters and sort), in this order. The services read
+// and check them (service/assets/register_query.h); the page only passes them on.
+const char* const kRegisterParams[] = {"q",
+                                       "org_unit_id",
+                                       "object_id",
+                                       "system_id",
+                                       "lifecycle",
+                                       "hosting",
+                                       "security_class",
+                                       "min_confidentiality",
+                                       "min_integrity",
+                                       "min_availability",
+                                       "min_traceability",
+                                       "personal_data",
+                                       "status",
+                                       "review_overdue",
+                                       "unclassified",
+                                       "sort"};
+
+// "&name=value" of every kept parameter with a value, except `skip`.
+std::string KeptParams(const service::ParamLookup& param, const std::string& skip = "") {
+  std::string out;
+  for (const char* name : kRegisterParams) {
+    auto v = param(name);
+    if (name != skip && v && !v->empty()) out += std::string("&") + name + "=" + UrlEncode(*v);
+  }
+  return out;
+}
+
+// "?a=b&c=d" from "&a=b&c=d" (nothing when empty).
+std::string AsQuery(const std::string& kept) {
+  return kept.empty() ? "" : "?" + kept.substr(1);
+}
+
+json Choices(const RequestContext& ctx, const std::string& any_key,
+             const std::vector<SelectOption>& options, const std::string& current) {
+  json out =
+      json::array({{{"value", ""}, {"label", Text(ctx, any_key)}, {"selected", current.empty()}}});
+  for (const auto& o : options)
+    out.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == current}});
+  return out;
+}
+
+json Select(const std::string& name, const std::string& label, json options) {
+  return {{"id", "filter-" + name}, {"name", name}, {"label", label}, {"options", options}};
+}
+
+std::vector<SelectOption> LevelOptions(const RequestContext& ctx, int from) {
+  std::vector<SelectOption> out;
+  for (int l = from; l <= 4; ++l) out.push_back({std::to_string(l), LevelText(ctx, l)});
+  return out;
+}
+
+// The select boxes of the filter form, each keeping its current value.
+json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Kind kind,
+                   const service::ParamLookup& param) {
+  auto cur = [&](const std::string& name) { return param(name).value_or(""); };
+  json selects = json::array();
+  selects.push_back(Select("org_unit_id", Text(ctx, "assets.filter.org_unit"),
+                           Choices(ctx, "assets.filter.any", tree.Options(), cur("org_unit_id"))));
+  if (kind == Kind::kSystems) {
+    selects.push_back(
+        Select("object_id", Text(ctx, "assets.field.object"),
+               Choices(ctx, "assets.filter.any", ObjectOptions(app, ctx), cur("object_id"))));
+    selects.push_back(Select(
+        "lifecycle", Text(ctx, "assets.field.lifecycle"),
+        Choices(ctx, "assets.filter.any",
+                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), cur("lifecycle"))));
+    selects.push_back(
+        Select("hosting", Text(ctx, "assets.field.hosting"),
+               Choices(ctx, "assets.filter.any",
+                       ChoiceOptions(ctx, "assets.hosting.", kHosting, false), cur("hosting"))));
+  }
+  selects.push_back(
+      Select("security_class", Text(ctx, "assets.filter_class"),
+             Choices(ctx, "assets.any_class", LevelOptions(ctx, 0), cur("security_class"))));
+  for (const char* a : kAspects) {
+    std::string name = std::string("min_") + a;
+    selects.push_back(Select(name,
+                             Text(ctx, "assets.filter.min_level",
+                                  {{"aspect", Text(ctx, std::string("assets.aspect.") + a)}}),
+                             Choices(ctx, "assets.filter.any", LevelOptions(ctx, 1), cur(name))));
+  }
+  auto personal = ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false);
+  personal.push_back({"any", Text(ctx, "assets.filter.personal_any")});
+  selects.push_back(Select("personal_data",
+                           Text(ctx, kind == Kind::kSets ? "assets.field.personal_data"
+                                                         : "assets.filter.personal_data_behind"),
+                           Choices(ctx, "assets.filter.any", personal, cur("personal_data"))));
+  selects.push_back(
+      Select("status", Text(ctx, "assets.class_status_label"),
+             Choices(ctx, "assets.filter.any",
+                     ChoiceOptions(ctx, "assets.class_status.", {"draft", "approved"}, false),
+                     cur("status"))));
+  return selects;
+}
+
+// The column headers; the sortable ones link to the register sorted by them (again: the other
+// way), the current one carrying aria-sort.
+json SortHeaders(const RequestContext& ctx, Kind kind, const std::string& path,
+                 const service::ParamLookup& param) {
+  std::string sort = param("sort").value_or("");
+  if (sort.empty()) sort = "name";
+  std::string kept = KeptParams(param, "sort");
+  json headers = json::array();
+  auto add = [&](const std::string& label, const std::string& key) {
+    json h = {{"label", label}, {"href", ""}, {"aria_sort", ""}};
+    if (!key.empty()) {
+      h["href"] = path + "?sort=" + (sort == key ? "-" + key : key) + kept;
+      if (sort == key) h["aria_sort"] = "ascending";
+      if (sort == "-" + key) h["aria_sort"] = "descending";
+    }
+    headers.push_back(h);
+  };
+  add(Text(ctx, "assets.field.name"), "name");
+  add(Text(ctx, kind == Kind::kSystems ? "assets.field.object" : "assets.field.org_unit"), "");
+  add(Text(ctx, "assets.field.class"), "security_class");
+  add(Text(ctx, "assets.review_due"), "review_due");
+  add(Text(ctx, "assets.filter.updated"), "updated_at");
+  return headers;
+}
+
+// Lists the register of `kind` with the filters and sort of the request.
+Result<store::Page> ListRegister(App& app, const RequestContext& ctx, Kind kind,
+                                 const service::ParamLookup& param, service::PageRequest page) {
+  auto run = [&](auto query, auto& service) -> Result<store::Page> {
+    if (!query.ok()) return query.error();
+    query->page = page;
+    return service.List(*ctx.caller, *query);
+  };
+  if (kind == Kind::kObjects) return run(service::ReadObjectListQuery(param), app.objects);
+  if (kind == Kind::kSystems) return run(service::ReadSystemListQuery(param), app.systems);
+  return run(service::ReadSetListQuery(param), app.sets);
+}
+
 void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                   const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   if (!Has(ctx, Permission::kAssetRead)) return WriteErrorPage(out, ctx, Forbidden());
+  // After a failed create form the request holds the form, not the register's filters.
+  service::ParamLookup param =
+      failure
+          ? service::ParamLookup([](const std::string&) { return std::optional<std::string>(); })
+          : QueryParams(ctx);
   long long page = PageNumberParam(ctx);
-  std::string q = service::Trimmed(ctx.request.Param("q"));
-  std::string cls = ctx.request.Param("class");
-  bool unclassified = ctx.request.Param("unclassified") == "on";
-  service::PageRequest paging{kPageSize, (page - 1) * kPageSize};
-  Result<store::Page> result = Error{};
-  if (kind == Kind::kObjects) {
-    service::ObjectListQuery query;
-    query.page = paging;
-    query.search = q;
-    result = app.objects.List(*ctx.caller, query);
-  } else if (kind == Kind::kSystems) {
-    service::SystemListQuery query;
-    query.page = paging;
-    query.search = q;
-    result = app.systems.List(*ctx.caller, query);
-  } else {
-    service::InformationSetListQuery query;
-    query.page = paging;
-    query.search = q;
-    if (cls.size() == 1 && cls[0] >= '0' && cls[0] <= '4') query.security_class = cls[0] - '0';
-    query.unclassified = unclassified;
-    result = app.sets.List(*ctx.caller, query);
-  }
+  auto result = ListRegister(app, ctx, kind, param, {kPageSize, (page - 1) * kPageSize});
   if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
   OrgTree tree = LoadTree(app, ctx);
   ObjectNames objects(app, ctx);
@@ -274,28 +400,28 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
         {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
          {"name", r["name"]},
          {"where", where},
-         {"class", ListedClass(app, ctx, kind == Kind::kSets ? "set" : KindPath(kind), r)}});
+         {"class", ListedClass(app, ctx, kind == Kind::kSets ? "set" : KindPath(kind), r)},
+         {"review_due", Str(r, "review_due")},
+         {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
   }
   long long total = result->total;
   long long first = (page - 1) * kPageSize;
-  std::string query_part = q.empty() ? "" : "&q=" + UrlEncode(q);
-  if (!cls.empty()) query_part += "&class=" + UrlEncode(cls);
-  if (unclassified) query_part += "&unclassified=on";
-  json class_options = json::array(
-      {{{"value", ""}, {"label", Text(ctx, "assets.any_class")}, {"selected", cls.empty()}}});
-  for (int l = 0; l <= 4; ++l)
-    class_options.push_back({{"value", std::to_string(l)},
-                             {"label", LevelText(ctx, l)},
-                             {"selected", cls == std::to_string(l)}});
+  std::string kept = KeptParams(param);
+  json checks = json::array();
+  for (const char* name : {"review_overdue", "unclassified"})
+    checks.push_back({{"id", std::string("filter-") + name},
+                      {"name", name},
+                      {"label", Text(ctx, std::string("assets.filter.") + name)},
+                      {"checked", param(name).value_or("") == "true"}});
   json data = {
       {"path", path},
       {"tabs", Tabs(ctx, kind)},
-      {"q", q},
-      {"is_sets", kind == Kind::kSets},
-      {"class_options", class_options},
-      {"unclassified", unclassified},
-      {"where_heading",
-       Text(ctx, kind == Kind::kSystems ? "assets.field.object" : "assets.field.org_unit")},
+      {"q", param("q").value_or("")},
+      {"sort", param("sort").value_or("")},
+      {"selects", FilterSelects(app, ctx, tree, kind, param)},
+      {"checks", checks},
+      {"filtered", !KeptParams(param, "sort").empty()},
+      {"headers", SortHeaders(ctx, kind, path, param)},
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"list_heading", Text(ctx, "assets.tab." + KindPath(kind))},
@@ -305,9 +431,9 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                                       {{"from", std::to_string(first + 1)},
                                        {"to", std::to_string(first + rows.size())},
                                        {"total", std::to_string(total)}})},
-      {"prev_href", page > 1 ? path + "?page=" + std::to_string(page - 1) + query_part : ""},
+      {"prev_href", page > 1 ? path + "?page=" + std::to_string(page - 1) + kept : ""},
       {"next_href",
-       first + kPageSize < total ? path + "?page=" + std::to_string(page + 1) + query_part : ""}};
+       first + kPageSize < total ? path + "?page=" + std::to_string(page + 1) + kept : ""}};
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
   if (Has(ctx, Permission::kAssetWrite)) {
@@ -318,6 +444,36 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   }
   WritePage(out, ctx, "assets_list", "page.assets.title", "assets", data,
             PageStatus(FailureError(failure)));
+}
+
+// ---- Overview per organisation node ----
+
+void GetOverview(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequirePageCaller(ctx, out)) return;
+  auto overview = app.sets.Overview(*ctx.caller);
+  if (!overview.ok()) return WriteErrorPage(out, ctx, overview.error());
+  const std::string base = "/assets/information-sets";
+  // The numbers of one row, each linking to the register filtered to them.
+  auto cells = [&](const service::SetCounts& c, const std::string& unit_param) {
+    json out = json::array();
+    for (auto [count, filter] : {std::pair{c.total, ""},
+                                 {c.unclassified, "&unclassified=true"},
+                                 {c.draft, "&status=draft"},
+                                 {c.approved, "&status=approved"},
+                                 {c.review_overdue, "&review_overdue=true"}})
+      out.push_back({{"count", count}, {"href", base + AsQuery(unit_param + filter)}});
+    return out;
+  };
+  json rows = json::array();
+  for (const auto& r : overview->rows)
+    rows.push_back({{"name", r.name},
+                    {"indent", "indent-" + std::to_string(std::min(r.depth, 5))},
+                    {"cells", cells(r.counts, "&org_unit_id=" + std::to_string(r.org_unit_id))}});
+  json data = {{"tabs", Tabs(ctx, std::string("/assets/overview"))},
+               {"rows", rows},
+               {"has_rows", !rows.empty()},
+               {"totals", cells(overview->totals, "")}};
+  WritePage(out, ctx, "assets_overview", "page.assets_overview.title", "assets", data);
 }
 
 // Maps a form's single system choice to the service's list, and the error back to it.
@@ -795,6 +951,7 @@ void RegisterKind(Router& router, App& app) {
 
 void RegisterAssetPages(Router& router, App& app) {
   router.Add("GET", "/assets", Bind(app, GetRegister<Kind::kObjects>));
+  router.Add("GET", "/assets/overview", Bind(app, GetOverview));
   RegisterKind<Kind::kObjects>(router, app);
   RegisterKind<Kind::kSystems>(router, app);
   RegisterKind<Kind::kSets>(router, app);

@@ -159,20 +159,24 @@ Result<store::Page> InformationSetService::List(const Caller& caller,
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     FilterReadableSets(f, caller);
-    if (q.org_unit_id) f.And("org_unit_id = ?", {Value(*q.org_unit_id)});
     if (q.system_id)
       f.And("id IN (SELECT information_set_id FROM information_set_systems WHERE system_id = ?)",
             {Value(*q.system_id)});
-    if (!q.search.empty())
-      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
-            {Value("%" + store::EscapeLike(q.search) + "%")});
-    std::string cls = store::SetClassSql("information_sets");
-    if (q.security_class) f.And(cls + " = ?", {Value(static_cast<long long>(*q.security_class))});
-    if (q.unclassified) f.And(cls + " IS NULL");
-    auto page = store::ListRecords(tx, store::InformationSetTable(), f, "name, id", q.page.limit,
-                                   q.page.offset, false, {{"security_class", cls}});
-    for (auto& item : page.items)
-      if (HidesSecrets(tx, caller, item)) Redact(item);
+    ApplyRegisterFilter(f, RegisterKind::kSets, q);
+    // Whether the caller may read secrecy-marked details, decided in the same query.
+    store::Filter secrecy;
+    FilterSets(secrecy, caller, Permission::kSecrecyRead);
+    auto columns = RegisterColumns(RegisterKind::kSets);
+    columns.push_back(
+        {"secrecy_readable",
+         secrecy.sql.empty() ? "1" : "CASE WHEN " + secrecy.sql + " THEN 1 ELSE 0 END",
+         secrecy.params});
+    auto page = store::ListRecords(tx, store::InformationSetTable(), f, RegisterOrder(q.sort),
+                                   q.page.limit, q.page.offset, false, columns);
+    for (auto& item : page.items) {
+      if (item["secrecy"].is_string() && item["secrecy_readable"] != 1) Redact(item);
+      item.erase("secrecy_readable");
+    }
     return page;
   });
 }

@@ -8,19 +8,34 @@
 
 #include "core/status.h"
 #include "domain/assets/classification.h"
+#include "service/assets/register_query.h"
 #include "service/caller.h"
 #include "store/database.h"
 #include "store/records.h"
 
 namespace lis::service {
 
-struct InformationSetListQuery {
+struct InformationSetListQuery : RegisterFilter {
   PageRequest page;
-  std::optional<long long> org_unit_id;
-  std::optional<long long> system_id;
-  std::string search;
-  std::optional<int> security_class;  // exactly this class
-  bool unclassified = false;          // only sets without a classification
+  std::optional<long long> system_id;  // processed by this system
+};
+// The filter and sort of an information-set list from request parameters (ReadRegisterFilter
+// and system_id); the page is left as it is.
+Result<InformationSetListQuery> ReadSetListQuery(const ParamLookup& param);
+
+// Information sets per organisation node, for the overview.
+struct SetCounts {
+  long long total = 0, unclassified = 0, draft = 0, approved = 0, review_overdue = 0;
+};
+struct SetOverviewRow {
+  long long org_unit_id = 0;
+  std::string name;
+  int depth = 0;     // 0 for the top of the caller's view, 1 below it, ...
+  SetCounts counts;  // the sets placed at the node or anywhere below it
+};
+struct SetOverview {
+  std::vector<SetOverviewRow> rows;  // in tree order (by name under each parent)
+  SetCounts totals;                  // every set the caller may read
 };
 
 struct ClassificationSettings {
@@ -33,7 +48,13 @@ class InformationSetService {
   InformationSetService(store::Database& db, ClassificationSettings settings = {})
       : db_(db), settings_(settings) {}
 
+  // Sets the caller may read that match the filter, sorted (by name unless asked), each with
+  // "security_class", "review_due" and "classification_status". Secrecy-marked details are
+  // left out for callers without kSecrecyRead.
   Result<store::Page> List(const Caller& caller, const InformationSetListQuery& query);
+  // How many sets the caller may read are unclassified, draft, approved and overdue for
+  // review, per node of its read scope (and per node holding a set it may read).
+  Result<SetOverview> Overview(const Caller& caller);
   // One set with "system_ids", "org_unit" (the owning unit's name, also for readers of the
   // set who do not see that unit otherwise), "security_class" (null while unclassified) and
   // "classification", and "can": {"edit", "classify", "approve"}, what the caller may do with

@@ -45,12 +45,9 @@ Result<store::Page> ObjectService::List(const Caller& caller, const ObjectListQu
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     FilterReadableObjects(f, caller, "objects.id", "objects.org_unit_id");
-    if (q.org_unit_id) f.And("org_unit_id = ?", {Value(*q.org_unit_id)});
-    if (!q.search.empty())
-      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
-            {Value("%" + store::EscapeLike(q.search) + "%")});
-    return store::ListRecords(tx, store::ObjectTable(), f, "name, id", q.page.limit, q.page.offset,
-                              false, {{"security_class", store::ObjectClassSql("objects")}});
+    ApplyRegisterFilter(f, RegisterKind::kObjects, q);
+    return store::ListRecords(tx, store::ObjectTable(), f, RegisterOrder(q.sort), q.page.limit,
+                              q.page.offset, false, RegisterColumns(RegisterKind::kObjects));
   });
 }
 

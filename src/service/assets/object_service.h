@@ -7,23 +7,26 @@
 #include <vector>
 
 #include "core/status.h"
+#include "service/assets/register_query.h"
 #include "service/caller.h"
 #include "store/database.h"
 #include "store/records.h"
 
 namespace lis::service {
 
-struct ObjectListQuery {
+struct ObjectListQuery : RegisterFilter {
   PageRequest page;
-  std::optional<long long> org_unit_id;  // placed at this node (not below)
-  std::string search;                    // part of the name
 };
+// The filter and sort of an object list from request parameters (see ReadRegisterFilter);
+// the page is left as it is.
+Result<ObjectListQuery> ReadObjectListQuery(const ParamLookup& param);
 
 class ObjectService {
  public:
   explicit ObjectService(store::Database& db) : db_(db) {}
 
-  // Objects the caller may read, by name, each with its derived "security_class".
+  // Objects the caller may read that match the filter, sorted (by name unless asked), each
+  // with its derived "security_class" and earliest "review_due".
   Result<store::Page> List(const Caller& caller, const ObjectListQuery& query);
   // One object with "security_class" and "class_reason" (which system and information set
   // give the class, on which aspect).

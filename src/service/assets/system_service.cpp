@@ -96,11 +96,11 @@ Result<store::Page> SystemService::List(const Caller& caller, const SystemListQu
               (readable.sql.empty() ? std::string() : " AND " + readable.sql) + ")",
           readable.params);
     if (q.object_id) f.And("object_id = ?", {Value(*q.object_id)});
-    if (!q.search.empty())
-      f.And("LOWER(name) LIKE LOWER(?) ESCAPE '!'",
-            {Value("%" + store::EscapeLike(q.search) + "%")});
-    return store::ListRecords(tx, store::SystemTable(), f, "name, id", q.page.limit, q.page.offset,
-                              false, {{"security_class", store::SystemClassSql("systems")}});
+    if (!q.lifecycle.empty()) f.And("lifecycle = ?", {Value(q.lifecycle)});
+    if (!q.hosting.empty()) f.And("hosting = ?", {Value(q.hosting)});
+    ApplyRegisterFilter(f, RegisterKind::kSystems, q);
+    return store::ListRecords(tx, store::SystemTable(), f, RegisterOrder(q.sort), q.page.limit,
+                              q.page.offset, false, RegisterColumns(RegisterKind::kSystems));
   });
 }
 

@@ -7,23 +7,29 @@
 #include <vector>
 
 #include "core/status.h"
+#include "service/assets/register_query.h"
 #include "service/caller.h"
 #include "store/database.h"
 #include "store/records.h"
 
 namespace lis::service {
 
-struct SystemListQuery {
+struct SystemListQuery : RegisterFilter {
   PageRequest page;
   std::optional<long long> object_id;
-  std::string search;
+  std::string lifecycle;  // "planned", "in_use", "retiring", "retired" or empty
+  std::string hosting;    // "own", "supplier", "cloud" or empty
 };
+// The filter and sort of a system list from request parameters (ReadRegisterFilter and
+// object_id, lifecycle, hosting); the page is left as it is.
+Result<SystemListQuery> ReadSystemListQuery(const ParamLookup& param);
 
 class SystemService {
  public:
   explicit SystemService(store::Database& db) : db_(db) {}
 
-  // Systems of objects the caller may read, by name, each with "security_class".
+  // Systems of objects the caller may read that match the filter, sorted (by name unless
+  // asked), each with its derived "security_class" and earliest "review_due".
   Result<store::Page> List(const Caller& caller, const SystemListQuery& query);
   // One system with "security_class" and "class_reason".
   Result<nlohmann::json> Get(const Caller& caller, long long id);

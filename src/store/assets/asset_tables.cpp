@@ -1,6 +1,31 @@
 #include "store/assets/asset_tables.h"
 
+#include <nlohmann/json.hpp>
+
+#include "store/assets/derived_cache.h"
+
 namespace lis::store {
+
+namespace {
+
+using nlohmann::json;
+
+// Keep the cached derived classes current (store/assets/derived_cache.h).
+void SetChanged(Tx& tx, const json&, const json& after) {
+  RefreshDerivedOfSet(tx, after.at("id").get<long long>());
+}
+
+void ClassificationChanged(Tx& tx, const json&, const json& after) {
+  RefreshDerivedOfSet(tx, after.at("information_set_id").get<long long>());
+}
+
+void SystemChanged(Tx& tx, const json& before, const json& after) {
+  std::vector<long long> objects;
+  if (before.is_object()) objects.push_back(before.at("object_id").get<long long>());
+  RefreshDerivedOfSystems(tx, {after.at("id").get<long long>()}, objects);
+}
+
+}  // namespace
 
 const TableSpec& ObjectTable() {
   static const TableSpec kSpec = {"objects",
@@ -25,7 +50,8 @@ const TableSpec& SystemTable() {
                                    {"supplier_name", FieldType::kText},
                                    {"lifecycle", FieldType::kText}},
                                   "SELECT o.org_unit_id FROM systems s JOIN objects o ON o.id = "
-                                  "s.object_id WHERE s.id = ?"};
+                                  "s.object_id WHERE s.id = ?",
+                                  SystemChanged};
   return kSpec;
 }
 
@@ -38,7 +64,9 @@ const TableSpec& InformationSetTable() {
                                    {"description", FieldType::kText},
                                    {"personal_data", FieldType::kText},
                                    {"secrecy", FieldType::kText},
-                                   {"retention", FieldType::kText}}};
+                                   {"retention", FieldType::kText}},
+                                  "",
+                                  SetChanged};
   return kSpec;
 }
 
@@ -59,7 +87,9 @@ const TableSpec& ClassificationTable() {
                                    {"classified_at", FieldType::kText},
                                    {"approved_by", FieldType::kInt},
                                    {"approved_at", FieldType::kText},
-                                   {"review_due", FieldType::kText}}};
+                                   {"review_due", FieldType::kText}},
+                                  "",
+                                  ClassificationChanged};
   return kSpec;
 }
 
@@ -143,10 +173,18 @@ std::vector<long long> SystemsOfSet(Tx& tx, long long set_id) {
 }
 
 void SetSystemsOfSet(Tx& tx, long long set_id, const std::vector<long long>& system_ids) {
+  std::vector<long long> affected = system_ids;
+  for (const auto& r :
+       tx.Query("SELECT system_id FROM information_set_systems WHERE information_set_id = ?",
+                {Value(set_id)}, {Col::kInt}))
+    affected.push_back(r.Int(0));
   tx.Exec("DELETE FROM information_set_systems WHERE information_set_id = ?", {Value(set_id)});
   for (long long s : system_ids)
     tx.Exec("INSERT INTO information_set_systems (information_set_id, system_id) VALUES (?, ?)",
             {Value(set_id), Value(s)});
+  std::sort(affected.begin(), affected.end());
+  affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+  RefreshDerivedOfSystems(tx, affected);
 }
 
 std::vector<long long> ObjectsOfSet(Tx& tx, long long set_id) {
@@ -158,28 +196,6 @@ std::vector<long long> ObjectsOfSet(Tx& tx, long long set_id) {
            {Value(set_id)}, {Col::kInt}))
     out.push_back(r.Int(0));
   return out;
-}
-
-std::string SetClassSql(const std::string& alias) {
-  return "(SELECT c.security_class FROM classifications c WHERE c.information_set_id = " + alias +
-         ".id AND c.deleted_at IS NULL)";
-}
-
-std::string SystemClassSql(const std::string& alias) {
-  return "(SELECT MAX(c.security_class) FROM information_set_systems l "
-         "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
-         "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
-         "WHERE l.system_id = " +
-         alias + ".id)";
-}
-
-std::string ObjectClassSql(const std::string& alias) {
-  return "(SELECT MAX(c.security_class) FROM systems s "
-         "JOIN information_set_systems l ON l.system_id = s.id "
-         "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
-         "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
-         "WHERE s.object_id = " +
-         alias + ".id AND s.deleted_at IS NULL)";
 }
 
 }  // namespace lis::store

@@ -32,15 +32,10 @@ std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id);
 
 // System ids linked to information set `set_id` (live systems only), ascending.
 std::vector<long long> SystemsOfSet(Tx& tx, long long set_id);
-// Replaces the links of information set `set_id` with `system_ids`.
+// Replaces the links of information set `set_id` with `system_ids` (and refreshes the derived
+// classes of the systems that gain or lose it).
 void SetSystemsOfSet(Tx& tx, long long set_id, const std::vector<long long>& system_ids);
 // Object ids of the systems that process information set `set_id`.
 std::vector<long long> ObjectsOfSet(Tx& tx, long long set_id);
-
-// SQL expression (for a list query) of the security class of the row's object, system or
-// information set; `alias` names the outer table.
-std::string ObjectClassSql(const std::string& alias);
-std::string SystemClassSql(const std::string& alias);
-std::string SetClassSql(const std::string& alias);
 
 }  // namespace lis::store

@@ -1,0 +1,331 @@
+// Benchmarks of the asset registers (issue 4, item 6): listing, filtering and sorting 100,000
+// systems and 100,000 information sets through the service layer, as the CISO of the
+// municipality and as an employee of one förvaltning. Every call is timed on its own; the
+// counters p50_ms and p95_ms are the median and 95th percentile over the iterations.
+// On SQLite always; on PostgreSQL too when LIS_BENCH_PG_URL names an empty database:
+//   scripts/with-postgres bash -c 'LIS_BENCH_PG_URL=$LIS_TEST_PG_URL build/lis_bench \
+//     --benchmark_filter=Register'
+// The "Legacy" cases run the per-row correlated subqueries the registers used before the
+// derived classes were cached (migration 3), for comparison.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/system_service.h"
+#include "service/demo/demo_loader.h"
+#include "store/assets/asset_tables.h"
+#include "store/assets/derived_cache.h"
+#include "store/records.h"
+
+namespace {
+
+using namespace lis;
+using store::Tx;
+using store::Value;
+
+constexpr int kObjects = 1000;
+constexpr int kSystems = 100000;
+constexpr int kSets = 100000;
+constexpr int kRows = 400;  // rows per INSERT statement
+
+// Inserts `rows` (each `columns.size()` values) into `table`, kRows at a time.
+void BulkInsert(Tx& tx, const std::string& table, const std::vector<std::string>& columns,
+                const std::vector<std::vector<Value>>& rows) {
+  std::string cols, marks;
+  for (const auto& c : columns) {
+    cols += (cols.empty() ? "" : ", ") + c;
+    marks += marks.empty() ? "?" : ", ?";
+  }
+  for (size_t start = 0; start < rows.size(); start += kRows) {
+    std::string sql = "INSERT INTO " + table + " (" + cols + ") VALUES ";
+    std::vector<Value> params;
+    for (size_t i = start; i < std::min(rows.size(), start + kRows); ++i) {
+      sql += (i == start ? "(" : ", (") + marks + ")";
+      params.insert(params.end(), rows[i].begin(), rows[i].end());
+    }
+    tx.Exec(sql, params);
+  }
+}
+
+std::string Day(int year, int month, int day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+struct Data {
+  std::unique_ptr<store::Database> db;
+  std::map<std::string, long long> units;  // demo node name -> id
+};
+
+// The demo organisation, then 1,000 objects over its units, 100 systems each, and 100,000
+// information sets linked to 1-3 systems: 80 % classified (of those 70 % approved, a tenth
+// of which overdue for review), 10 % secrecy-marked. Written straight into the tables in one
+// transaction, then the derived classes rebuilt.
+void Fill(Data& d) {
+  if (!service::LoadDemo(*d.db).ok()) {
+    std::fprintf(stderr, "register bench: the database is not empty\n");
+    std::abort();
+  }
+  d.db->Write(store::Actor(), [&](Tx& tx) {
+    std::vector<long long> units;
+    for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
+                                  {store::Col::kInt, store::Col::kText, store::Col::kText})) {
+      d.units[r.Text(1)] = r.Int(0);
+      if (r.Text(2) == "unit") units.push_back(r.Int(0));
+    }
+    std::mt19937 rng(42);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const std::string now = tx.Now();
+    auto stamp = [&](int i) { return Day(2025, 1 + i % 12, 1 + i % 28) + "T08:00:00.000000Z"; };
+    std::vector<std::vector<Value>> rows;
+    for (int o = 1; o <= kObjects; ++o)
+      rows.push_back({Value(o), Value(units[o % units.size()]),
+                      Value("Objekt " + std::to_string(o)), Value(""), Value(1), Value(stamp(o)),
+                      Value(stamp(o))});
+    BulkInsert(tx, "objects",
+               {"id", "org_unit_id", "name", "description", "version", "created_at", "updated_at"},
+               rows);
+    rows.clear();
+    const char* hosting[] = {"own", "supplier", "cloud"};
+    const char* lifecycle[] = {"planned", "in_use", "in_use", "retiring", "retired"};
+    for (int s = 1; s <= kSystems; ++s) {
+      int h = pick(3);
+      rows.push_back({Value(s), Value(1 + (s - 1) % kObjects), Value("System " + std::to_string(s)),
+                      Value(""), Value(hosting[h]), h == 2 ? Value("SE") : Value(),
+                      Value(lifecycle[pick(5)]), Value(1), Value(stamp(s)), Value(stamp(s * 7))});
+    }
+    BulkInsert(tx, "systems",
+               {"id", "object_id", "name", "description", "hosting", "hosting_country", "lifecycle",
+                "version", "created_at", "updated_at"},
+               rows);
+    rows.clear();
+    const char* personal[] = {"none", "none", "ordinary", "ordinary", "special", "criminal"};
+    std::vector<std::vector<Value>> links, classes;
+    for (int i = 1; i <= kSets; ++i) {
+      long long unit = units[pick(static_cast<int>(units.size()))];
+      rows.push_back({Value(i), Value(unit), Value("Informationsmängd " + std::to_string(i)),
+                      Value(""), Value(personal[pick(6)]),
+                      pick(10) == 0 ? Value("23 kap. 2 § OSL") : Value(), Value(1), Value(stamp(i)),
+                      Value(stamp(i * 3))});
+      int n = 1 + pick(3), first = 1 + pick(kSystems - 3);
+      for (int k = 0; k < n; ++k) links.push_back({Value(i), Value(first + k)});
+      if (pick(10) < 2) continue;  // unclassified
+      int level[4];
+      int top = 0;
+      for (int& l : level) top = std::max(top, l = pick(5));
+      bool approved = pick(10) < 7;
+      std::string due = !approved       ? ""
+                        : pick(10) == 0 ? Day(2024, 1 + pick(12), 1 + pick(28))
+                                        : Day(2027 + pick(2), 1 + pick(12), 1 + pick(28));
+      classes.push_back({Value(i), Value(unit), Value(level[0]), Value(level[1]), Value(level[2]),
+                         Value(level[3]), Value(top), Value("{}"),
+                         Value(approved ? "approved" : "draft"), Value(now),
+                         due.empty() ? Value() : Value(due), Value(1), Value(now), Value(now)});
+    }
+    BulkInsert(tx, "information_sets",
+               {"id", "org_unit_id", "name", "description", "personal_data", "secrecy", "version",
+                "created_at", "updated_at"},
+               rows);
+    BulkInsert(tx, "information_set_systems", {"information_set_id", "system_id"}, links);
+    BulkInsert(tx, "classifications",
+               {"information_set_id", "org_unit_id", "confidentiality", "integrity", "availability",
+                "traceability", "security_class", "motivations", "status", "classified_at",
+                "review_due", "version", "created_at", "updated_at"},
+               classes);
+    store::RebuildDerived(tx);
+    return Status();
+  });
+  if (d.db->dialect() == store::Dialect::kPostgres)
+    d.db->Write(store::Actor(), [](Tx& tx) {
+      tx.Exec("ANALYZE");
+      return Status();
+    });
+}
+
+std::unique_ptr<store::Database> OpenDb(const std::string& which) {
+  std::string url;
+  if (which == "sqlite") {
+    auto dir = std::filesystem::temp_directory_path() / "lis-bench-register";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    url = "sqlite:" + (dir / "lis.db").string();
+  } else {
+    url = std::getenv("LIS_BENCH_PG_URL");
+  }
+  auto db = store::Database::Open(url, 2);
+  if (!db.ok() || !(*db)->Migrate().ok()) std::abort();
+  return std::move(*db);
+}
+
+// The filled database of `which` ("sqlite" or "postgresql"), made on first use.
+Data& DataOf(const std::string& which) {
+  static std::map<std::string, Data> all;
+  auto it = all.find(which);
+  if (it != all.end()) return it->second;
+  Data& d = all[which];
+  d.db = OpenDb(which);
+  auto t0 = std::chrono::steady_clock::now();
+  Fill(d);
+  std::fprintf(stderr, "register bench: %s filled in %.1f s\n", which.c_str(),
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return d;
+}
+
+service::Caller CallerOf(Data& d, const std::string& who) {
+  service::Caller c;
+  c.user_id = 1;
+  c.username = who;
+  if (who == "ciso")
+    c.grants = {{0, "ciso", d.units.at("Norrviks kommun"), std::nullopt}};
+  else
+    c.grants = {{0, "employee", d.units.at("Socialförvaltningen"), std::nullopt}};
+  return c;
+}
+
+// Parameters of a list call, as the API would receive them.
+using Params = std::map<std::string, std::string>;
+
+service::ParamLookup Lookup(const Params& p) {
+  return [&p](const std::string& name) -> std::optional<std::string> {
+    auto it = p.find(name);
+    if (it == p.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+// Times `call` once per iteration and reports p50_ms and p95_ms.
+void Measure(benchmark::State& state, const std::function<long long()>& call) {
+  std::vector<double> ms;
+  long long total = 0;
+  for (auto _ : state) {
+    auto t0 = std::chrono::steady_clock::now();
+    total = call();
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["p50_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+  state.counters["rows"] = static_cast<double>(total);
+}
+
+void ListCase(benchmark::State& state, const std::string& which, const std::string& kind,
+              const std::string& who, Params params) {
+  Data& d = DataOf(which);
+  auto caller = CallerOf(d, who);
+  if (params.count("org_unit_id"))
+    params["org_unit_id"] = std::to_string(d.units.at(params["org_unit_id"]));
+  service::SystemService systems(*d.db);
+  service::InformationSetService sets(*d.db);
+  service::ObjectService objects(*d.db);
+  Measure(state, [&]() -> long long {
+    auto run = [&](auto query, auto& service) -> long long {
+      if (!query.ok()) std::abort();
+      query->page = {50, 0};
+      auto page = service.List(caller, *query);
+      if (!page.ok()) std::abort();
+      return page->total;
+    };
+    if (kind == "systems") return run(service::ReadSystemListQuery(Lookup(params)), systems);
+    if (kind == "objects") return run(service::ReadObjectListQuery(Lookup(params)), objects);
+    return run(service::ReadSetListQuery(Lookup(params)), sets);
+  });
+}
+
+// The per-row derived class of the registers before migration 3.
+const char* kLegacySystemClass =
+    "(SELECT MAX(c.security_class) FROM information_set_systems l JOIN information_sets i ON "
+    "i.id = l.information_set_id AND i.deleted_at IS NULL JOIN classifications c ON "
+    "c.information_set_id = i.id AND c.deleted_at IS NULL WHERE l.system_id = systems.id)";
+const char* kLegacySetClass =
+    "(SELECT c.security_class FROM classifications c WHERE c.information_set_id = "
+    "information_sets.id AND c.deleted_at IS NULL)";
+
+void LegacyCase(benchmark::State& state, const std::string& which, const std::string& kind,
+                bool filter) {
+  Data& d = DataOf(which);
+  bool systems = kind == "systems";
+  const auto& spec = systems ? store::SystemTable() : store::InformationSetTable();
+  std::string cls = systems ? kLegacySystemClass : kLegacySetClass;
+  Measure(state, [&]() -> long long {
+    store::Page page;
+    d.db->Read([&](Tx& tx) {
+      store::Filter f;
+      if (filter) f.And(cls + " = ?", {Value(3)});
+      page = store::ListRecords(tx, spec, f, "name, id", 50, 0, false, {{"security_class", cls}});
+      return Status();
+    });
+    return page.total;
+  });
+}
+
+struct Case {
+  std::string name;
+  std::string kind;
+  Params params;
+};
+
+const std::vector<Case>& Cases() {
+  static const std::vector<Case> kCases = {
+      {"page1", "systems", {}},
+      {"class3", "systems", {{"security_class", "3"}}},
+      {"min_conf3", "systems", {{"min_confidentiality", "3"}}},
+      {"unit_subtree", "systems", {{"org_unit_id", "Socialförvaltningen"}}},
+      {"overdue", "systems", {{"review_overdue", "true"}}},
+      {"sort_class_desc", "systems", {{"sort", "-security_class"}}},
+      {"sort_updated", "systems", {{"sort", "-updated_at"}}},
+      {"page1", "sets", {}},
+      {"class3", "sets", {{"security_class", "3"}}},
+      {"min_conf3", "sets", {{"min_confidentiality", "3"}}},
+      {"unit_subtree", "sets", {{"org_unit_id", "Socialförvaltningen"}}},
+      {"overdue", "sets", {{"review_overdue", "true"}}},
+      {"unclassified", "sets", {{"unclassified", "true"}}},
+      {"sort_class_desc", "sets", {{"sort", "-security_class"}}},
+      {"sort_review_due", "sets", {{"sort", "review_due"}}},
+      {"combined",
+       "sets",
+       {{"min_confidentiality", "2"},
+        {"personal_data", "special"},
+        {"status", "approved"},
+        {"sort", "-security_class"}}},
+      {"page1", "objects", {}},
+      {"class4", "objects", {{"security_class", "4"}}},
+  };
+  return kCases;
+}
+
+int RegisterAll() {
+  std::vector<std::string> dbs = {"sqlite"};
+  if (const char* pg = std::getenv("LIS_BENCH_PG_URL"); pg && *pg) dbs.push_back("postgresql");
+  for (const auto& which : dbs) {
+    for (const auto& c : Cases())
+      for (const char* who : {"ciso", "employee"})
+        benchmark::RegisterBenchmark(
+            ("BM_Register/" + which + "/" + c.kind + "/" + c.name + "/" + who).c_str(),
+            [which, c, who](benchmark::State& s) { ListCase(s, which, c.kind, who, c.params); })
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(40);
+    for (const char* kind : {"systems", "sets"})
+      for (bool filter : {false, true})
+        benchmark::RegisterBenchmark(
+            ("BM_RegisterLegacy/" + which + "/" + kind + (filter ? "/class3" : "/page1")).c_str(),
+            [which, kind, filter](benchmark::State& s) { LegacyCase(s, which, kind, filter); })
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(10);
+  }
+  return 0;
+}
+
+const int kRegistered = RegisterAll();
+
+}  // namespace
