@@ -45,6 +45,7 @@ enum class Action {
   kApprove,         // POST /information-sets/{id}/classification/approve (of a fresh draft)
   kEditSystem,      // PATCH /systems/{id}
   kEditObject,      // PATCH /objects/{id}
+  kCreateSet,       // POST /information-sets: a SoF set processed by the target system
 };
 
 enum Target {
@@ -98,6 +99,8 @@ const Row kRows[] = {
   {kObjectOwner, "Rollobjekt", A::kAt,              kSofOwnSet,      404},
   {kObjectOwner, "Rollobjekt", A::kEditSystem,      kNeighbourSystem,404},
   {kObjectOwner, "Rollobjekt", A::kEditObject,      kNeighbourObject,404},
+  {kObjectOwner, "Rollobjekt", A::kCreateSet,       kRollSystem,     201},
+  {kObjectOwner, "Rollobjekt", A::kCreateSet,       kNeighbourSystem,400},
   // The other object roles on one object: edit; classify except the technical manager;
   // only the object owner approves.
   {kObjectOwnerIt, "Rollobjekt", A::kEdit,          kShared,         200},
@@ -165,6 +168,7 @@ const Row kRows[] = {
   {"medarbetare", "SoF", A::kClassify,              kShared,         403},
   {"medarbetare", "SoF", A::kApprove,               kShared,         403},
   {"medarbetare", "SoF", A::kEditSystem,            kSofSystem,      403},
+  {"medarbetare", "SoF", A::kCreateSet,             kSofSystem,      403},
   {"medarbetare", "SoF", A::kGet,                   kBouSet,         404},
   {"medarbetare", "SoF", A::kList,                  kBouSet,         404},
   {"medarbetare", "SoF", A::kHistory,               kBouSet,         404},
@@ -323,6 +327,12 @@ class AssetRolesTest : public SharedServerTest<AssetRolesTest> {
           body["version"] = current["classification"]["version"];
         return s.Send("PUT", path + "/classification", auth, body).status;
       }
+      case A::kCreateSet: {
+        json body = {{"name", "Ny mängd av " + who},
+                     {"org_unit_id", s.OrgUnitId("Socialförvaltningen")},
+                     {"system_ids", json::array({id})}};
+        return s.Post("/api/v1/information-sets", auth, body).status;
+      }
       case A::kApprove: {
         json draft = Classify(s, ciso, id, {1, 1, 2, 1});
         return s
@@ -350,8 +360,8 @@ class AssetRolesTest : public SharedServerTest<AssetRolesTest> {
 
 const char* ActionName(Action a) {
   static const char* kNames[] = {
-      "get",        "list", "history",  "at",      "details",     "history details",
-      "at details", "edit", "classify", "approve", "edit system", "edit object"};
+      "get",  "list",     "history", "at",          "details",     "history details", "at details",
+      "edit", "classify", "approve", "edit system", "edit object", "create set"};
   return kNames[static_cast<int>(a)];
 }
 
