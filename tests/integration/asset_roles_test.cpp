@@ -24,6 +24,7 @@
 // infoagare.sof on SoF, medarbetare is an employee of SoF, ciso holds the municipality), and
 // users made here with a role on Rollobjekt alone, an information owner of BoU and a CISO of
 // BoU.
+#include <ctime>
 #include <map>
 
 #include "asset_support.h"
@@ -44,6 +45,7 @@ enum class Action {
   kApprove,         // POST /information-sets/{id}/classification/approve (of a fresh draft)
   kEditSystem,      // PATCH /systems/{id}
   kEditObject,      // PATCH /objects/{id}
+  kCreateSet,       // POST /information-sets: a SoF set processed by the target system
 };
 
 enum Target {
@@ -97,6 +99,8 @@ const Row kRows[] = {
   {kObjectOwner, "Rollobjekt", A::kAt,              kSofOwnSet,      404},
   {kObjectOwner, "Rollobjekt", A::kEditSystem,      kNeighbourSystem,404},
   {kObjectOwner, "Rollobjekt", A::kEditObject,      kNeighbourObject,404},
+  {kObjectOwner, "Rollobjekt", A::kCreateSet,       kRollSystem,     201},
+  {kObjectOwner, "Rollobjekt", A::kCreateSet,       kNeighbourSystem,400},
   // The other object roles on one object: edit; classify except the technical manager;
   // only the object owner approves.
   {kObjectOwnerIt, "Rollobjekt", A::kEdit,          kShared,         200},
@@ -164,6 +168,7 @@ const Row kRows[] = {
   {"medarbetare", "SoF", A::kClassify,              kShared,         403},
   {"medarbetare", "SoF", A::kApprove,               kShared,         403},
   {"medarbetare", "SoF", A::kEditSystem,            kSofSystem,      403},
+  {"medarbetare", "SoF", A::kCreateSet,             kSofSystem,      403},
   {"medarbetare", "SoF", A::kGet,                   kBouSet,         404},
   {"medarbetare", "SoF", A::kList,                  kBouSet,         404},
   {"medarbetare", "SoF", A::kHistory,               kBouSet,         404},
@@ -322,6 +327,12 @@ class AssetRolesTest : public SharedServerTest<AssetRolesTest> {
           body["version"] = current["classification"]["version"];
         return s.Send("PUT", path + "/classification", auth, body).status;
       }
+      case A::kCreateSet: {
+        json body = {{"name", "Ny mängd av " + who},
+                     {"org_unit_id", s.OrgUnitId("Socialförvaltningen")},
+                     {"system_ids", json::array({id})}};
+        return s.Post("/api/v1/information-sets", auth, body).status;
+      }
       case A::kApprove: {
         json draft = Classify(s, ciso, id, {1, 1, 2, 1});
         return s
@@ -349,8 +360,8 @@ class AssetRolesTest : public SharedServerTest<AssetRolesTest> {
 
 const char* ActionName(Action a) {
   static const char* kNames[] = {
-      "get",        "list", "history",  "at",      "details",     "history details",
-      "at details", "edit", "classify", "approve", "edit system", "edit object"};
+      "get",  "list",     "history", "at",          "details",     "history details", "at details",
+      "edit", "classify", "approve", "edit system", "edit object", "create set"};
   return kNames[static_cast<int>(a)];
 }
 
@@ -380,6 +391,96 @@ TEST_F(AssetRolesTest, UnlinkingTheSystemEndsTheObjectRolesReach) {
   EXPECT_FALSE(IdSet(Fetch(s, owner, "/api/v1/information-sets?limit=500")["items"]).count(set));
   EXPECT_EQ(s.Send("PUT", path + "/classification", owner, ClassificationBody({1, 1, 1, 1})).status,
             404);
+}
+
+// The section of the start page headed by `heading_id`, or "" when the page has none.
+std::string Section(const std::string& html, const std::string& heading_id) {
+  size_t start = html.find("<section aria-labelledby=\"" + heading_id + "\"");
+  if (start == std::string::npos) return "";
+  return html.substr(start, html.find("</section>", start) - start);
+}
+
+bool Links(const std::string& section, const std::string& name) {
+  return section.find(">" + name + "</a>") != std::string::npos;
+}
+
+// The start page lists the work waiting for each caller, limited to what its roles reach: the
+// objects of its object roles, the drafts it may approve and the reviews overdue or due within
+// 30 days of the sets it classifies or approves.
+TEST_F(AssetRolesTest, TheStartPageListsTheWorkInTheCallersScope) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  // Delad: a draft. BoU-mängd: approved, review overdue. SoF-egen: approved, review in 10 days.
+  // Granne: approved, review in a year.
+  Classify(s, ciso, ids_.at(kShared), {2, 2, 2, 2});
+  for (Target t : {kBouSet, kSofOwnSet, kNeighbourSet}) {
+    Classify(s, ciso, ids_.at(t), {1, 1, 1, 1});
+    Approve(s, ciso, ids_.at(t));
+  }
+  std::time_t in_ten_days = std::time(nullptr) + 10 * 24 * 3600;
+  char soon[16];
+  std::strftime(soon, sizeof soon, "%Y-%m-%d", std::gmtime(&in_ten_days));
+  auto set_review = [&](Target t, const std::string& date) {
+    CommandResult r = s.Sql("UPDATE classifications SET review_due = '" + date +
+                            "' WHERE information_set_id = " + Id(ids_.at(t)));
+    ASSERT_EQ(r.exit_code, 0) << r;
+  };
+  set_review(kBouSet, "2001-01-01");
+  set_review(kSofOwnSet, soon);
+
+  struct Case {
+    std::string who;
+    std::vector<std::string> objects;      // in "Mina objekt"; none: no such section
+    std::vector<std::string> not_objects;  // not in it
+    std::vector<std::string> approval, not_approval;
+    std::vector<std::string> review, not_review;
+  };
+  const std::vector<Case> cases = {
+      {kObjectOwner,
+       {"Rollobjekt"},
+       {"Grannobjekt", "SoF-objekt"},
+       {"Delad"},
+       {},
+       {"BoU-mängd"},
+       {"SoF-egen", "Granne"}},
+      {kTechnical, {"Rollobjekt"}, {"Grannobjekt"}, {}, {}, {}, {"BoU-mängd"}},
+      {"infoagare.sof", {}, {}, {"Delad"}, {}, {"SoF-egen"}, {"BoU-mängd", "Granne"}},
+      {kInfoOwnerBou, {}, {}, {}, {"Delad"}, {"BoU-mängd"}, {"SoF-egen", "Granne"}},
+      {"ciso", {}, {}, {"Delad"}, {}, {"BoU-mängd", "SoF-egen"}, {"Granne"}},
+      {"medarbetare", {}, {}, {}, {}, {}, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.who);
+    Response r = s.Get("/", As(c.who));
+    ASSERT_EQ(r.status, 200) << r;
+    std::string objects = Section(r.body, "objects-heading");
+    std::string approval = Section(r.body, "approval-heading");
+    std::string review = Section(r.body, "review-heading");
+    EXPECT_EQ(objects.empty(), c.objects.empty()) << "a Mina objekt section for object roles";
+    for (const auto& name : c.objects) EXPECT_TRUE(Links(objects, name)) << name;
+    for (const auto& name : c.not_objects) EXPECT_FALSE(Links(objects, name)) << name;
+    for (const auto& name : c.approval) EXPECT_TRUE(Links(approval, name)) << name;
+    for (const auto& name : c.not_approval) EXPECT_FALSE(Links(approval, name)) << name;
+    for (const auto& name : c.review) EXPECT_TRUE(Links(review, name)) << name;
+    for (const auto& name : c.not_review) EXPECT_FALSE(Links(review, name)) << name;
+    if (Links(review, "BoU-mängd"))
+      EXPECT_NE(review.find("Försenad"), std::string::npos) << "the overdue review says so";
+    if (c.who == "medarbetare") EXPECT_TRUE(approval.empty() && review.empty());
+  }
+
+  // The CISO's counts cover its scope: the demo's three unclassified sets (and one of the
+  // tests above), one draft, one review overdue and one due soon.
+  std::string overview = Section(s.Get("/", ciso).body, "overview-heading");
+  auto count = [&](const std::string& title) {
+    size_t at = overview.find("<span class=\"card-title\">" + title + "</span>");
+    if (at == std::string::npos) return -1LL;
+    size_t number = overview.rfind("<span class=\"card-count\">", at);
+    return std::stoll(overview.substr(number + 25));
+  };
+  EXPECT_GE(count("Oklassade informationsmängder"), 3);
+  EXPECT_EQ(count("Klassningar som väntar på godkännande"), 1);
+  EXPECT_EQ(count("Försenade översyner av klassning"), 1);
+  EXPECT_EQ(count("Översyner inom 30 dagar"), 1);
 }
 
 }  // namespace
