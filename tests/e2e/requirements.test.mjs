@@ -161,6 +161,10 @@ test('the CISO edits the catalogue, records a requirement status and restores a 
   await checkAccessibility(page, 'restored system with its history');
   await visit(page, '/assets/systems/deleted');
   assert.equal(await page.getByRole('row', { name: new RegExp(systemName) }).count(), 0);
+  for (const register of ['objects', 'information-sets']) {
+    await visit(page, `/assets/${register}/deleted`);
+    await checkAccessibility(page, `/assets/${register}/deleted`);
+  }
   await visit(page, setUrl.replace(baseUrl, ''));
   assert.ok(await page.getByRole('group', { name: objectName }).getByLabel(systemName).isChecked());
 
