@@ -2,7 +2,7 @@
 // conflicting change side by side), records how a system meets a requirement its
 // classification triggers, sets the systems an information set is processed by, deletes a
 // system and restores it from the register of deleted systems; a bad import lists its
-// errors. Every page passes axe.
+// errors and the export, chosen as a file, imports without a change. Every page passes axe.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -180,6 +180,19 @@ test('the CISO edits the catalogue, records a requirement status and restores a 
   await checkAccessibility(page, 'catalogue with a refused import');
   await visit(page, requirementUrl.replace(baseUrl, ''));
   assert.match(await mainText(page), /Från nivå Betydande \(2\)/);
+
+  // The export, chosen as a file, imports without changing anything.
+  const exported = await page.request.get(`${baseUrl}/api/v1/requirements/export`);
+  assert.equal(exported.status(), 200);
+  const total = (await exported.json()).requirements.length;
+  await visit(page, '/assets/requirements');
+  await page.locator('#requirement-import-file').setInputFiles({
+    name: 'requirements.json', mimeType: 'application/json', buffer: await exported.body() });
+  await page.waitForFunction(
+    () => document.getElementById('requirement-import-catalogue').value.length > 0);
+  await page.getByRole('button', { name: 'Läs in' }).click();
+  await page.getByText(`Inläst: 0 nya, 0 ändrade, ${total} oförändrade krav.`).waitFor();
+  await checkAccessibility(page, 'catalogue after an import');
 
   await logout(page);
   await page.context().close();
