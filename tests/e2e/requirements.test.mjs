@@ -78,6 +78,9 @@ test('the CISO edits the catalogue, records a requirement status and restores a 
   await other.locator('.conflict-table').waitFor();
   assert.match((await other.locator('.conflict-table').innerText()).replace(/\s+/g, ' '),
     /Ändrad i första fliken\./);
+  // Only the two changed texts differ: theirs in Swedish, yours in English.
+  assert.equal(await other.locator('.conflict-table tbody tr').count(), 2);
+  assert.equal(await other.locator('.conflict-table tbody tr', { hasText: 'Kontroller' }).count(), 0);
   await checkAccessibility(other, 'requirement edit conflict');
   await Promise.all([
     other.waitForURL(/\?notice=saved$/),

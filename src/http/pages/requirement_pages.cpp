@@ -271,7 +271,17 @@ void PostUpdate(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const json&) {
         out.Redirect("/assets/requirements/" + std::to_string(id) + "?notice=saved");
       },
-      [&](const FormFailure& f) { ShowRequirement(app, ctx, out, &f); });
+      [&](const FormFailure& f) {
+        // The saved controls as the form writes them, so that the conflict view compares like
+        // with like.
+        FormFailure shown = f;
+        json current = json::parse(f.error.current_json, nullptr, false);
+        if (current.is_object()) {
+          current["controls"] = ControlsText(current);
+          shown.error.current_json = current.dump();
+        }
+        ShowRequirement(app, ctx, out, &shown);
+      });
 }
 
 void PostDelete(App& app, RequestContext& ctx, HttpResponse& out) {

@@ -1,5 +1,7 @@
 #include "service/assets/requirement_format.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "service/input.h"
