@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace lis {
 
@@ -33,6 +34,9 @@ struct Error {
   std::map<std::string, std::string> args;
   std::string field;         // the input field at fault, if any
   std::string current_json;  // for kConflict: the record as it is now, as JSON
+  // For a refused batch (an import): every problem, each naming its entry (args "index",
+  // "code") and field.
+  std::vector<Error> details;
 
   Error& WithField(std::string f) {
     field = std::move(f);

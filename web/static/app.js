@@ -12,3 +12,11 @@ document.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
 });
+// A file input with data-file-into="ID" reads the chosen file into the text area ID (the
+// catalogue import), so that a file can be chosen instead of pasted.
+document.addEventListener('change', (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || !input.dataset.fileInto || !input.files.length) return;
+  const target = document.getElementById(input.dataset.fileInto);
+  input.files[0].text().then((text) => { if (target) target.value = text; });
+});

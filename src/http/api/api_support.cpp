@@ -38,11 +38,28 @@ void WriteJson(HttpResponse& out, int status, const json& body) {
   out.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+// [{"index"?, "code"?, "field", "message"}] of a refused batch.
+json DetailsJson(const RequestContext& ctx, const Error& error) {
+  json out = json::array();
+  for (const auto& d : error.details) {
+    json item = {{"field", d.field}, {"message", Messages::Embedded().ErrorText(ctx.language, d)}};
+    auto index = d.args.find("index");
+    if (index != d.args.end()) item["index"] = std::stoll(index->second);
+    auto code = d.args.find("code");
+    if (code != d.args.end()) item["code"] = code->second;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+}  // namespace
+
 void WriteError(HttpResponse& out, const RequestContext& ctx, const Error& error) {
   json e = {{"code", CodeName(error.code)},
             {"message", Messages::Embedded().ErrorText(ctx.language, error)}};
   if (!error.field.empty()) e["field"] = error.field;
   if (!error.current_json.empty()) e["current"] = json::parse(error.current_json);
+  if (!error.details.empty()) e["errors"] = DetailsJson(ctx, error);
   WriteJson(out, HttpStatusFor(error.code), {{"error", e}});
 }
 

@@ -12,11 +12,29 @@ namespace {
 // The handlers of objects, systems and information sets share their shape; each list reads
 // its own filters.
 
+// ?deleted=true: the soft-deleted records instead of the live ones (no other filters).
+template <class Service>
+bool ListedDeleted(Service& s, RequestContext& ctx, HttpResponse& out) {
+  if (ctx.request.Param("deleted") != "true") return false;
+  auto page = ReadPage(ctx);
+  if (!page.ok()) {
+    WriteError(out, ctx, page.error());
+    return true;
+  }
+  auto result = s.ListDeleted(*ctx.caller, *page);
+  if (!result.ok())
+    WriteError(out, ctx, result.error());
+  else
+    WriteJson(out, 200, ListBody(*result, *page));
+  return true;
+}
+
 // A register list: the filter and sort read by `read`, the page from limit/offset.
 template <class Query, class Service>
 void ListRegister(Service& service, Result<Query> (*read)(const service::ParamLookup&),
                   RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
+  if (ListedDeleted(service, ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
   auto query = read(QueryParams(ctx));
@@ -104,7 +122,16 @@ void Delete(Service& s, RequestContext& ctx, HttpResponse& out) {
   out.status = 204;
 }
 
-// POST, GET (also ?at=), PATCH, DELETE and history of one collection backed by `service`.
+template <class Service>
+void Restore(Service& s, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadJsonBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, s.Restore(*ctx.caller, PathId(ctx), *body));
+}
+
+// POST, GET (also ?at=), PATCH, DELETE, history and restore of one collection backed by
+// `service`.
 template <class Service>
 void AddCrud(Router& router, const std::string& collection, Service& service) {
   const std::string base = "/api/v1/" + collection;
@@ -118,6 +145,8 @@ void AddCrud(Router& router, const std::string& collection, Service& service) {
              [&service](RequestContext& c, HttpResponse& o) { Delete(service, c, o); });
   router.Add("GET", base + "/{id}/history",
              [&service](RequestContext& c, HttpResponse& o) { History(service, c, o); });
+  router.Add("POST", base + "/{id}/restore",
+             [&service](RequestContext& c, HttpResponse& o) { Restore(service, c, o); });
 }
 
 void Classify(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -154,7 +183,11 @@ void Catalogue(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx, 500);
   if (!page.ok()) return WriteError(out, ctx, page.error());
-  auto result = app.requirements.List(*ctx.caller, *page);
+  auto level = OptionalIntParam(ctx, "min_level");
+  if (!level.ok()) return WriteError(out, ctx, level.error());
+  std::optional<int> min_level;
+  if (*level) min_level = static_cast<int>(std::clamp(**level, -1LL, 1000LL));
+  auto result = app.requirements.List(*ctx.caller, *page, ctx.request.Param("aspect"), min_level);
   if (!result.ok()) return WriteError(out, ctx, result.error());
   WriteJson(out, 200, ListBody(*result, *page));
 }

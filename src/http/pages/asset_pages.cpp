@@ -7,6 +7,7 @@
 #include "core/assets.h"
 #include "core/messages.h"
 #include "http/api/api_support.h"
+#include "http/pages/asset_parts.h"
 #include "http/pages/form.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
@@ -201,6 +202,9 @@ json Tabs(const RequestContext& ctx, const std::string& current) {
   tabs.push_back({{"href", "/assets/overview"},
                   {"label", Text(ctx, "assets.tab.overview")},
                   {"current", current == "/assets/overview"}});
+  tabs.push_back({{"href", "/assets/requirements"},
+                  {"label", Text(ctx, "catalogue.link")},
+                  {"current", current == "/assets/requirements"}});
   return tabs;
 }
 
@@ -426,6 +430,7 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       {"has_rows", !rows.empty()},
       {"list_heading", Text(ctx, "assets.tab." + KindPath(kind))},
       {"create_form", ""},
+      {"deleted_href", path + "/deleted"},
       {"showing", rows.empty() ? Text(ctx, "assets.none_found")
                                : Text(ctx, "assets.showing",
                                       {{"from", std::to_string(first + 1)},
@@ -629,20 +634,12 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
 
     auto reqs = app.requirements.ForSystem(*ctx.caller, id);
     if (!reqs.ok()) return WriteErrorPage(out, ctx, reqs.error());
-    json req_rows = json::array();
-    for (const auto& q2 : reqs->items) {
-      std::string text = Str(q2, ctx.language == "en" ? "text_en" : "text_sv");
-      std::string status = Str(q2, "status");
-      req_rows.push_back(
-          {{"id",
-            q2.contains("code") && q2["code"].is_string() ? q2["code"] : q2["requirement_id"]},
-           {"text", text},
-           {"aspect", Text(ctx, "assets.aspect." + Str(q2, "aspect"))},
-           {"level", LevelText(ctx, q2.value("min_level", 0))},
-           {"status", status.empty() ? "" : Text(ctx, "assets.req_status." + status)}});
-    }
+    json req_rows =
+        RequirementStatusRows(ctx, id, *reqs, Has(ctx, Permission::kAssetWrite), failure);
     data["requirements"] = req_rows;
     data["has_requirements"] = !req_rows.empty();
+    data["requirements_gap"] = RequirementGapText(ctx, *reqs);
+    data["requirements_writable"] = Has(ctx, Permission::kAssetWrite);
   } else {
     for (const auto& sid : r.value("system_ids", json::array())) {
       auto s = app.systems.Get(*ctx.caller, sid.get<long long>());
@@ -675,6 +672,8 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       }
     }
     if (May(ctx, r, "classify", Permission::kClassify)) data["classify_href"] = base + "/classify";
+    if (May(ctx, r, "edit", Permission::kAssetWrite))
+      data["links_form"] = SystemLinksFormHtml(app, ctx, r, failure);
   }
   data["linked"] = linked;
   data["has_linked"] = !linked.empty();
@@ -718,7 +717,10 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     }
     edit.Submit("common.save");
     data["edit_form"] = edit.Html();
+    data["delete_form"] = AssetDeleteFormHtml(ctx, KindPath(kind), r, failure);
   }
+  data["history_html"] = AssetHistoryHtml(app, ctx, tree, KindPath(kind), r,
+                                          Has(ctx, Permission::kAssetWrite), failure);
   WritePage(out, ctx, "asset_detail", "", "assets", data, PageStatus(FailureError(failure)));
 }
 
@@ -948,6 +950,15 @@ void RegisterKind(Router& router, App& app) {
 }
 
 }  // namespace
+
+void ShowAssetDetail(App& app, RequestContext& ctx, HttpResponse& out, const std::string& kind,
+                     const FormFailure* failure) {
+  ShowDetail(app, ctx, out,
+             kind == "objects"   ? Kind::kObjects
+             : kind == "systems" ? Kind::kSystems
+                                 : Kind::kSets,
+             failure);
+}
 
 void RegisterAssetPages(Router& router, App& app) {
   router.Add("GET", "/assets", Bind(app, GetRegister<Kind::kObjects>));

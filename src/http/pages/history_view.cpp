@@ -74,6 +74,8 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
   if (IsTimeField(field)) return LocalTimeText(text);
   if (field == "kind" || field == "role" || field == "language")
     return TextOr(ctx, field + "." + text, text);
+  if (field == "hosting" || field == "lifecycle" || field == "personal_data")
+    return TextOr(ctx, "assets." + field + "." + text, text);
   return text;
 }
 

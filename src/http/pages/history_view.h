@@ -23,9 +23,9 @@ void AddDeletedNodeNames(App& app, const RequestContext& ctx, OrgTree& tree);
 // the catalogue has no label for it.
 std::string FieldLabel(const RequestContext& ctx, const std::string& field);
 
-// A stored field value in words: null as "none", booleans as yes/no, kinds, roles and
-// languages translated, organisation node ids (parent_id, org_unit_id, scope_id) by name from
-// `tree`, times in Swedish local time.
+// A stored field value in words: null as "none", booleans as yes/no, kinds, roles,
+// languages, hosting, lifecycle and personal data translated, organisation node ids (parent_id,
+// org_unit_id, scope_id) by name from `tree`, times in Swedish local time.
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
                            const nlohmann::json& value);
 

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "service/assets/asset_access.h"
 #include "service/authorizer.h"
+#include "service/assets/register_query.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -51,11 +52,9 @@ void AddClassificationText(Tx& tx, store::Page& page, const std::string& column)
   }
 }
 
-const std::vector<store::ComputedField>& SetClass() {
-  static const std::vector<store::ComputedField> kFields = {
-      {"security_class", store::SetClassSql("information_sets")}};
-  return kFields;
-}
+// The security class and review date listed with each set or object (the register's cached
+// columns).
+std::vector<store::ComputedField> SetClass() { return RegisterColumns(RegisterKind::kSets); }
 
 }  // namespace
 
@@ -66,7 +65,7 @@ Result<store::Page> AssetWorkService::MyObjects(const Caller& caller, const Page
                                     Permission::kAssetRead))
       return store::Page{};
     return store::ListRecords(tx, store::ObjectTable(), f, "name, id", page.limit, page.offset,
-                              false, {{"security_class", store::ObjectClassSql("objects")}});
+                              false, RegisterColumns(RegisterKind::kObjects));
   });
 }
 
@@ -105,7 +104,6 @@ Result<store::Page> AssetWorkService::ReviewDue(const Caller& caller, const Page
     auto out = store::ListRecords(tx, store::InformationSetTable(), f,
                                   ClassificationSql("review_due") + ", name, id", page.limit,
                                   page.offset, false, SetClass());
-    AddClassificationText(tx, out, "review_due");
     std::string today = tx.Now().substr(0, 10);
     for (auto& item : out.items) item["overdue"] = item["review_due"].get<std::string>() < today;
     return out;
@@ -124,7 +122,7 @@ Result<AssetWorkCounts> AssetWorkService::Counts(const Caller& caller, int days)
     std::string today = tx.Now().substr(0, 10);
     AssetWorkCounts c;
     c.unclassified =
-        count([](store::Filter& f) { f.And(store::SetClassSql("information_sets") + " IS NULL"); });
+        count([](store::Filter& f) { f.And("information_sets.derived_class IS NULL"); });
     c.awaiting_approval = count(FilterDrafts);
     c.review_overdue = count([&](store::Filter& f) {
       f.And(ClassificationSql("status") + " = 'approved'");

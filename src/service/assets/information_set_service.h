@@ -77,6 +77,15 @@ class InformationSetService {
   // Body: {"version": N} of the draft. Approves it; review is due review_months later.
   Result<nlohmann::json> Approve(const Caller& caller, long long id, const nlohmann::json& body);
 
+  // Soft-deleted records the caller may read, most recently deleted first (asset_restore.cpp).
+  Result<store::Page> ListDeleted(const Caller& caller, const PageRequest& page);
+  // Body {"version": N, "comment"?}: makes the record what it was at version N (one that was
+  // not a deletion), live again if deleted, as an audited "restore". The place it goes back to
+  // must exist: refused naming the field otherwise.
+  // Restoring a deleted set also brings back the classification deleted with it; its links
+  // to systems were kept, so it processes the same systems as when it was deleted.
+  Result<nlohmann::json> Restore(const Caller& caller, long long id, const nlohmann::json& body);
+
   // Versions from the audit trail, oldest first (also after deletion), and the record as
   // it was at `at` (RFC 3339), for callers who may read it (the rule of Get). Callers
   // without kSecrecyRead see description and retention of a set that is or was

@@ -5,6 +5,7 @@
 #include "core/assets.h"
 #include "domain/assets/classification.h"
 #include "service/assets/asset_access.h"
+#include "service/assets/requirement_format.h"
 #include "service/input.h"
 #include "store/assets/asset_tables.h"
 
@@ -23,38 +24,28 @@ Result<int> RequirementService::LoadShippedCatalogue(store::Database& db) {
   return db.WriteResult<int>(system, [&](Tx& tx) -> Result<int> {
     if (store::CountRecords(tx, store::RequirementTable(), {}) > 0) return 0;
     int n = 0;
-    for (const auto& r : catalogue["requirements"]) {
-      store::InsertRecord(tx, store::RequirementTable(),
-                          {{"code", r["id"]},
-                           {"area", r["area"]},
-                           {"aspect", r["aspect"]},
-                           {"min_level", r["min_level"]},
-                           {"text_sv", r["text"]["sv"]},
-                           {"text_en", r["text"]["en"]},
-                           {"guidance_sv", r["guidance"]["sv"]},
-                           {"guidance_en", r["guidance"]["en"]},
-                           {"controls", r["controls"].dump()}});
+    std::vector<Error> errors;
+    for (const auto& entry : catalogue["requirements"]) {
+      json record = RequirementFromEntry(entry, {}, errors);
+      if (!errors.empty()) return errors.front();
+      store::InsertRecord(tx, store::RequirementTable(), StoredRequirement(record));
       ++n;
     }
     return n;
   });
 }
 
-namespace {
-json Shown(json r) {
-  json controls = json::parse(r["controls"].get<std::string>(), nullptr, false);
-  r["controls"] = controls.is_array() ? controls : json::array();
-  r["requirement_id"] = r["code"];
-  return r;
-}
-}  // namespace
-
-Result<store::Page> RequirementService::List(const Caller& caller, const PageRequest& page) {
+Result<store::Page> RequirementService::List(const Caller& caller, const PageRequest& page,
+                                             const std::string& aspect,
+                                             std::optional<int> min_level) {
   if (!CanReadAnyAsset(caller)) return Forbidden();
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
+    store::Filter f;
+    if (!aspect.empty()) f.And("aspect = ?", {Value(aspect)});
+    if (min_level) f.And("min_level = ?", {Value(static_cast<long long>(*min_level))});
     auto out =
-        store::ListRecords(tx, store::RequirementTable(), {}, "code", page.limit, page.offset);
-    for (auto& r : out.items) r = Shown(r);
+        store::ListRecords(tx, store::RequirementTable(), f, "code", page.limit, page.offset);
+    for (auto& r : out.items) r = ShownRequirement(r);
     return out;
   });
 }
@@ -95,11 +86,12 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
       auto aspect = domain::ParseAspect(r["aspect"].get<std::string>());
       if (!aspect || !domain::RequirementApplies(levels, *aspect, r["min_level"].get<int>()))
         continue;
-      json item = Shown(r);
+      json item = ShownRequirement(r);
       auto st = statuses.find(r["id"].get<long long>());
       item["status"] = st == statuses.end() ? json("open") : st->second["status"];
       item["how"] = st == statuses.end() ? json("") : st->second["how"];
       item["motivation"] = st == statuses.end() ? json("") : st->second["motivation"];
+      item["status_version"] = st == statuses.end() ? json(nullptr) : st->second["version"];
       page.items.push_back(std::move(item));
     }
     page.total = static_cast<long long>(page.items.size());

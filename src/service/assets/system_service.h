@@ -41,6 +41,13 @@ class SystemService {
   Result<nlohmann::json> Delete(const Caller& caller, long long id,
                                 std::optional<long long> version);
 
+  // Soft-deleted records the caller may read, most recently deleted first (asset_restore.cpp).
+  Result<store::Page> ListDeleted(const Caller& caller, const PageRequest& page);
+  // Body {"version": N, "comment"?}: makes the record what it was at version N (one that was
+  // not a deletion), live again if deleted, as an audited "restore". The place it goes back to
+  // must exist: refused naming the field otherwise.
+  Result<nlohmann::json> Restore(const Caller& caller, long long id, const nlohmann::json& body);
+
   // Versions from the audit trail, oldest first (also after deletion), and the record as
   // it was at `at` (RFC 3339), for callers who may read it.
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
