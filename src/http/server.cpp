@@ -11,6 +11,7 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/metrics.h"
+#include "http/multipart.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/session_cookie.h"
@@ -33,6 +34,12 @@ void AddSecurityHeaders(httplib::Response& res) {
 
 bool IsApi(const std::string& path) {
   return path.rfind("/api/", 0) == 0 || path == "/api";
+}
+
+// Spreadsheet uploads, allowed up to max_import_bytes.
+bool IsImport(const std::string& path) {
+  return path == "/api/v1/systems/import" || path == "/api/v1/information-sets/import" ||
+         path == "/assets/import";
 }
 
 bool IsUnsafe(const std::string& method) {
@@ -71,6 +78,7 @@ HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_prox
     httplib::detail::parse_query_text(req.body, form);
     for (const auto& [k, v] : form) req.params.emplace(k, v);
   }
+  if (req.IsMultipart()) ReadMultipart(req);
   req.remote_addr = r.remote_addr;
   if (trust_proxy) {
     std::string fwd = req.Header("x-forwarded-for");
@@ -122,7 +130,7 @@ void Server::Impl::Setup() {
   server.set_write_timeout(config.write_timeout_seconds, 0);
   server.set_keep_alive_timeout(config.keep_alive_seconds);
   server.set_keep_alive_max_count(config.keep_alive_max_requests);
-  server.set_payload_max_length(config.max_body_bytes);
+  server.set_payload_max_length(std::max(config.max_body_bytes, config.max_import_bytes));
   server.set_tcp_nodelay(true);
   auto handler = [this](const httplib::Request& r, httplib::Response& res) { Handle(r, res, {}); };
   // Bodies are read through a content reader: the library's own form parsing stops at a
@@ -130,12 +138,13 @@ void Server::Impl::Setup() {
   auto with_body = [this](const httplib::Request& r, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
+    const size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
     bool read = reader([&](const char* data, size_t n) {
       body.append(data, n);
-      return body.size() <= config.max_body_bytes;
+      return body.size() <= max;
     });
     if (!read) {
-      bool too_large = body.size() > config.max_body_bytes || res.status == 413;
+      bool too_large = body.size() > max || res.status == 413;
       res.status = too_large ? 413 : 400;
       return WriteLibraryError(r, res);
     }
@@ -164,7 +173,8 @@ void Server::Impl::WriteLibraryError(const httplib::Request& r, httplib::Respons
   HttpResponse out;
   Code code = res.status == 413 ? Code::kTooLarge : Code::kInvalid;
   std::string key = res.status == 413 ? "error.body_too_large" : "error.bad_request";
-  Error e = MakeError(code, key).With("max", std::to_string(config.max_body_bytes));
+  size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
+  Error e = MakeError(code, key).With("max", std::to_string(max));
   if (IsApi(req.path)) {
     WriteError(out, ctx, e);
   } else {
@@ -200,7 +210,8 @@ Status Server::Impl::Authenticate(RequestContext& ctx) {
 bool Server::Impl::CheckCsrf(RequestContext& ctx) {
   if (!ctx.caller || ctx.caller->session_id == 0 || !IsUnsafe(ctx.request.method)) return true;
   std::string sent = ctx.request.Header("x-csrf-token");
-  if (sent.empty() && ctx.request.IsForm()) sent = ctx.request.Param("_csrf");
+  if (sent.empty() && (ctx.request.IsForm() || ctx.request.IsMultipart()))
+    sent = ctx.request.Param("_csrf");
   return !sent.empty() && ConstantTimeEquals(sent, ctx.csrf_token);
 }
 

@@ -6,11 +6,12 @@
 
 namespace lis::http {
 
-void RegisterSessionApi(Router& router, App& app);  // session, me, tokens
-void RegisterOrgApi(Router& router, App& app);      // org-units
-void RegisterUserApi(Router& router, App& app);     // users and their roles
-void RegisterAuditApi(Router& router, App& app);    // audit log
-void RegisterAssetApi(Router& router, App& app);    // objects, systems, information sets
+void RegisterSessionApi(Router& router, App& app);        // session, me, tokens
+void RegisterOrgApi(Router& router, App& app);            // org-units
+void RegisterUserApi(Router& router, App& app);           // users and their roles
+void RegisterAuditApi(Router& router, App& app);          // audit log
+void RegisterAssetApi(Router& router, App& app);          // objects, systems, information sets
+void RegisterAssetTransferApi(Router& router, App& app);  // their import and export
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -18,6 +19,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterUserApi(router, app);
   RegisterAuditApi(router, app);
   RegisterAssetApi(router, app);
+  RegisterAssetTransferApi(router, app);
 }
 
 }  // namespace lis::http

@@ -2,42 +2,29 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "http/api/asset_queries.h"
 
 namespace lis::http {
 
-namespace {
-
-// The handlers of objects, systems and information sets share their shape; each list reads
-// its own filters.
-
-void ListObjects(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
+Result<service::ObjectListQuery> ReadObjectQuery(const RequestContext& ctx) {
   auto page = ReadPage(ctx);
   auto unit = OptionalIntParam(ctx, "org_unit_id");
-  if (!page.ok()) return WriteError(out, ctx, page.error());
-  if (!unit.ok()) return WriteError(out, ctx, unit.error());
-  service::ObjectListQuery q{*page, *unit, ctx.request.Param("q")};
-  auto result = app.objects.List(*ctx.caller, q);
-  if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  if (!page.ok()) return page.error();
+  if (!unit.ok()) return unit.error();
+  return service::ObjectListQuery{*page, *unit, ctx.request.Param("q")};
 }
 
-void ListSystems(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
+Result<service::SystemListQuery> ReadSystemQuery(const RequestContext& ctx) {
   auto page = ReadPage(ctx);
   auto object = OptionalIntParam(ctx, "object_id");
-  if (!page.ok()) return WriteError(out, ctx, page.error());
-  if (!object.ok()) return WriteError(out, ctx, object.error());
-  service::SystemListQuery q{*page, *object, ctx.request.Param("q")};
-  auto result = app.systems.List(*ctx.caller, q);
-  if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  if (!page.ok()) return page.error();
+  if (!object.ok()) return object.error();
+  return service::SystemListQuery{*page, *object, ctx.request.Param("q")};
 }
 
-void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
+Result<service::InformationSetListQuery> ReadSetQuery(const RequestContext& ctx) {
   auto page = ReadPage(ctx);
-  if (!page.ok()) return WriteError(out, ctx, page.error());
+  if (!page.ok()) return page.error();
   service::InformationSetListQuery q;
   q.page = *page;
   q.search = ctx.request.Param("q");
@@ -45,15 +32,45 @@ void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
   for (auto [name, target] :
        {std::pair{"org_unit_id", &q.org_unit_id}, {"system_id", &q.system_id}}) {
     auto v = OptionalIntParam(ctx, name);
-    if (!v.ok()) return WriteError(out, ctx, v.error());
+    if (!v.ok()) return v.error();
     *target = *v;
   }
   auto cls = OptionalIntParam(ctx, "security_class");
-  if (!cls.ok()) return WriteError(out, ctx, cls.error());
+  if (!cls.ok()) return cls.error();
   if (*cls) q.security_class = static_cast<int>(**cls);
-  auto result = app.sets.List(*ctx.caller, q);
+  return q;
+}
+
+namespace {
+
+// The handlers of objects, systems and information sets share their shape; each list reads
+// its own filters (in one function per kind, shared with the exports).
+
+void ListObjects(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto q = ReadObjectQuery(ctx);
+  if (!q.ok()) return WriteError(out, ctx, q.error());
+  auto result = app.objects.List(*ctx.caller, *q);
   if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  WriteJson(out, 200, ListBody(*result, q->page));
+}
+
+void ListSystems(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto q = ReadSystemQuery(ctx);
+  if (!q.ok()) return WriteError(out, ctx, q.error());
+  auto result = app.systems.List(*ctx.caller, *q);
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, q->page));
+}
+
+void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto q = ReadSetQuery(ctx);
+  if (!q.ok()) return WriteError(out, ctx, q.error());
+  auto result = app.sets.List(*ctx.caller, *q);
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, q->page));
 }
 
 template <class Service>

@@ -6,13 +6,14 @@
 
 namespace lis::http {
 
-void RegisterLoginPages(Router& router, App& app);    // /login, /logout
-void RegisterHomePage(Router& router, App& app);      // /
-void RegisterOrgPages(Router& router, App& app);      // /org...
-void RegisterUserPages(Router& router, App& app);     // /users...
-void RegisterAccountPages(Router& router, App& app);  // /account...
-void RegisterAuditPages(Router& router, App& app);    // /audit
-void RegisterAssetPages(Router& router, App& app);    // /assets...
+void RegisterLoginPages(Router& router, App& app);       // /login, /logout
+void RegisterHomePage(Router& router, App& app);         // /
+void RegisterOrgPages(Router& router, App& app);         // /org...
+void RegisterUserPages(Router& router, App& app);        // /users...
+void RegisterAccountPages(Router& router, App& app);     // /account...
+void RegisterAuditPages(Router& router, App& app);       // /audit
+void RegisterAssetPages(Router& router, App& app);       // /assets...
+void RegisterAssetImportPage(Router& router, App& app);  // /assets/import
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -22,6 +23,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterAccountPages(router, app);
   RegisterAuditPages(router, app);
   RegisterAssetPages(router, app);
+  RegisterAssetImportPage(router, app);
 }
 
 }  // namespace lis::http
