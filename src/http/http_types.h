@@ -27,7 +27,7 @@ struct HttpRequest {
   bool HasParam(const std::string& name) const { return params.count(name) > 0; }
   std::string Cookie(const std::string& name) const;
   bool IsForm() const;
-  bool IsMultipart() const;  // multipart/form-data (see multipart.h)
+  bool IsMultipart() const;  // multipart/form-data: its fields in params, its files here
   // Files of a multipart/form-data body by field name.
   struct File {
     std::string filename;

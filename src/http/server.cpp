@@ -11,7 +11,6 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/metrics.h"
-#include "http/multipart.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/session_cookie.h"
@@ -60,8 +59,12 @@ std::string ContentTypeFor(const std::string& path) {
   return "application/octet-stream";
 }
 
-// `body` is passed apart: unsafe methods read it through a content reader (see Setup).
-HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_proxy) {
+using Parts = std::vector<httplib::MultipartFormData>;
+
+// `body` (or, for multipart/form-data, `parts`) is passed apart: unsafe methods read it
+// through a content reader (see Setup).
+HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_proxy,
+                    Parts parts = {}) {
   HttpRequest req;
   req.method = r.method;
   req.path = r.path;
@@ -78,7 +81,12 @@ HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_prox
     httplib::detail::parse_query_text(req.body, form);
     for (const auto& [k, v] : form) req.params.emplace(k, v);
   }
-  if (req.IsMultipart()) ReadMultipart(req);
+  for (auto& p : parts) {
+    if (p.filename.empty())
+      req.params.emplace(p.name, std::move(p.content));
+    else
+      req.files[p.name] = {p.filename, p.content_type, std::move(p.content)};
+  }
   req.remote_addr = r.remote_addr;
   if (trust_proxy) {
     std::string fwd = req.Header("x-forwarded-for");
@@ -107,7 +115,8 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access_log;
 
   void Setup();
-  void Handle(const httplib::Request& r, httplib::Response& res, std::string body);
+  void Handle(const httplib::Request& r, httplib::Response& res, std::string body,
+              Parts parts = {});
   // Answers a request the library refused (res.status set: 413 or 400).
   void WriteLibraryError(const httplib::Request& r, httplib::Response& res);
   std::string Dispatch(RequestContext& ctx, HttpResponse& out);
@@ -138,17 +147,31 @@ void Server::Impl::Setup() {
   auto with_body = [this](const httplib::Request& r, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
+    Parts parts;
     const size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
-    bool read = reader([&](const char* data, size_t n) {
-      body.append(data, n);
-      return body.size() <= max;
-    });
+    size_t size = 0;
+    auto receive = [&](std::string& into, const char* data, size_t n) {
+      into.append(data, n);
+      size += n;
+      return size <= max;
+    };
+    // File uploads: the library splits multipart/form-data into its parts.
+    bool read = r.is_multipart_form_data()
+                    ? reader(
+                          [&](const httplib::MultipartFormData& part) {
+                            parts.push_back(part);
+                            return true;
+                          },
+                          [&](const char* data, size_t n) {
+                            return !parts.empty() && receive(parts.back().content, data, n);
+                          })
+                    : reader([&](const char* data, size_t n) { return receive(body, data, n); });
     if (!read) {
-      bool too_large = body.size() > max || res.status == 413;
+      bool too_large = size > max || res.status == 413;
       res.status = too_large ? 413 : 400;
       return WriteLibraryError(r, res);
     }
-    Handle(r, res, std::move(body));
+    Handle(r, res, std::move(body), std::move(parts));
   };
   server.Get(".*", handler);
   server.Options(".*", handler);
@@ -298,9 +321,10 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
   return match.pattern;
 }
 
-void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std::string body) {
+void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std::string body,
+                          Parts parts) {
   auto start = std::chrono::steady_clock::now();
-  HttpRequest req = Convert(r, std::move(body), config.trust_proxy);
+  HttpRequest req = Convert(r, std::move(body), config.trust_proxy, std::move(parts));
   RequestContext ctx(req);
   ctx.language = config.default_language;
   HttpResponse out;
