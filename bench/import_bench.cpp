@@ -61,8 +61,7 @@ Fixture Prepare(bool postgres) {
                                   {"email", name + "@example.org"},
                                   {"active", true},
                                   {"language", "sv"},
-                                  {"org_unit_id", f.unit}},
-                                 {{"password_hash", store::Value(std::string("x"))}})["id"];
+                                  {"org_unit_id", f.unit}})["id"];
     return Status();
   });
   return f;

@@ -393,7 +393,19 @@ TEST_F(AssetImportTest, RowsOutsideTheWriteScopeAreRefused) {
   EXPECT_EQ(Places(r.Json()["errors"]),
             (std::set<std::pair<long long, std::string>>{{3, "objekt"}}));
   EXPECT_EQ(State()[0], before[0]);
+  // The same for an information set in a unit it may read but not write.
+  std::string sets =
+      "namn;organisationsenhet\r\nI BoU;Barn- och utbildningsförvaltningen\r\n"
+      "I SoF;Socialförvaltningen\r\n";
+  r = Upload("information-sets", session, sets, "text/csv");
+  ASSERT_EQ(r.status, 403) << r;
+  EXPECT_EQ(Places(r.Json()["errors"]),
+            (std::set<std::pair<long long, std::string>>{{3, "organisationsenhet"}}));
   EXPECT_EQ(State()[1], before[1]);
+  // In English, the message too.
+  r = server().SendRaw("POST", "/api/v1/information-sets/import?lang=en", session, sets,
+                       "text/csv");
+  EXPECT_EQ(r.Json()["errors"][0]["message"], "You may not add information sets there.");
 }
 
 // Who may import (dry runs: nothing is written) and export.
