@@ -378,6 +378,30 @@ TEST_F(AssetImportTest, ExportsNeutraliseFormulasAndKeepScopeAndRedaction) {
   EXPECT_EQ(s.Get("/api/v1/objects/export?format=pdf", ciso_).status, 400);
 }
 
+// What an export writes, the import reads: every column and value is understood, so the only
+// errors a dry run of it finds here are the names that exist already.
+TEST_F(AssetImportTest, AnExportReadsBackAsAnImport) {
+  auto& s = server();
+  CreateSystem(s, ciso_, "Rundresa", object_,
+               {{"hosting", "cloud"},
+                {"hosting_country", "FI"},
+                {"lifecycle", "retiring"},
+                {"description", "-minus först"},
+                {"supplier_name", "Moln AB"}});
+  for (const char* format : {"csv", "xlsx"}) {
+    SCOPED_TRACE(format);
+    Response file = s.Get(std::string("/api/v1/systems/export?q=Rundresa&format=") + format, ciso_);
+    ASSERT_EQ(file.status, 200);
+    Response r = Upload("systems", ciso_, file.body,
+                        std::string(format) == "csv" ? "text/csv" : kXlsx, true);
+    ASSERT_EQ(r.status, 422) << r;
+    ASSERT_EQ(r.Json()["errors"].size(), 1u) << r;
+    EXPECT_EQ(r.Json()["errors"][0]["row"], 2);
+    EXPECT_EQ(r.Json()["errors"][0]["column"], "namn");
+    EXPECT_EQ(r.Json()["errors"][0]["message"], "Det finns redan en post med det namnet.");
+  }
+}
+
 // A row under an object the caller may read but not write: refused as an authorisation error.
 TEST_F(AssetImportTest, RowsOutsideTheWriteScopeAreRefused) {
   auto& s = server();

@@ -107,10 +107,6 @@ std::string ExpectedName(const ColumnSpec& c) {
   return c.names[0] + " / " + c.names[1];
 }
 
-Error ImportError(Code code, const std::string& key) {
-  return MakeError(code, key);
-}
-
 Columns MapHeader(const tables::Table& table, const std::vector<ColumnSpec>& specs,
                   std::vector<ImportProblem>& problems) {
   Columns cols;
@@ -121,7 +117,7 @@ Columns MapHeader(const tables::Table& table, const std::vector<ColumnSpec>& spe
       for (const auto& r : table.rows)
         if (i < r.cells.size() && !Trimmed(r.cells[i]).empty()) {
           problems.push_back({1, "#" + std::to_string(i + 1),
-                              ImportError(Code::kInvalid, "import.column_no_header")});
+                              MakeError(Code::kInvalid, "import.column_no_header")});
           break;
         }
       continue;
@@ -134,9 +130,9 @@ Columns MapHeader(const tables::Table& table, const std::vector<ColumnSpec>& spe
         (folded == "id" || folded == "säkerhetsklass" || folded == "security class"))
       continue;  // what an export adds: read-only, ignored
     if (spec == specs.end()) {
-      problems.push_back({1, raw, ImportError(Code::kInvalid, "import.column_unknown")});
+      problems.push_back({1, raw, MakeError(Code::kInvalid, "import.column_unknown")});
     } else if (cols.index.count(spec->field)) {
-      problems.push_back({1, raw, ImportError(Code::kInvalid, "import.column_duplicate")});
+      problems.push_back({1, raw, MakeError(Code::kInvalid, "import.column_duplicate")});
     } else {
       cols.index[spec->field] = i;
       cols.header[spec->field] = raw;
@@ -144,8 +140,7 @@ Columns MapHeader(const tables::Table& table, const std::vector<ColumnSpec>& spe
   }
   for (const auto& c : specs)
     if (c.required && !cols.index.count(c.field))
-      problems.push_back(
-          {1, ExpectedName(c), ImportError(Code::kInvalid, "import.column_missing")});
+      problems.push_back({1, ExpectedName(c), MakeError(Code::kInvalid, "import.column_missing")});
   return cols;
 }
 
@@ -165,9 +160,8 @@ class Lookup {
         std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits && ids_.count(std::stoll(cell))) return std::stoll(cell);
     auto [b, e] = names_.equal_range(Fold(cell));
-    if (b == e) return ImportError(Code::kInvalid, unknown_key).With("value", cell);
-    if (std::next(b) != e)
-      return ImportError(Code::kInvalid, "import.ambiguous").With("value", cell);
+    if (b == e) return MakeError(Code::kInvalid, unknown_key).With("value", cell);
+    if (std::next(b) != e) return MakeError(Code::kInvalid, "import.ambiguous").With("value", cell);
     return b->second;
   }
 
@@ -304,13 +298,13 @@ bool Importer::Duplicate(long long row, const std::string& table, const std::str
   auto [it, fresh] = seen_.emplace(std::make_pair(owner, folded), row);
   if (!fresh) {
     Problem(row, "name",
-            ImportError(Code::kInvalid, "import.duplicate_in_file")
+            MakeError(Code::kInvalid, "import.duplicate_in_file")
                 .With("first_row", std::to_string(it->second)));
     return true;
   }
   if (!existing_.count(owner)) existing_[owner] = ExistingNames(tx_, table, column, owner);
   if (existing_[owner].count(folded)) {
-    Problem(row, "name", ImportError(Code::kInvalid, "import.duplicate_existing"));
+    Problem(row, "name", MakeError(Code::kInvalid, "import.duplicate_existing"));
     return true;
   }
   return false;
@@ -348,7 +342,7 @@ void Importer::CheckSystems(const tables::Table& table) {
     const Status& may = object_checks_[object];
     if (!may.ok()) {
       Error e = may.error();
-      if (e.code == Code::kForbidden) e = ImportError(Code::kForbidden, "import.forbidden_object");
+      if (e.code == Code::kForbidden) e = MakeError(Code::kForbidden, "import.forbidden_object");
       Problem(row.number, "object_id", e);
       continue;
     }
@@ -436,11 +430,11 @@ void Importer::CheckSets(const tables::Table& table) {
     if (checked.ok() && draft &&
         !CanOnNewSet(tx_, caller_, Permission::kClassify, set->record["org_unit_id"],
                      set->system_ids.get<std::vector<long long>>()))
-      checked = ImportError(Code::kForbidden, "import.forbidden_classify");
+      checked = MakeError(Code::kForbidden, "import.forbidden_classify");
     if (!checked.ok()) {
       Error e = checked.error();
       if (e.code == Code::kForbidden && e.message_key == "error.forbidden")
-        e = ImportError(Code::kForbidden, "import.forbidden_set");
+        e = MakeError(Code::kForbidden, "import.forbidden_set");
       Problem(row.number, e.field.empty() ? "org_unit_id" : e.field, e);
       continue;
     }

@@ -199,7 +199,7 @@ Status InformationSetService::CheckNew(Tx& tx, const Caller& caller, NewSet& set
 
 json InformationSetService::InsertNew(Tx& tx, const NewSet& set) {
   json created = store::InsertRecord(tx, store::InformationSetTable(), set.record);
-  LinkSystems(tx, created, set.system_ids);
+  if (!set.system_ids.empty()) LinkSystems(tx, created, set.system_ids);  // a new set has none
   return created;
 }
 
