@@ -6,6 +6,7 @@
 #include "http/api/asset_transfer.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/asset_access.h"
 
 namespace lis::http {
 
@@ -13,24 +14,19 @@ using nlohmann::json;
 
 namespace {
 
-bool MayImport(const RequestContext& ctx) {
-  return domain::ScopesFor(ctx.caller->grants, domain::Permission::kAssetWrite).any() ||
-         !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kAssetWrite).empty();
-}
-
 void Show(RequestContext& ctx, HttpResponse& out, json data, int status = 200) {
   WritePage(out, ctx, "asset_import", "asset_import.title", "assets", std::move(data), status);
 }
 
 void GetImport(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
-  if (!MayImport(ctx)) return WriteErrorPage(out, ctx, Forbidden());
+  if (!service::CanWriteAnyAsset(*ctx.caller)) return WriteErrorPage(out, ctx, Forbidden());
   Show(ctx, out, {{"is_sets", ctx.request.Param("kind") == "information-sets"}});
 }
 
 void PostImport(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
-  if (!MayImport(ctx)) return WriteErrorPage(out, ctx, Forbidden());
+  if (!service::CanWriteAnyAsset(*ctx.caller)) return WriteErrorPage(out, ctx, Forbidden());
   const auto& messages = Messages::Embedded();
   bool sets = ctx.request.Param("kind") == "information-sets";
   bool dry_run = ctx.request.Param("dry_run") == "true";

@@ -87,4 +87,9 @@ bool CanReadAnyAsset(const Caller& caller) {
          !domain::ObjectsFor(caller.grants, Permission::kAssetRead).empty();
 }
 
+bool CanWriteAnyAsset(const Caller& caller) {
+  return ScopesOf(caller, Permission::kAssetWrite).any() ||
+         !domain::ObjectsFor(caller.grants, Permission::kAssetWrite).empty();
+}
+
 }  // namespace lis::service

@@ -28,5 +28,7 @@ void FilterReadableObjects(store::Filter& filter, const Caller& caller,
 void FilterReadableSets(store::Filter& filter, const Caller& caller);
 // Whether the caller can read any asset at all.
 bool CanReadAnyAsset(const Caller& caller);
+// Whether the caller can write some asset (in a scope or on one object).
+bool CanWriteAnyAsset(const Caller& caller);
 
 }  // namespace lis::service

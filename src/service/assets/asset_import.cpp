@@ -459,11 +459,6 @@ void Importer::WriteAll() {
   }
 }
 
-bool CanWriteAnyAsset(const Caller& caller) {
-  return ScopesOf(caller, Permission::kAssetWrite).any() ||
-         !domain::ObjectsFor(caller.grants, Permission::kAssetWrite).empty();
-}
-
 }  // namespace
 
 std::string ImportColumnName(ImportKind kind, const std::string& field, const std::string& lang) {
