@@ -281,6 +281,10 @@ class Importer {
   bool Duplicate(long long row, const std::string& table, const std::string& column,
                  long long owner, const std::string& name);
   std::optional<InformationSetService::Draft> Draft(const tables::TableRow& row, bool& failed);
+  // The service's create body of a row; names that cannot be resolved are problems.
+  json SystemBody(const tables::TableRow& row, const Lookup& objects);
+  json SetBody(const tables::TableRow& row, const Lookup& units, const Lookup& systems);
+  Status CheckPlacement(InformationSetService::NewSet& set, bool classify);
 
   Tx& tx_;
   const Caller& caller_;
@@ -310,30 +314,33 @@ bool Importer::Duplicate(long long row, const std::string& table, const std::str
   return false;
 }
 
+json Importer::SystemBody(const tables::TableRow& row, const Lookup& objects) {
+  json body = json::object();
+  for (const char* f : {"name", "description", "supplier_name"}) Text(body, row, f);
+  std::string country = Cell(row, "hosting_country");
+  std::transform(country.begin(), country.end(), country.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  if (!country.empty()) body["hosting_country"] = country;
+  if (std::string v = Cell(row, "hosting"); !v.empty())
+    body["hosting"] = Choice(v, "assets.hosting.", {"own", "supplier", "cloud"},
+                             {{"egen", "own"}, {"moln", "cloud"}, {"own operation", "own"}});
+  if (std::string v = Cell(row, "lifecycle"); !v.empty())
+    body["lifecycle"] =
+        Choice(v, "assets.lifecycle.", {"planned", "in_use", "retiring", "retired"},
+               {{"planerad", "planned"}, {"avvecklad", "retired"}, {"i bruk", "in_use"}});
+  if (std::string v = Cell(row, "object_id"); !v.empty()) {
+    auto id = objects.Find(v, "import.unknown_object");
+    if (!id.ok()) Problem(row.number, "object_id", id.error());
+    body["object_id"] = id.ok() ? *id : 0;  // 0: the other fields are still checked
+  }
+  return body;
+}
+
 void Importer::CheckSystems(const tables::Table& table) {
   Lookup objects = ReadableObjects(tx_, caller_);
   for (const auto& row : table.rows) {
-    json body = json::object();
-    Text(body, row, "name");
-    for (const char* f : {"description", "supplier_name"}) Text(body, row, f);
-    std::string country = Cell(row, "hosting_country");
-    std::transform(country.begin(), country.end(), country.begin(),
-                   [](unsigned char c) { return std::toupper(c); });
-    if (!country.empty()) body["hosting_country"] = country;
-    if (std::string v = Cell(row, "hosting"); !v.empty())
-      body["hosting"] = Choice(v, "assets.hosting.", {"own", "supplier", "cloud"},
-                               {{"egen", "own"}, {"moln", "cloud"}, {"own operation", "own"}});
-    if (std::string v = Cell(row, "lifecycle"); !v.empty())
-      body["lifecycle"] =
-          Choice(v, "assets.lifecycle.", {"planned", "in_use", "retiring", "retired"},
-                 {{"planerad", "planned"}, {"avvecklad", "retired"}, {"i bruk", "in_use"}});
     size_t before = problems.size();
-    if (std::string v = Cell(row, "object_id"); !v.empty()) {
-      auto id = objects.Find(v, "import.unknown_object");
-      if (!id.ok()) Problem(row.number, "object_id", id.error());
-      body["object_id"] = id.ok() ? *id : 0;  // 0: the other fields are still checked
-    }
-    auto record = SystemService::NewRecord(body);
+    auto record = SystemService::NewRecord(SystemBody(row, objects));
     if (!record.ok()) Problem(row.number, record.error().field, record.error());
     if (problems.size() != before) continue;
     long long object = (*record)["object_id"].get<long long>();
@@ -346,8 +353,8 @@ void Importer::CheckSystems(const tables::Table& table) {
       Problem(row.number, "object_id", e);
       continue;
     }
-    if (Duplicate(row.number, "systems", "object_id", object, (*record)["name"])) continue;
-    if (problems.size() == before) prepared.push_back({row.number, *record, {}, {}});
+    if (!Duplicate(row.number, "systems", "object_id", object, (*record)["name"]))
+      prepared.push_back({row.number, *record, {}, {}});
   }
 }
 
@@ -374,49 +381,63 @@ std::optional<InformationSetService::Draft> Importer::Draft(const tables::TableR
   return std::nullopt;
 }
 
+json Importer::SetBody(const tables::TableRow& row, const Lookup& units, const Lookup& systems) {
+  static const std::map<std::string, std::string> kPersonalData = {
+      {"inga", "none"},        {"nej", "none"},
+      {"no", "none"},          {"vanliga", "ordinary"},
+      {"ja", "ordinary"},      {"yes", "ordinary"},
+      {"känsliga", "special"}, {"lagöverträdelser", "criminal"}};
+  json body = json::object();
+  for (const char* f : {"name", "description", "secrecy", "retention"}) Text(body, row, f);
+  if (std::string v = Cell(row, "personal_data"); !v.empty())
+    body["personal_data"] = Choice(v, "assets.personal_data.",
+                                   {"none", "ordinary", "special", "criminal"}, kPersonalData);
+  if (std::string v = Cell(row, "org_unit_id"); !v.empty()) {
+    auto id = units.Find(v, "import.unknown_org_unit");
+    if (id.ok())
+      body["org_unit_id"] = *id;
+    else
+      Problem(row.number, "org_unit_id", id.error());
+  }
+  body["system_ids"] = json::array();
+  std::string list = Cell(row, "system_ids");
+  std::replace(list.begin(), list.end(), '|', ';');
+  for (size_t pos = 0; pos < list.size();) {
+    size_t end = std::min(list.find(';', pos), list.size());
+    std::string item = Trimmed(list.substr(pos, end - pos));
+    pos = end + 1;
+    if (item.empty()) continue;
+    auto id = systems.Find(item, "import.unknown_system");
+    if (id.ok())
+      body["system_ids"].push_back(*id);
+    else
+      Problem(row.number, "system_ids", id.error());
+  }
+  return body;
+}
+
+// The service's checks of a new set (and, with a draft, that the caller may classify it).
+Status Importer::CheckPlacement(InformationSetService::NewSet& set, bool classify) {
+  Status checked = sets_.CheckNew(tx_, caller_, set);
+  if (checked.ok() && classify &&
+      !CanOnNewSet(tx_, caller_, Permission::kClassify, set.record["org_unit_id"],
+                   set.system_ids.get<std::vector<long long>>()))
+    return MakeError(Code::kForbidden, "import.forbidden_classify");
+  if (!checked.ok() && checked.error().message_key == "error.forbidden")
+    return MakeError(Code::kForbidden, "import.forbidden_set");
+  return checked;
+}
+
 void Importer::CheckSets(const tables::Table& table) {
   Lookup units = VisibleUnits(tx_, caller_);
   Lookup systems = ReadableSystems(tx_, caller_);
   for (const auto& row : table.rows) {
     size_t before = problems.size();
-    json body = json::object();
-    for (const char* f : {"name", "description", "secrecy", "retention"}) Text(body, row, f);
-    if (std::string v = Cell(row, "personal_data"); !v.empty())
-      body["personal_data"] =
-          Choice(v, "assets.personal_data.", {"none", "ordinary", "special", "criminal"},
-                 {{"inga", "none"},
-                  {"nej", "none"},
-                  {"no", "none"},
-                  {"vanliga", "ordinary"},
-                  {"ja", "ordinary"},
-                  {"yes", "ordinary"},
-                  {"känsliga", "special"},
-                  {"lagöverträdelser", "criminal"}});
-    if (std::string v = Cell(row, "org_unit_id"); !v.empty()) {
-      auto id = units.Find(v, "import.unknown_org_unit");
-      if (id.ok())
-        body["org_unit_id"] = *id;
-      else
-        Problem(row.number, "org_unit_id", id.error());
-    }
-    json ids = json::array();
-    std::string list = Cell(row, "system_ids");
-    std::replace(list.begin(), list.end(), '|', ';');
-    for (size_t pos = 0; pos <= list.size() && !list.empty();) {
-      size_t end = std::min(list.find(';', pos), list.size());
-      std::string item = Trimmed(list.substr(pos, end - pos));
-      pos = end + 1;
-      if (item.empty()) continue;
-      auto id = systems.Find(item, "import.unknown_system");
-      if (id.ok())
-        ids.push_back(*id);
-      else
-        Problem(row.number, "system_ids", id.error());
-    }
-    body["system_ids"] = ids;
+    json body = SetBody(row, units, systems);
     bool draft_failed = false;
     auto draft = Draft(row, draft_failed);
     if (problems.size() != before && !body.contains("org_unit_id")) {
+      // The unit is unknown: of the rest, only a missing name is worth saying.
       if (!body.contains("name"))
         Problem(row.number, "name", Invalid("error.field_missing", "name"));
       continue;
@@ -426,22 +447,15 @@ void Importer::CheckSets(const tables::Table& table) {
       Problem(row.number, set.error().field, set.error());
       continue;
     }
-    Status checked = sets_.CheckNew(tx_, caller_, *set);
-    if (checked.ok() && draft &&
-        !CanOnNewSet(tx_, caller_, Permission::kClassify, set->record["org_unit_id"],
-                     set->system_ids.get<std::vector<long long>>()))
-      checked = MakeError(Code::kForbidden, "import.forbidden_classify");
+    Status checked = CheckPlacement(*set, draft.has_value());
     if (!checked.ok()) {
-      Error e = checked.error();
-      if (e.code == Code::kForbidden && e.message_key == "error.forbidden")
-        e = MakeError(Code::kForbidden, "import.forbidden_set");
+      const Error& e = checked.error();
       Problem(row.number, e.field.empty() ? "org_unit_id" : e.field, e);
       continue;
     }
     long long unit = set->record["org_unit_id"].get<long long>();
-    if (Duplicate(row.number, "information_sets", "org_unit_id", unit, set->record["name"]))
-      continue;
-    if (problems.size() == before && !draft_failed)
+    if (!Duplicate(row.number, "information_sets", "org_unit_id", unit, set->record["name"]) &&
+        problems.size() == before && !draft_failed)
       prepared.push_back({row.number, {}, *set, draft});
   }
 }
