@@ -49,7 +49,7 @@ bool LooksLikeFormula(std::string_view cell) {
 }
 
 std::string NeutralisedForCsv(std::string_view cell) {
-  return LooksLikeFormula(cell) ? "'" + std::string(cell) : std::string(cell);
+  return LooksLikeFormula(cell) ? std::string("'").append(cell) : std::string(cell);
 }
 
 std::string WithoutNeutraliser(std::string_view cell) {

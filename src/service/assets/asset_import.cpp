@@ -116,7 +116,7 @@ Columns MapHeader(const tables::Table& table, const std::vector<ColumnSpec>& spe
     if (folded.empty()) {
       for (const auto& r : table.rows)
         if (i < r.cells.size() && !Trimmed(r.cells[i]).empty()) {
-          problems.push_back({1, "#" + std::to_string(i + 1),
+          problems.push_back({1, std::string("#").append(std::to_string(i + 1)),
                               MakeError(Code::kInvalid, "import.column_no_header")});
           break;
         }
