@@ -10,6 +10,7 @@ TEST(Config, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(c.database, "sqlite:data/lis.db");
   EXPECT_EQ(c.listen_port, 8080);
   EXPECT_EQ(c.max_body_bytes, 1024u * 1024u);
+  EXPECT_EQ(c.max_import_bytes, 20u * 1024u * 1024u);
   EXPECT_EQ(c.lockout_failures, 5);
   EXPECT_EQ(c.lockout_minutes, 15);
 }
@@ -20,6 +21,7 @@ TEST(Config, TomlOverridesDefaults) {
 database = "postgresql://lis@db/lis"
 listen = "0.0.0.0:9000"
 max_body_bytes = 2048
+max_import_bytes = 4096
 trust_proxy = true
 default_language = "en"
 )",
@@ -29,6 +31,7 @@ default_language = "en"
   EXPECT_EQ(c.listen_host, "0.0.0.0");
   EXPECT_EQ(c.listen_port, 9000);
   EXPECT_EQ(c.max_body_bytes, 2048u);
+  EXPECT_EQ(c.max_import_bytes, 4096u);
   EXPECT_TRUE(c.trust_proxy);
   EXPECT_EQ(c.default_language, "en");
 }

@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "service/assets/asset_import.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/requirement_service.h"
@@ -26,7 +27,8 @@ struct App {
         objects(d),
         systems(d),
         sets(d),
-        requirements(d) {}
+        requirements(d),
+        imports(d, sets) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -37,6 +39,7 @@ struct App {
   service::SystemService systems;
   service::InformationSetService sets;
   service::RequirementService requirements;
+  service::AssetImportService imports;
 };
 
 // A route handler that calls `fn` with the app.

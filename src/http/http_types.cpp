@@ -32,4 +32,8 @@ bool HttpRequest::IsForm() const {
   return Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
+bool HttpRequest::IsMultipart() const {
+  return Header("content-type").rfind("multipart/form-data", 0) == 0;
+}
+
 }  // namespace lis::http

@@ -27,6 +27,14 @@ struct HttpRequest {
   bool HasParam(const std::string& name) const { return params.count(name) > 0; }
   std::string Cookie(const std::string& name) const;
   bool IsForm() const;
+  bool IsMultipart() const;  // multipart/form-data: its fields in params, its files here
+  // Files of a multipart/form-data body by field name.
+  struct File {
+    std::string filename;
+    std::string content_type;
+    std::string content;
+  };
+  std::map<std::string, File> files;
 };
 
 struct HttpResponse {

@@ -35,6 +35,12 @@ bool IsApi(const std::string& path) {
   return path.rfind("/api/", 0) == 0 || path == "/api";
 }
 
+// Spreadsheet uploads, allowed up to max_import_bytes.
+bool IsImport(const std::string& path) {
+  return path == "/api/v1/systems/import" || path == "/api/v1/information-sets/import" ||
+         path == "/assets/import";
+}
+
 bool IsUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -53,8 +59,12 @@ std::string ContentTypeFor(const std::string& path) {
   return "application/octet-stream";
 }
 
-// `body` is passed apart: unsafe methods read it through a content reader (see Setup).
-HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_proxy) {
+using Parts = std::vector<httplib::MultipartFormData>;
+
+// `body` (or, for multipart/form-data, `parts`) is passed apart: unsafe methods read it
+// through a content reader (see Setup).
+HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_proxy,
+                    Parts parts = {}) {
   HttpRequest req;
   req.method = r.method;
   req.path = r.path;
@@ -70,6 +80,12 @@ HttpRequest Convert(const httplib::Request& r, std::string body, bool trust_prox
     httplib::Params form;
     httplib::detail::parse_query_text(req.body, form);
     for (const auto& [k, v] : form) req.params.emplace(k, v);
+  }
+  for (auto& p : parts) {
+    if (p.filename.empty())
+      req.params.emplace(p.name, std::move(p.content));
+    else
+      req.files[p.name] = {p.filename, p.content_type, std::move(p.content)};
   }
   req.remote_addr = r.remote_addr;
   if (trust_proxy) {
@@ -99,7 +115,8 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access_log;
 
   void Setup();
-  void Handle(const httplib::Request& r, httplib::Response& res, std::string body);
+  void Handle(const httplib::Request& r, httplib::Response& res, std::string body,
+              Parts parts = {});
   // Answers a request the library refused (res.status set: 413 or 400).
   void WriteLibraryError(const httplib::Request& r, httplib::Response& res);
   std::string Dispatch(RequestContext& ctx, HttpResponse& out);
@@ -122,7 +139,7 @@ void Server::Impl::Setup() {
   server.set_write_timeout(config.write_timeout_seconds, 0);
   server.set_keep_alive_timeout(config.keep_alive_seconds);
   server.set_keep_alive_max_count(config.keep_alive_max_requests);
-  server.set_payload_max_length(config.max_body_bytes);
+  server.set_payload_max_length(std::max(config.max_body_bytes, config.max_import_bytes));
   server.set_tcp_nodelay(true);
   auto handler = [this](const httplib::Request& r, httplib::Response& res) { Handle(r, res, {}); };
   // Bodies are read through a content reader: the library's own form parsing stops at a
@@ -130,16 +147,31 @@ void Server::Impl::Setup() {
   auto with_body = [this](const httplib::Request& r, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
-    bool read = reader([&](const char* data, size_t n) {
-      body.append(data, n);
-      return body.size() <= config.max_body_bytes;
-    });
+    Parts parts;
+    const size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
+    size_t size = 0;
+    auto receive = [&](std::string& into, const char* data, size_t n) {
+      into.append(data, n);
+      size += n;
+      return size <= max;
+    };
+    // File uploads: the library splits multipart/form-data into its parts.
+    bool read = r.is_multipart_form_data()
+                    ? reader(
+                          [&](const httplib::MultipartFormData& part) {
+                            parts.push_back(part);
+                            return true;
+                          },
+                          [&](const char* data, size_t n) {
+                            return !parts.empty() && receive(parts.back().content, data, n);
+                          })
+                    : reader([&](const char* data, size_t n) { return receive(body, data, n); });
     if (!read) {
-      bool too_large = body.size() > config.max_body_bytes || res.status == 413;
+      bool too_large = size > max || res.status == 413;
       res.status = too_large ? 413 : 400;
       return WriteLibraryError(r, res);
     }
-    Handle(r, res, std::move(body));
+    Handle(r, res, std::move(body), std::move(parts));
   };
   server.Get(".*", handler);
   server.Options(".*", handler);
@@ -164,7 +196,8 @@ void Server::Impl::WriteLibraryError(const httplib::Request& r, httplib::Respons
   HttpResponse out;
   Code code = res.status == 413 ? Code::kTooLarge : Code::kInvalid;
   std::string key = res.status == 413 ? "error.body_too_large" : "error.bad_request";
-  Error e = MakeError(code, key).With("max", std::to_string(config.max_body_bytes));
+  size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
+  Error e = MakeError(code, key).With("max", std::to_string(max));
   if (IsApi(req.path)) {
     WriteError(out, ctx, e);
   } else {
@@ -200,7 +233,8 @@ Status Server::Impl::Authenticate(RequestContext& ctx) {
 bool Server::Impl::CheckCsrf(RequestContext& ctx) {
   if (!ctx.caller || ctx.caller->session_id == 0 || !IsUnsafe(ctx.request.method)) return true;
   std::string sent = ctx.request.Header("x-csrf-token");
-  if (sent.empty() && ctx.request.IsForm()) sent = ctx.request.Param("_csrf");
+  if (sent.empty() && (ctx.request.IsForm() || ctx.request.IsMultipart()))
+    sent = ctx.request.Param("_csrf");
   return !sent.empty() && ConstantTimeEquals(sent, ctx.csrf_token);
 }
 
@@ -287,9 +321,10 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
   return match.pattern;
 }
 
-void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std::string body) {
+void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std::string body,
+                          Parts parts) {
   auto start = std::chrono::steady_clock::now();
-  HttpRequest req = Convert(r, std::move(body), config.trust_proxy);
+  HttpRequest req = Convert(r, std::move(body), config.trust_proxy, std::move(parts));
   RequestContext ctx(req);
   ctx.language = config.default_language;
   HttpResponse out;

@@ -6,12 +6,13 @@
 
 namespace lis::http {
 
-void RegisterSessionApi(Router& router, App& app);      // session, me, tokens
-void RegisterOrgApi(Router& router, App& app);          // org-units
-void RegisterUserApi(Router& router, App& app);         // users and their roles
-void RegisterAuditApi(Router& router, App& app);        // audit log
-void RegisterAssetApi(Router& router, App& app);        // objects, systems, information sets
-void RegisterRequirementApi(Router& router, App& app);  // editing the requirement catalogue
+void RegisterSessionApi(Router& router, App& app);        // session, me, tokens
+void RegisterOrgApi(Router& router, App& app);            // org-units
+void RegisterUserApi(Router& router, App& app);           // users and their roles
+void RegisterAuditApi(Router& router, App& app);          // audit log
+void RegisterAssetApi(Router& router, App& app);          // objects, systems, information sets
+void RegisterRequirementApi(Router& router, App& app);    // editing the requirement catalogue
+void RegisterAssetTransferApi(Router& router, App& app);  // their import and export
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -20,6 +21,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterAuditApi(router, app);
   RegisterAssetApi(router, app);
   RegisterRequirementApi(router, app);
+  RegisterAssetTransferApi(router, app);
 }
 
 }  // namespace lis::http

@@ -2,10 +2,35 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "http/api/asset_queries.h"
 
 namespace lis::http {
 
 using nlohmann::json;
+
+// A register query: the filter and sort read by `read`, the page from limit/offset.
+template <class Query>
+Result<Query> ReadRegisterQuery(Result<Query> (*read)(const service::ParamLookup&),
+                                const RequestContext& ctx) {
+  auto page = ReadPage(ctx);
+  if (!page.ok()) return page.error();
+  auto query = read(QueryParams(ctx));
+  if (!query.ok()) return query.error();
+  query->page = *page;
+  return query;
+}
+
+Result<service::ObjectListQuery> ReadObjectQuery(const RequestContext& ctx) {
+  return ReadRegisterQuery(service::ReadObjectListQuery, ctx);
+}
+
+Result<service::SystemListQuery> ReadSystemQuery(const RequestContext& ctx) {
+  return ReadRegisterQuery(service::ReadSystemListQuery, ctx);
+}
+
+Result<service::InformationSetListQuery> ReadSetQuery(const RequestContext& ctx) {
+  return ReadRegisterQuery(service::ReadSetListQuery, ctx);
+}
 
 namespace {
 
@@ -29,32 +54,29 @@ bool ListedDeleted(Service& s, RequestContext& ctx, HttpResponse& out) {
   return true;
 }
 
-// A register list: the filter and sort read by `read`, the page from limit/offset.
+// A register list, its query read by `read` (shared with the exports).
 template <class Query, class Service>
-void ListRegister(Service& service, Result<Query> (*read)(const service::ParamLookup&),
+void ListRegister(Service& service, Result<Query> (*read)(const RequestContext&),
                   RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   if (ListedDeleted(service, ctx, out)) return;
-  auto page = ReadPage(ctx);
-  if (!page.ok()) return WriteError(out, ctx, page.error());
-  auto query = read(QueryParams(ctx));
+  auto query = read(ctx);
   if (!query.ok()) return WriteError(out, ctx, query.error());
-  query->page = *page;
   auto result = service.List(*ctx.caller, *query);
   if (!result.ok()) return WriteError(out, ctx, result.error());
-  WriteJson(out, 200, ListBody(*result, *page));
+  WriteJson(out, 200, ListBody(*result, query->page));
 }
 
 void ListObjects(App& app, RequestContext& ctx, HttpResponse& out) {
-  ListRegister(app.objects, service::ReadObjectListQuery, ctx, out);
+  ListRegister(app.objects, ReadObjectQuery, ctx, out);
 }
 
 void ListSystems(App& app, RequestContext& ctx, HttpResponse& out) {
-  ListRegister(app.systems, service::ReadSystemListQuery, ctx, out);
+  ListRegister(app.systems, ReadSystemQuery, ctx, out);
 }
 
 void ListSets(App& app, RequestContext& ctx, HttpResponse& out) {
-  ListRegister(app.sets, service::ReadSetListQuery, ctx, out);
+  ListRegister(app.sets, ReadSetQuery, ctx, out);
 }
 
 json CountsJson(const service::SetCounts& c) {

@@ -441,6 +441,10 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
        first + kPageSize < total ? path + "?page=" + std::to_string(page + 1) + kept : ""}};
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
+  // Exports apply the register's filters (the API's names for them).
+  data["export_href"] = "/api/v1/" + KindPath(kind) + "/export?lang=" + ctx.language + kept;
+  if (kind != Kind::kObjects && Has(ctx, Permission::kAssetWrite))
+    data["import_href"] = "/assets/import?kind=" + KindPath(kind);
   if (Has(ctx, Permission::kAssetWrite)) {
     Form form(ctx, "asset-create", path, failure);
     CreateForm(app, ctx, tree, kind, form).Submit("assets.create_submit." + KindPath(kind));

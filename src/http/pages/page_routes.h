@@ -15,6 +15,7 @@ void RegisterAuditPages(Router& router, App& app);         // /audit
 void RegisterAssetPages(Router& router, App& app);         // /assets...
 void RegisterAssetRestorePages(Router& router, App& app);  // /assets/.../deleted, restore
 void RegisterRequirementPages(Router& router, App& app);   // /assets/requirements...
+void RegisterAssetImportPage(Router& router, App& app);    // /assets/import
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -26,6 +27,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterAssetPages(router, app);
   RegisterAssetRestorePages(router, app);
   RegisterRequirementPages(router, app);
+  RegisterAssetImportPage(router, app);
 }
 
 }  // namespace lis::http

@@ -34,6 +34,19 @@ bool CanOnSet(store::Tx& tx, const Caller& caller, Permission permission, const 
   return false;
 }
 
+bool CanOnNewSet(store::Tx& tx, const Caller& caller, Permission permission, long long org_unit_id,
+                 const std::vector<long long>& system_ids) {
+  if (domain::Allows(caller.grants, permission, store::OrgPath(tx, org_unit_id))) return true;
+  auto objects = domain::ObjectsFor(caller.grants, permission);
+  for (long long id : system_ids) {
+    auto system = store::GetRecord(tx, store::SystemTable(), id);
+    if (system && std::find(objects.begin(), objects.end(),
+                            (*system)["object_id"].get<long long>()) != objects.end())
+      return true;
+  }
+  return false;
+}
+
 namespace {
 // "(<unit in subtree> OR <object condition>)" with its values; "{ids}" in the object
 // condition stands for the list of object ids.
@@ -104,6 +117,11 @@ void FilterReadableSets(store::Filter& filter, const Caller& caller) {
 bool CanReadAnyAsset(const Caller& caller) {
   return ScopesOf(caller, Permission::kAssetRead).any() ||
          !domain::ObjectsFor(caller.grants, Permission::kAssetRead).empty();
+}
+
+bool CanWriteAnyAsset(const Caller& caller) {
+  return ScopesOf(caller, Permission::kAssetWrite).any() ||
+         !domain::ObjectsFor(caller.grants, Permission::kAssetWrite).empty();
 }
 
 }  // namespace lis::service

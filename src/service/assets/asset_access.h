@@ -21,6 +21,9 @@ bool CanOnObject(store::Tx& tx, const Caller& caller, domain::Permission permiss
                  const nlohmann::json& object);
 bool CanOnSet(store::Tx& tx, const Caller& caller, domain::Permission permission,
               const nlohmann::json& set);
+// CanOnSet for a set not yet written: placed at `org_unit_id`, processed by `system_ids`.
+bool CanOnNewSet(store::Tx& tx, const Caller& caller, domain::Permission permission,
+                 long long org_unit_id, const std::vector<long long>& system_ids);
 
 // Limits a list of objects (`id_column` their id, `unit_column` their node) to those the
 // caller may read.
@@ -38,5 +41,7 @@ bool FilterObjectsOfObjectRoles(store::Filter& filter, const Caller& caller,
                                 domain::Permission permission);
 // Whether the caller can read any asset at all.
 bool CanReadAnyAsset(const Caller& caller);
+// Whether the caller can write some asset (in a scope or on one object).
+bool CanWriteAnyAsset(const Caller& caller);
 
 }  // namespace lis::service

@@ -6,8 +6,8 @@
 
 #include "core/clock.h"
 #include "service/assets/asset_access.h"
-#include "service/authorizer.h"
 #include "service/assets/register_query.h"
+#include "service/authorizer.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -54,7 +54,9 @@ void AddClassificationText(Tx& tx, store::Page& page, const std::string& column)
 
 // The security class and review date listed with each set or object (the register's cached
 // columns).
-std::vector<store::ComputedField> SetClass() { return RegisterColumns(RegisterKind::kSets); }
+std::vector<store::ComputedField> SetClass() {
+  return RegisterColumns(RegisterKind::kSets);
+}
 
 }  // namespace
 

@@ -189,27 +189,46 @@ Result<json> InformationSetService::Get(const Caller& caller, long long id) {
   });
 }
 
-Result<json> InformationSetService::Create(const Caller& caller, const json& body) {
+Result<InformationSetService::NewSet> InformationSetService::NewRecord(const json& body) {
   Status s = CheckInput(body, Fields(), false);
   if (!s.ok()) return s.error();
-  json r = {{"name", body["name"]},
-            {"org_unit_id", body["org_unit_id"]},
-            {"description", body.value("description", std::string())},
-            {"personal_data", body.value("personal_data", std::string("none"))},
-            {"secrecy", body.value("secrecy", json(nullptr))},
-            {"retention", body.value("retention", json(nullptr))}};
-  json system_ids = body.value("system_ids", json::array());
+  NewSet set;
+  set.record = {{"name", body["name"]},
+                {"org_unit_id", body["org_unit_id"]},
+                {"description", body.value("description", std::string())},
+                {"personal_data", body.value("personal_data", std::string("none"))},
+                {"secrecy", body.value("secrecy", json(nullptr))},
+                {"retention", body.value("retention", json(nullptr))}};
+  set.system_ids = body.value("system_ids", json::array());
+  return set;
+}
+
+Status InformationSetService::CheckNew(Tx& tx, const Caller& caller, NewSet& set,
+                                       Permission permission) {
+  Status checked = CheckSet(tx, set.record);
+  if (!checked.ok()) return checked;
+  checked = CheckSystems(tx, caller, set.system_ids);
+  if (!checked.ok()) return checked;
+  // Allowed at the set's node, or through an object whose systems process it.
+  if (!CanOnNewSet(tx, caller, permission, set.record["org_unit_id"].get<long long>(),
+                   set.system_ids.get<std::vector<long long>>()))
+    return Forbidden();
+  return {};
+}
+
+json InformationSetService::InsertNew(Tx& tx, const NewSet& set) {
+  json created = store::InsertRecord(tx, store::InformationSetTable(), set.record);
+  if (!set.system_ids.empty()) LinkSystems(tx, created, set.system_ids);  // a new set has none
+  return created;
+}
+
+Result<json> InformationSetService::Create(const Caller& caller, const json& body) {
+  auto set = NewRecord(body);
+  if (!set.ok()) return set.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    Status checked = CheckSet(tx, r);
+    Status checked = CheckNew(tx, caller, *set);
     if (!checked.ok()) return checked.error();
-    checked = CheckSystems(tx, caller, system_ids);
-    if (!checked.ok()) return checked.error();
-    json created = store::InsertRecord(tx, store::InformationSetTable(), r);
-    LinkSystems(tx, created, system_ids);
-    // Allowed at the set's node, or through an object whose systems process it; a refusal
-    // rolls the insert back.
-    if (!CanOnSet(tx, caller, Permission::kAssetWrite, created)) return Forbidden();
-    return Full(tx, caller, created);
+    return Full(tx, caller, InsertNew(tx, *set));
   });
 }
 
@@ -257,6 +276,47 @@ Result<json> InformationSetService::Delete(const Caller& caller, long long id,
   });
 }
 
+Result<InformationSetService::Draft> InformationSetService::CheckDraft(const json& body) const {
+  Draft draft;
+  draft.motivations = json::object();
+  const json& motivations = body.value("motivations", json::object());
+  for (domain::Aspect a : domain::kAspects) {
+    std::string name = domain::AspectName(a);
+    long long wide = body[name].get<long long>();
+    int level = wide < 0 || wide > 1000 ? -1 : static_cast<int>(wide);
+    if (!settings_.scale.Valid(level))
+      return Invalid("error.level_range", name)
+          .With("max", std::to_string(settings_.scale.max_level));
+    draft.levels[static_cast<int>(a)] = level;
+    const json& m = motivations.value(name, json(nullptr));
+    if (!m.is_string() || Trimmed(m.get<std::string>()).empty())
+      return Invalid("error.motivation_missing", "motivations." + name);
+    draft.motivations[name] = Trimmed(m.get<std::string>());
+  }
+  for (auto it = motivations.begin(); it != motivations.end(); ++it)
+    if (!domain::ParseAspect(it.key()))
+      return Invalid("error.field_unknown", "motivations." + it.key());
+  return draft;
+}
+
+json InformationSetService::DraftValues(Tx& tx, const Caller& caller, const json& set,
+                                        const Draft& draft) const {
+  auto cls = domain::InformationSetClass(draft.levels, set["id"].get<long long>(), "");
+  json values = {{"information_set_id", set["id"]},
+                 {"org_unit_id", set["org_unit_id"]},
+                 {"security_class", cls->level},
+                 {"motivations", draft.motivations.dump()},
+                 {"status", "draft"},
+                 {"classified_by", caller.user_id},
+                 {"classified_at", tx.Now()},
+                 {"approved_by", nullptr},
+                 {"approved_at", nullptr},
+                 {"review_due", nullptr}};
+  for (domain::Aspect a : domain::kAspects)
+    values[domain::AspectName(a)] = *draft.levels[static_cast<int>(a)];
+  return values;
+}
+
 Result<json> InformationSetService::Classify(const Caller& caller, long long id, const json& body) {
   static const std::vector<InputField> kFields = {
       {"confidentiality", InputType::kInt, true, false},
@@ -268,41 +328,13 @@ Result<json> InformationSetService::Classify(const Caller& caller, long long id,
   };
   Status s = CheckInput(body, kFields, false);
   if (!s.ok()) return s.error();
-  domain::AspectLevels levels;
-  json motivations = json::object();
-  for (domain::Aspect a : domain::kAspects) {
-    std::string name = domain::AspectName(a);
-    long long wide = body[name].get<long long>();
-    int level = wide < 0 || wide > 1000 ? -1 : static_cast<int>(wide);
-    if (!settings_.scale.Valid(level))
-      return Invalid("error.level_range", name)
-          .With("max", std::to_string(settings_.scale.max_level));
-    levels[static_cast<int>(a)] = level;
-    const json& m = body["motivations"].value(name, json(nullptr));
-    if (!m.is_string() || Trimmed(m.get<std::string>()).empty())
-      return Invalid("error.motivation_missing", "motivations." + name);
-    motivations[name] = Trimmed(m.get<std::string>());
-  }
-  for (auto it = body["motivations"].begin(); it != body["motivations"].end(); ++it)
-    if (!domain::ParseAspect(it.key()))
-      return Invalid("error.field_unknown", "motivations." + it.key());
-  auto cls = domain::InformationSetClass(levels, id, "");
+  auto draft = CheckDraft(body);
+  if (!draft.ok()) return draft.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto set = Readable(tx, caller, id);
     if (!set.ok()) return set;
     if (!CanOnSet(tx, caller, Permission::kClassify, *set)) return Forbidden();
-    json values = {{"information_set_id", id},
-                   {"org_unit_id", (*set)["org_unit_id"]},
-                   {"security_class", cls->level},
-                   {"motivations", motivations.dump()},
-                   {"status", "draft"},
-                   {"classified_by", caller.user_id},
-                   {"classified_at", tx.Now()},
-                   {"approved_by", nullptr},
-                   {"approved_at", nullptr},
-                   {"review_due", nullptr}};
-    for (domain::Aspect a : domain::kAspects)
-      values[domain::AspectName(a)] = *levels[static_cast<int>(a)];
+    json values = DraftValues(tx, caller, *set, *draft);
     auto current = CurrentClassification(tx, id);
     bool live = current && (*current)["deleted_at"].is_null();
     // Replacing a classification names the version it replaces: no one overwrites another's

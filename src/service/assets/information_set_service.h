@@ -93,6 +93,29 @@ class InformationSetService {
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
+  // The checks of Create and Classify, shared with the import.
+  struct NewSet {
+    nlohmann::json record;
+    nlohmann::json system_ids;  // array of ids
+  };
+  // The set a create body describes, with defaults, checked without the database.
+  static Result<NewSet> NewRecord(const nlohmann::json& body);
+  // Checks a NewSet against the database (org unit, systems the caller may read) and that the
+  // caller may `permission` on it once it exists; writes nothing.
+  Status CheckNew(store::Tx& tx, const Caller& caller, NewSet& set,
+                  domain::Permission permission = domain::Permission::kAssetWrite);
+  // Inserts a checked NewSet with its system links; the created record.
+  nlohmann::json InsertNew(store::Tx& tx, const NewSet& set);
+  // The levels and motivations of a classification body (see Classify), checked.
+  struct Draft {
+    domain::AspectLevels levels;
+    nlohmann::json motivations;  // aspect -> trimmed text
+  };
+  Result<Draft> CheckDraft(const nlohmann::json& body) const;
+  // The values of a draft classification of `set` by the caller, for insert or update.
+  nlohmann::json DraftValues(store::Tx& tx, const Caller& caller, const nlohmann::json& set,
+                             const Draft& draft) const;
+
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
   Result<nlohmann::json> Full(store::Tx& tx, const Caller& caller, nlohmann::json set);

@@ -112,7 +112,7 @@ Result<json> SystemService::Get(const Caller& caller, long long id) {
   });
 }
 
-Result<json> SystemService::Create(const Caller& caller, const json& body) {
+Result<json> SystemService::NewRecord(const json& body) {
   Status s = CheckInput(body, Fields(), false);
   if (!s.ok()) return s.error();
   json r = {{"name", body["name"]},
@@ -124,12 +124,24 @@ Result<json> SystemService::Create(const Caller& caller, const json& body) {
             {"lifecycle", body.value("lifecycle", std::string("in_use"))}};
   s = CheckSystem(r);
   if (!s.ok()) return s.error();
+  return r;
+}
+
+Status SystemService::CheckObject(Tx& tx, const Caller& caller, long long object_id) {
+  auto object = store::GetRecord(tx, store::ObjectTable(), object_id);
+  if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
+    return Invalid("error.object_missing", "object_id");
+  if (!CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
+  return {};
+}
+
+Result<json> SystemService::Create(const Caller& caller, const json& body) {
+  auto r = NewRecord(body);
+  if (!r.ok()) return r;
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto object = store::GetRecord(tx, store::ObjectTable(), r["object_id"].get<long long>());
-    if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
-      return Invalid("error.object_missing", "object_id");
-    if (!CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
-    json created = store::InsertRecord(tx, store::SystemTable(), r);
+    Status s = CheckObject(tx, caller, (*r)["object_id"].get<long long>());
+    if (!s.ok()) return s.error();
+    json created = store::InsertRecord(tx, store::SystemTable(), *r);
     AddDerivedClass(created, {});
     return created;
   });

@@ -53,6 +53,13 @@ class SystemService {
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
+  // The checks of Create, shared with the import. NewRecord: the record a create body
+  // describes, with defaults, checked without the database. CheckObject: kInvalid
+  // "error.object_missing" (field object_id) when the object is missing or the caller may not
+  // read it, kForbidden when it may read but not write it.
+  static Result<nlohmann::json> NewRecord(const nlohmann::json& body);
+  static Status CheckObject(store::Tx& tx, const Caller& caller, long long object_id);
+
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
   store::Database& db_;

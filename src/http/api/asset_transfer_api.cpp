@@ -1,0 +1,222 @@
+// Import (POST .../import) and export (GET .../export?format=csv|xlsx) of the asset registers.
+#include <nlohmann/json.hpp>
+
+#include "core/messages.h"
+#include "http/api/api_routes.h"
+#include "http/api/api_support.h"
+#include "http/api/asset_queries.h"
+#include "http/api/asset_transfer.h"
+#include "http/pages/org_tree.h"
+
+namespace lis::http {
+
+using nlohmann::json;
+using service::ImportKind;
+
+namespace {
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr long long kExportPage = 5000;
+constexpr long long kExportMax = 200000;
+
+json ProblemJson(const RequestContext& ctx, long long row, const std::string& column,
+                 const Error& e) {
+  return {{"row", row > 0 ? json(row) : json(nullptr)},
+          {"column", column.empty() ? json(nullptr) : json(column)},
+          {"code", CodeName(e.code)},
+          {"message", Messages::Embedded().ErrorText(ctx.language, e)}};
+}
+}  // namespace
+
+tables::Format UploadFormat(const std::string& content_type, std::string_view bytes) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  if (type == kXlsxType) return tables::Format::kXlsx;
+  if (type == "text/csv" || type == "application/csv" || type == "text/plain")
+    return tables::Format::kCsv;
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? tables::Format::kXlsx
+                                                                 : tables::Format::kCsv;
+}
+
+Result<ImportAnswer> RunImport(App& app, const RequestContext& ctx, ImportKind kind,
+                               std::string_view bytes, tables::Format format, bool dry_run) {
+  ImportAnswer answer;
+  auto table = tables::ReadTable(bytes, format);
+  if (!table.ok()) {
+    auto row = table.error().args.find("row");
+    long long n = row == table.error().args.end() ? 0 : std::stoll(row->second);
+    answer.status = 400;
+    answer.body = {{"errors", json::array({ProblemJson(ctx, n, "", table.error())})}};
+    return answer;
+  }
+  auto report = app.imports.Import(*ctx.caller, kind, *table, dry_run);
+  if (!report.ok()) return report.error();
+  if (report->problems.empty()) {
+    answer.body = {{"created", report->created}, {"dry_run", dry_run}};
+    return answer;
+  }
+  answer.status = report->Forbidden() ? 403 : 422;
+  answer.body = {{"errors", json::array()}};
+  for (const auto& p : report->problems)
+    answer.body["errors"].push_back(ProblemJson(ctx, p.row, p.column, p.error));
+  return answer;
+}
+
+namespace {
+
+template <ImportKind K>
+void Import(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  const std::string& body = ctx.request.body;
+  auto answer = RunImport(app, ctx, K, body, UploadFormat(ctx.request.Header("content-type"), body),
+                          ctx.request.Param("dry_run") == "true");
+  if (!answer.ok()) return WriteError(out, ctx, answer.error());
+  WriteJson(out, answer->status, answer->body);
+}
+
+// ---- Export ----
+
+std::string Text(const RequestContext& ctx, const std::string& key) {
+  return Messages::Embedded().Text(ctx.language, key);
+}
+
+std::string Str(const json& r, const char* key) {
+  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string();
+}
+
+std::string Label(const RequestContext& ctx, const std::string& prefix, const json& r,
+                  const char* key) {
+  std::string v = Str(r, key);
+  return v.empty() ? v : Text(ctx, prefix + v);
+}
+
+std::string ClassCell(const json& r) {
+  return r.contains("security_class") && r["security_class"].is_number_integer()
+             ? std::to_string(r["security_class"].get<long long>())
+             : std::string();
+}
+
+// Every record the list with `q` shows the caller, read page by page through the service.
+template <class Query, class Service>
+Result<std::vector<json>> ListAll(Service& service, const service::Caller& caller, Query q) {
+  std::vector<json> out;
+  for (long long offset = 0; offset < kExportMax; offset += kExportPage) {
+    q.page = {kExportPage, offset};
+    auto page = service.List(caller, q);
+    if (!page.ok()) return page.error();
+    for (auto& item : page->items) out.push_back(std::move(item));
+    if (page->items.empty() || static_cast<long long>(out.size()) >= page->total) break;
+  }
+  return out;
+}
+
+struct Sheet {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+std::string Column(const RequestContext& ctx, ImportKind kind, const std::string& field) {
+  return service::ImportColumnName(kind, field, ctx.language);
+}
+
+Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
+  auto q = ReadObjectQuery(ctx);
+  if (!q.ok()) return q.error();
+  auto items = ListAll(app.objects, *ctx.caller, *q);
+  if (!items.ok()) return items.error();
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  Sheet s{{"id", Column(ctx, ImportKind::kSystems, "name"),
+           Column(ctx, ImportKind::kInformationSets, "org_unit_id"),
+           Column(ctx, ImportKind::kSystems, "description"), Text(ctx, "export.security_class")},
+          {}};
+  for (const auto& r : *items)
+    s.rows.push_back({std::to_string(r["id"].get<long long>()), Str(r, "name"),
+                      tree.ok() ? tree->NameOf(r["org_unit_id"].get<long long>()) : "",
+                      Str(r, "description"), ClassCell(r)});
+  return s;
+}
+
+Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
+  auto q = ReadSystemQuery(ctx);
+  if (!q.ok()) return q.error();
+  auto items = ListAll(app.systems, *ctx.caller, *q);
+  if (!items.ok()) return items.error();
+  auto objects = ListAll(app.objects, *ctx.caller, service::ObjectListQuery{});
+  std::map<long long, std::string> object_names;
+  if (objects.ok())
+    for (const auto& o : *objects) object_names[o["id"].get<long long>()] = Str(o, "name");
+  Sheet s;
+  s.header.push_back("id");
+  for (const char* f : {"name", "object_id", "description", "hosting", "hosting_country",
+                        "supplier_name", "lifecycle"})
+    s.header.push_back(Column(ctx, ImportKind::kSystems, f));
+  s.header.push_back(Text(ctx, "export.security_class"));
+  for (const auto& r : *items)
+    s.rows.push_back({std::to_string(r["id"].get<long long>()), Str(r, "name"),
+                      object_names[r["object_id"].get<long long>()], Str(r, "description"),
+                      Label(ctx, "assets.hosting.", r, "hosting"), Str(r, "hosting_country"),
+                      Str(r, "supplier_name"), Label(ctx, "assets.lifecycle.", r, "lifecycle"),
+                      ClassCell(r)});
+  return s;
+}
+
+Result<Sheet> SetsSheet(App& app, const RequestContext& ctx) {
+  auto q = ReadSetQuery(ctx);
+  if (!q.ok()) return q.error();
+  auto items = ListAll(app.sets, *ctx.caller, *q);
+  if (!items.ok()) return items.error();
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  Sheet s;
+  s.header.push_back("id");
+  for (const char* f :
+       {"name", "org_unit_id", "description", "personal_data", "secrecy", "retention"})
+    s.header.push_back(Column(ctx, ImportKind::kInformationSets, f));
+  s.header.push_back(Text(ctx, "export.security_class"));
+  // Secrecy-marked details the caller may not read come redacted (null) from the service.
+  for (const auto& r : *items)
+    s.rows.push_back({std::to_string(r["id"].get<long long>()), Str(r, "name"),
+                      tree.ok() ? tree->NameOf(r["org_unit_id"].get<long long>()) : "",
+                      Str(r, "description"),
+                      Label(ctx, "assets.personal_data.", r, "personal_data"), Str(r, "secrecy"),
+                      Str(r, "retention"), ClassCell(r)});
+  return s;
+}
+
+using SheetFn = Result<Sheet> (*)(App&, const RequestContext&);
+
+void Export(App& app, RequestContext& ctx, HttpResponse& out, SheetFn fn, const std::string& name) {
+  if (!RequireCaller(ctx, out)) return;
+  std::string format = ctx.request.Param("format");
+  if (format.empty()) format = "csv";
+  if (format != "csv" && format != "xlsx")
+    return WriteError(out, ctx, Invalid("error.export_format", "format"));
+  auto sheet = fn(app, ctx);
+  if (!sheet.ok()) return WriteError(out, ctx, sheet.error());
+  std::string file = name + "." + format;
+  if (format == "csv") {
+    out.content_type = "text/csv; charset=utf-8";
+    out.body = tables::WriteCsv(sheet->header, sheet->rows);
+  } else {
+    out.content_type = kXlsxType;
+    out.body = tables::WriteXlsx(Text(ctx, "export.sheet." + name), sheet->header, sheet->rows);
+  }
+  out.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+}
+
+}  // namespace
+
+void RegisterAssetTransferApi(Router& router, App& app) {
+  router.Add("POST", "/api/v1/systems/import", Bind(app, Import<ImportKind::kSystems>));
+  router.Add("POST", "/api/v1/information-sets/import",
+             Bind(app, Import<ImportKind::kInformationSets>));
+  router.Add("GET", "/api/v1/objects/export", [&app](RequestContext& c, HttpResponse& o) {
+    Export(app, c, o, ObjectsSheet, "objects");
+  });
+  router.Add("GET", "/api/v1/systems/export", [&app](RequestContext& c, HttpResponse& o) {
+    Export(app, c, o, SystemsSheet, "systems");
+  });
+  router.Add("GET", "/api/v1/information-sets/export", [&app](RequestContext& c, HttpResponse& o) {
+    Export(app, c, o, SetsSheet, "information-sets");
+  });
+}
+
+}  // namespace lis::http
