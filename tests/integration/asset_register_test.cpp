@@ -30,29 +30,13 @@ struct Fixture {
   std::map<std::string, long long> ids;  // every record by name
 };
 
-// Runs `fn` in a write transaction on the server's database, behind its back (for changes the
-// API cannot make: a review date in the past, a restore).
-void WriteDirect(LisServer& s, const std::function<void(lis::store::Tx&)>& fn) {
-  auto db = lis::store::Database::Open(s.database_url(), 1);
-  ASSERT_TRUE(db.ok());
-  lis::store::Actor actor;
-  auto st = (*db)->Write(actor, [&](lis::store::Tx& tx) {
-    fn(tx);
-    return lis::Status();
-  });
-  ASSERT_TRUE(st.ok());
-}
-
 // Makes the approved classification of set `id` overdue for review.
 void MakeOverdue(LisServer& s, long long id) {
-  WriteDirect(s, [&](lis::store::Tx& tx) {
-    tx.Exec("UPDATE classifications SET review_due = '2020-01-31' WHERE information_set_id = ?",
-            {lis::store::Value(id)});
-    lis::store::RefreshDerivedOfSet(tx, id);
-  });
+  SetReviewDue(s, id, "2020-01-31");
 }
 
 Fixture Build(LisServer& s, const Session& ciso) {
+  ClearAssets(s, ciso);
   Fixture f;
   f.buf = s.OrgUnitId("Barn- och utbildningsförvaltningen");
   f.sof = s.OrgUnitId("Socialförvaltningen");

@@ -420,11 +420,7 @@ TEST_F(AssetRolesTest, TheStartPageListsTheWorkInTheCallersScope) {
   std::time_t in_ten_days = std::time(nullptr) + 10 * 24 * 3600;
   char soon[16];
   std::strftime(soon, sizeof soon, "%Y-%m-%d", std::gmtime(&in_ten_days));
-  auto set_review = [&](Target t, const std::string& date) {
-    CommandResult r = s.Sql("UPDATE classifications SET review_due = '" + date +
-                            "' WHERE information_set_id = " + Id(ids_.at(t)));
-    ASSERT_EQ(r.exit_code, 0) << r;
-  };
+  auto set_review = [&](Target t, const std::string& date) { SetReviewDue(s, ids_.at(t), date); };
   set_review(kBouSet, "2001-01-01");
   set_review(kSofOwnSet, soon);
 

@@ -4,12 +4,15 @@
 
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "audit_support.h"
 #include "lis_server.h"
+#include "store/assets/derived_cache.h"
+#include "store/database.h"
 
 namespace lis_test {
 
@@ -49,6 +52,43 @@ inline json MustCreate(LisServer& s, const Auth& auth, const std::string& collec
   Response r = s.Post("/api/v1/" + collection, auth, body);
   EXPECT_EQ(r.status, 201) << "POST /api/v1/" << collection << " " << body.dump() << ": " << r;
   return r.status == 201 ? r.Json() : json::object({{"id", 0}});
+}
+
+// Runs `fn` in a write transaction on the server's database, behind its back (for changes the
+// API cannot make: a review date in the past, a restore).
+inline void WriteDirect(LisServer& s, const std::function<void(lis::store::Tx&)>& fn) {
+  auto db = lis::store::Database::Open(s.database_url(), 1);
+  ASSERT_TRUE(db.ok());
+  lis::store::Actor actor;
+  auto st = (*db)->Write(actor, [&](lis::store::Tx& tx) {
+    fn(tx);
+    return lis::Status();
+  });
+  ASSERT_TRUE(st.ok());
+}
+
+// Sets the review date of set `id`'s classification to `date` (YYYY-MM-DD), with the derived
+// values that depend on it.
+inline void SetReviewDue(LisServer& s, long long id, const std::string& date) {
+  WriteDirect(s, [&](lis::store::Tx& tx) {
+    tx.Exec("UPDATE classifications SET review_due = ? WHERE information_set_id = ?",
+            {lis::store::Value(date), lis::store::Value(id)});
+    lis::store::RefreshDerivedOfSet(tx, id);
+  });
+}
+
+// Deletes every live information set, system and object `auth` can read (the demo's assets),
+// so that a test sees only the records it makes.
+inline void ClearAssets(LisServer& s, const Auth& auth) {
+  for (std::string collection : {"information-sets", "systems", "objects"}) {
+    json page = Fetch(s, auth, "/api/v1/" + collection + "?limit=500");
+    for (const auto& item : page.value("items", json::array())) {
+      std::string path =
+          "/api/v1/" + collection + "/" + std::to_string(item["id"].get<long long>());
+      Response r = s.Delete(path, auth);
+      EXPECT_EQ(r.status, 204) << "DELETE " << path << ": " << r;
+    }
+  }
 }
 
 inline long long CreateObject(LisServer& s, const Auth& auth, const std::string& name,
