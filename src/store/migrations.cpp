@@ -208,14 +208,20 @@ ALTER TABLE objects ADD COLUMN derived_review_due TEXT;
 ALTER TABLE objects ADD COLUMN derived_drafts BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE objects ADD COLUMN derived_personal_data BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX information_sets_class ON information_sets(derived_class, name, id);
+CREATE INDEX information_sets_class_order ON information_sets((COALESCE(derived_class, -1)), name, id);
 CREATE INDEX information_sets_review ON information_sets(derived_review_due);
-CREATE INDEX information_sets_updated ON information_sets(updated_at);
+CREATE INDEX information_sets_review_order ON information_sets((COALESCE(derived_review_due, '9999-12-31')), name, id);
+CREATE INDEX information_sets_updated ON information_sets(updated_at, id);
 CREATE INDEX systems_class ON systems(derived_class, name, id);
+CREATE INDEX systems_class_order ON systems((COALESCE(derived_class, -1)), name, id);
 CREATE INDEX systems_review ON systems(derived_review_due);
-CREATE INDEX systems_updated ON systems(updated_at);
+CREATE INDEX systems_review_order ON systems((COALESCE(derived_review_due, '9999-12-31')), name, id);
+CREATE INDEX systems_updated ON systems(updated_at, id);
 CREATE INDEX objects_class ON objects(derived_class, name, id);
+CREATE INDEX objects_class_order ON objects((COALESCE(derived_class, -1)), name, id);
 CREATE INDEX objects_review ON objects(derived_review_due);
-CREATE INDEX objects_updated ON objects(updated_at)
+CREATE INDEX objects_review_order ON objects((COALESCE(derived_review_due, '9999-12-31')), name, id);
+CREATE INDEX objects_updated ON objects(updated_at, id)
 )SQL";
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {

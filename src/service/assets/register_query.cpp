@@ -163,15 +163,16 @@ void ApplyRegisterFilter(store::Filter& where, RegisterKind kind, const Register
 std::string RegisterOrder(const std::string& sort) {
   bool desc = !sort.empty() && sort[0] == '-';
   std::string key = desc ? sort.substr(1) : sort;
-  // Unclassified sorts below every class; no review date after every date.
-  if (key == "security_class")
-    return desc ? "derived_class DESC NULLS LAST, name, id"
-                : "derived_class ASC NULLS FIRST, name, id";
-  if (key == "review_due")
-    return desc ? "derived_review_due DESC NULLS FIRST, name, id"
-                : "derived_review_due ASC NULLS LAST, name, id";
-  if (key == "updated_at") return desc ? "updated_at DESC, id DESC" : "updated_at, id";
-  return desc ? "name DESC, id DESC" : "name, id";
+  // Descending is the exact reverse of ascending, so that one index serves both. Unclassified
+  // sorts below every class, no review date after every date; the expressions are those of
+  // the indexes of migration 3.
+  std::vector<std::string> columns = {"name", "id"};
+  if (key == "security_class") columns = {"COALESCE(derived_class, -1)", "name", "id"};
+  if (key == "review_due") columns = {"COALESCE(derived_review_due, '9999-12-31')", "name", "id"};
+  if (key == "updated_at") columns = {"updated_at", "id"};
+  std::string out;
+  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c + (desc ? " DESC" : "");
+  return out;
 }
 
 std::vector<store::ComputedField> RegisterColumns(RegisterKind kind) {

@@ -29,7 +29,8 @@ void RefreshDerivedOfSet(Tx& tx, long long set_id);
 // Recomputes the systems `system_ids` and the objects `object_ids` plus those of the systems.
 void RefreshDerivedOfSystems(Tx& tx, const std::vector<long long>& system_ids,
                              const std::vector<long long>& object_ids = {});
-// Recomputes every row of the three tables (after a bulk load or a migration).
+// Recomputes every row of the three tables (after a bulk load or a migration), in a few
+// set-based statements.
 void RebuildDerived(Tx& tx);
 
 }  // namespace lis::store
