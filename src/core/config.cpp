@@ -90,6 +90,10 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.lockout_failures);
     else if (key == "lockout_minutes")
       s = Read(node, key, config.lockout_minutes);
+    else if (key == "classification_max_level")
+      s = Read(node, key, config.classification_max_level);
+    else if (key == "review_months")
+      s = Read(node, key, config.review_months);
     else if (key == "trust_proxy")
       s = Read(node, key, config.trust_proxy);
     else if (key == "access_log")
@@ -104,6 +108,10 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
   }
   if (config.threads < 2) return ConfigError("threads", "must be at least 2");
   if (config.db_pool < 1) return ConfigError("db_pool", "must be at least 1");
+  if (config.classification_max_level < 2 || config.classification_max_level > 4)
+    return ConfigError("classification_max_level", "must be 2, 3 or 4");
+  if (config.review_months < 1 || config.review_months > 60)
+    return ConfigError("review_months", "must be 1 to 60");
   return {};
 }
 

@@ -25,7 +25,9 @@ struct Config {
   int lockout_minutes = 15;  // ...within this window, for this long
   bool trust_proxy = false;  // honour X-Forwarded-Proto/For from a reverse proxy
   std::string default_language = "sv";
-  std::string access_log = "-";  // "-" is standard output; empty turns it off
+  int classification_max_level = 4;  // the classification scale is 0..this (2 to 4)
+  int review_months = 12;            // an approved classification is due for review after this
+  std::string access_log = "-";      // "-" is standard output; empty turns it off
 };
 
 // Applies the settings in the TOML text `toml` on top of `config`. Unknown keys and values

@@ -13,6 +13,8 @@ TEST(Config, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(c.max_import_bytes, 20u * 1024u * 1024u);
   EXPECT_EQ(c.lockout_failures, 5);
   EXPECT_EQ(c.lockout_minutes, 15);
+  EXPECT_EQ(c.classification_max_level, 4);
+  EXPECT_EQ(c.review_months, 12);
 }
 
 TEST(Config, TomlOverridesDefaults) {
@@ -24,6 +26,8 @@ max_body_bytes = 2048
 max_import_bytes = 4096
 trust_proxy = true
 default_language = "en"
+classification_max_level = 3
+review_months = 24
 )",
                              c);
   ASSERT_TRUE(s.ok()) << s.error().field;
@@ -34,6 +38,8 @@ default_language = "en"
   EXPECT_EQ(c.max_import_bytes, 4096u);
   EXPECT_TRUE(c.trust_proxy);
   EXPECT_EQ(c.default_language, "en");
+  EXPECT_EQ(c.classification_max_level, 3);
+  EXPECT_EQ(c.review_months, 24);
 }
 
 TEST(Config, ErrorsNameTheKey) {
@@ -50,6 +56,10 @@ TEST(Config, ErrorsNameTheKey) {
       {"listen = \"localhost\"", "listen"},
       {"listen = \"localhost:99999\"", "listen"},
       {"default_language = \"de\"", "default_language"},
+      {"classification_max_level = 5", "classification_max_level"},
+      {"classification_max_level = 1", "classification_max_level"},
+      {"review_months = 0", "review_months"},
+      {"review_months = 61", "review_months"},
       {"this is not toml", "(file)"},
   };
   for (const auto& c : cases) {

@@ -26,8 +26,8 @@ struct App {
         users(d),
         objects(d),
         systems(d),
-        sets(d),
-        requirements(d),
+        sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
+        requirements(d, domain::ClassificationScale{c.classification_max_level}),
         imports(d, sets) {}
   const Config& config;
   store::Database& db;

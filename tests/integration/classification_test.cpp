@@ -539,6 +539,50 @@ TEST_F(ClassificationTest, RegisterFiltersByClassAndUnclassified) {
   EXPECT_EQ(bad.Json()["error"].value("field", ""), "security_class") << bad;
 }
 
+// A server whose scale is 0–3 (MSB's four levels) and whose reviews fall due after 24 months.
+class ConfiguredScaleTest : public SharedServerTest<ConfiguredScaleTest> {
+ public:
+  static ServerOptions Options() {
+    ServerOptions o;
+    o.config_toml = "classification_max_level = 3\nreview_months = 24\n";
+    return o;
+  }
+};
+
+TEST_F(ConfiguredScaleTest, LevelsAboveTheScaleAreRefusedAndReviewsFollowTheSetting) {
+  LisServer& s = server();
+  Session ciso = s.Login("ciso");
+  long long set = CreateSet(s, ciso, "Kortare skala", s.OrgUnitId("Socialförvaltningen"));
+  std::string path = "/api/v1/information-sets/" + Id(set) + "/classification";
+
+  Response r = s.Send("PUT", path, ciso, ClassificationBody({4, 0, 0, 0}));
+  EXPECT_EQ(r.status, 400) << "4 is above a 0–3 scale: " << r;
+  EXPECT_EQ(r.Json()["error"].value("field", ""), "confidentiality") << r;
+
+  json c = Classify(s, ciso, set, {3, 0, 0, 0})["classification"];
+  r = s.Post(path + "/approve", ciso, {{"version", c["version"]}});
+  ASSERT_EQ(r.status, 200) << r;
+  json approved = r.Json()["classification"];
+  std::string day = approved["approved_at"].get<std::string>().substr(0, 10);
+  EXPECT_EQ(approved["review_due"], AddMonths(day, 24)) << approved;
+
+  // The questionnaire proposes at most the top of the scale, and offers no level above it.
+  std::string page = "/assets/information-sets/" + Id(set) + "/classify";
+  r = s.Get(page, ciso);
+  ASSERT_EQ(r.status, 200) << r;
+  std::string form;  // every question answered with its highest consequence
+  std::set<std::string> questions;
+  for (size_t at = 0; (at = r.body.find("name=\"q_", at)) != std::string::npos; ++at)
+    questions.insert(r.body.substr(at + 6, r.body.find('"', at + 6) - at - 6));
+  ASSERT_FALSE(questions.empty()) << r.body;
+  for (const auto& q : questions) form += q + "=4&";
+  r = s.SendRaw("POST", page, ciso, form + "step=propose", "application/x-www-form-urlencoded");
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_NE(r.body.find("name=\"level_confidentiality\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("<option value=\"3\" selected"), std::string::npos) << "3 proposed";
+  EXPECT_EQ(r.body.find("<option value=\"4\""), std::string::npos) << "no level 4 to confirm";
+}
+
 }  // namespace
 }  // namespace lis_test
 

@@ -346,6 +346,8 @@ TEST_F(RequirementCatalogueTest, PermissionMatrix) {
   const std::vector<Row> rows = {
       //                  create get  upd  del  export import
       {"ciso",           {201,   200, 200, 204, 200,   200}},
+      // A company's CISO reads the installation's catalogue but does not change it.
+      {"ciso.energi",    {403,   200, 403, 403, 200,   403}},
       {"sakerhetschef",  {403,   200, 403, 403, 200,   403}},
       {"objektagare",    {403,   200, 403, 403, 200,   403}},
       {"medarbetare",    {403,   200, 403, 403, 200,   403}},

@@ -284,9 +284,10 @@ json Select(const std::string& name, const std::string& label, json options) {
   return {{"id", "filter-" + name}, {"name", name}, {"label", label}, {"options", options}};
 }
 
-std::vector<SelectOption> LevelOptions(const RequestContext& ctx, int from) {
+std::vector<SelectOption> LevelOptions(App& app, const RequestContext& ctx, int from) {
   std::vector<SelectOption> out;
-  for (int l = from; l <= 4; ++l) out.push_back({std::to_string(l), LevelText(ctx, l)});
+  for (int l = from; l <= app.sets.Settings().scale.max_level; ++l)
+    out.push_back({std::to_string(l), LevelText(ctx, l)});
   return out;
 }
 
@@ -312,13 +313,14 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Kin
   }
   selects.push_back(
       Select("security_class", Text(ctx, "assets.filter_class"),
-             Choices(ctx, "assets.any_class", LevelOptions(ctx, 0), cur("security_class"))));
+             Choices(ctx, "assets.any_class", LevelOptions(app, ctx, 0), cur("security_class"))));
   for (const char* a : kAspects) {
     std::string name = std::string("min_") + a;
-    selects.push_back(Select(name,
-                             Text(ctx, "assets.filter.min_level",
-                                  {{"aspect", Text(ctx, std::string("assets.aspect.") + a)}}),
-                             Choices(ctx, "assets.filter.any", LevelOptions(ctx, 1), cur(name))));
+    selects.push_back(
+        Select(name,
+               Text(ctx, "assets.filter.min_level",
+                    {{"aspect", Text(ctx, std::string("assets.aspect.") + a)}}),
+               Choices(ctx, "assets.filter.any", LevelOptions(app, ctx, 1), cur(name))));
   }
   auto personal = ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false);
   personal.push_back({"any", Text(ctx, "assets.filter.personal_any")});
@@ -798,6 +800,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
   const json& c = set->value("classification", json(nullptr));
   std::string base = "/assets/information-sets/" + std::to_string(id);
   json aspects = json::array();
+  const int max_level = app.sets.Settings().scale.max_level;
   std::string first_unanswered;
   // After "answer every question" each unanswered question carries the error itself.
   bool mark_unanswered = error_field.rfind("q-", 0) == 0;
@@ -808,7 +811,8 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
     for (const auto& q : spec.value("questions", json::array())) {
       std::string qid = q.value("id", "");
       auto given = Answer(ctx, qid);
-      if (given) proposal = std::max(proposal, *given);
+      // On a shorter scale, consequences above its top count as its top level.
+      if (given) proposal = std::max(proposal, std::min(*given, max_level));
       if (!given && first_unanswered.empty()) first_unanswered = "q-" + qid + "-0";
       json answers = json::array();
       for (const auto& ans : q.value("answers", json::array())) {
@@ -817,7 +821,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
                            {"name", "q_" + qid},
                            {"value", level},
                            {"text", Lang(ctx, ans["text"])},
-                           {"level", LevelText(ctx, level)},
+                           {"level", LevelText(ctx, std::min(level, max_level))},
                            {"checked", given && *given == level}});
       }
       bool unanswered = mark_unanswered && !given;
@@ -831,7 +835,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
     std::string chosen = ctx.request.Param(std::string("level_") + a);
     if (chosen.empty()) chosen = std::to_string(proposal);
     json levels = json::array();
-    for (int l = 0; l <= 4; ++l)
+    for (int l = 0; l <= max_level; ++l)
       levels.push_back(
           {{"value", l}, {"label", LevelText(ctx, l)}, {"selected", chosen == std::to_string(l)}});
     std::string motivation = ctx.request.Param(std::string("motivation_") + a);

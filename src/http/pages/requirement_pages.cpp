@@ -28,8 +28,8 @@ std::string Str(const json& r, const std::string& key) {
   return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
 }
 
-bool CanWrite(const RequestContext& ctx) {
-  return domain::ScopesFor(ctx.caller->grants, Permission::kCatalogueWrite).any();
+bool CanWrite(App& app, const RequestContext& ctx) {
+  return app.requirements.MayEdit(*ctx.caller);
 }
 
 std::string LevelText(const RequestContext& ctx, long long level) {
@@ -155,8 +155,8 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"caption", Text(ctx, "catalogue.caption", {{"count", std::to_string(rows.size())}})},
-      {"writer", CanWrite(ctx)}};
-  if (CanWrite(ctx)) {
+      {"writer", CanWrite(app, ctx)}};
+  if (data["writer"].get<bool>()) {
     Form create(ctx, "requirement-create", "/assets/requirements", failure);
     RequirementFields(ctx, create, json::object()).Submit("catalogue.create_submit");
     data["create_form"] = create.Html();
@@ -235,7 +235,7 @@ void ShowRequirement(App& app, RequestContext& ctx, HttpResponse& out, const For
   json data = {{"path", base},
                {"title", Text(ctx, "catalogue.edit_title", {{"code", code}})},
                {"details", details}};
-  if (CanWrite(ctx)) {
+  if (CanWrite(app, ctx)) {
     std::string version = std::to_string((*r)["version"].get<long long>());
     Form edit(ctx, "requirement-edit", base, failure);
     edit.Hidden("version", version);

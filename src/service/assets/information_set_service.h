@@ -48,6 +48,8 @@ class InformationSetService {
   InformationSetService(store::Database& db, ClassificationSettings settings = {})
       : db_(db), settings_(settings) {}
 
+  const ClassificationSettings& Settings() const { return settings_; }
+
   // Sets the caller may read that match the filter, sorted (by name unless asked), each with
   // "security_class", "review_due" and "classification_status". Secrecy-marked details are
   // left out for callers without kSecrecyRead.

@@ -31,8 +31,19 @@ const std::vector<InputField>& Fields() {
   return kFields;
 }
 
-bool CanWriteCatalogue(const Caller& caller) {
-  return ScopesOf(caller, Permission::kCatalogueWrite).any();
+// The catalogue is the installation's: kCatalogueWrite counts installation-wide or on a group
+// or municipality node, not on a company or a unit (a company's CISO reads it).
+bool CanWriteCatalogue(Tx& tx, const Caller& caller) {
+  auto scopes = ScopesOf(caller, Permission::kCatalogueWrite);
+  if (scopes.everywhere) return true;
+  for (long long root : scopes.roots) {
+    auto row = tx.QueryOne(
+        "SELECT id FROM org_units WHERE id = ? AND kind IN ('group', 'municipality') AND "
+        "deleted_at IS NULL",
+        {Value(root)}, {store::Col::kInt});
+    if (row) return true;
+  }
+  return false;
 }
 
 // Checks a create or update body: the fields of Fields() plus "controls" (a list of text).
@@ -84,8 +95,14 @@ Result<json> RequirementService::Get(const Caller& caller, long long id) {
   });
 }
 
+bool RequirementService::MayEdit(const Caller& caller) {
+  auto may =
+      db_.ReadResult<bool>([&](Tx& tx) -> Result<bool> { return CanWriteCatalogue(tx, caller); });
+  return may.ok() && *may;
+}
+
 Result<json> RequirementService::Create(const Caller& caller, const json& body) {
-  if (!CanWriteCatalogue(caller)) return Forbidden();
+  if (!MayEdit(caller)) return Forbidden();
   Status s = CheckBody(body, false);
   if (!s.ok()) return s.error();
   json record = json::object();
@@ -101,7 +118,7 @@ Result<json> RequirementService::Create(const Caller& caller, const json& body) 
 }
 
 Result<json> RequirementService::Update(const Caller& caller, long long id, const json& body) {
-  if (!CanWriteCatalogue(caller)) return Forbidden();
+  if (!MayEdit(caller)) return Forbidden();
   Status s = CheckBody(body, true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
@@ -120,7 +137,7 @@ Result<json> RequirementService::Update(const Caller& caller, long long id, cons
 
 Result<json> RequirementService::Delete(const Caller& caller, long long id,
                                         std::optional<long long> version) {
-  if (!CanWriteCatalogue(caller)) return Forbidden();
+  if (!MayEdit(caller)) return Forbidden();
   return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::RequirementTable(), id);
     if (!current) return NotFound();
@@ -182,7 +199,7 @@ std::vector<Error> CheckDocument(const json& doc, const domain::ClassificationSc
 }  // namespace
 
 Result<json> RequirementService::Import(const Caller& caller, const json& document) {
-  if (!CanWriteCatalogue(caller)) return Forbidden();
+  if (!MayEdit(caller)) return Forbidden();
   std::vector<json> records;
   std::vector<Error> errors = CheckDocument(document, scale_, records);
   if (!errors.empty()) {

@@ -26,8 +26,10 @@ class RequirementService {
                            const std::string& aspect = "",
                            std::optional<int> min_level = std::nullopt);
 
-  // Editing the catalogue (requirement_catalogue.cpp): readers of any asset read it, holders
-  // of kCatalogueWrite anywhere change it (the catalogue is the installation's).
+  // Editing the catalogue (requirement_catalogue.cpp): readers of any asset read it; it is
+  // the installation's, so only holders of kCatalogueWrite installation-wide or on a group or
+  // municipality node change it (MayEdit), not a company's CISO.
+  bool MayEdit(const Caller& caller);
   // One requirement (live) by id.
   Result<nlohmann::json> Get(const Caller& caller, long long id);
   // Body: code, area, aspect, min_level, text_sv, text_en, and optional guidance_sv,
