@@ -58,8 +58,8 @@ Result<std::optional<long long>> ReadIdParam(const ParamLookup& param, const std
 Result<std::string> ReadChoiceParam(const ParamLookup& param, const std::string& name,
                                     const std::vector<std::string>& allowed);
 
-// Adds `filter` to `where` for the register of `kind`; `table` is its table name. The caller's
-// read scope is added by the service.
+// Adds `filter` to `where` for the register of `kind` (on its table's cached columns). The
+// caller's read scope is added by the service.
 void ApplyRegisterFilter(store::Filter& where, RegisterKind kind, const RegisterFilter& filter);
 // The ORDER BY of `sort` (already checked).
 std::string RegisterOrder(const std::string& sort);
