@@ -178,6 +178,8 @@ Data& DataOf(const std::string& which) {
   Fill(d);
   std::fprintf(stderr, "register bench: %s filled in %.1f s\n", which.c_str(),
                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  // As `lis serve` does when it starts (LIS_BENCH_NO_ANALYZE=1 measures without statistics).
+  if (!std::getenv("LIS_BENCH_NO_ANALYZE")) d.db->RefreshStatistics();
   return d;
 }
 

@@ -93,6 +93,7 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   auto db = OpenDatabase(config.database, config.db_pool);
   if (!db.ok()) return Fail(db.error());
   SetUpLogging(config);
+  (*db)->RefreshStatistics();
   lis::http::App app(config, **db);
   lis::http::Server server(config, app);
   std::thread signals = StopOnSignal(server);

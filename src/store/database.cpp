@@ -343,6 +343,13 @@ bool Database::Ping() {
   }
 }
 
+void Database::RefreshStatistics() {
+  if (dialect_ != Dialect::kSqlite) return;  // PostgreSQL's autovacuum keeps its own
+  soci::session sql(impl_->pool);
+  sql << "PRAGMA analysis_limit=1000";
+  sql << "ANALYZE";
+}
+
 Result<int> Database::Migrate() {
   int applied = 0;
   Actor system;

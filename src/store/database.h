@@ -114,6 +114,11 @@ class Database {
   bool Ping();
   // Applies every migration not yet applied; returns how many ran.
   Result<int> Migrate();
+  // Gives the query planner fresh statistics of the tables' contents. SQLite has none until
+  // asked (without them a large register is sorted through the wrong index); an approximate
+  // ANALYZE (analysis_limit) takes milliseconds. A no-op on PostgreSQL, whose autovacuum
+  // analyzes. Errors propagate as exceptions.
+  void RefreshStatistics();
 
  private:
   Database(Dialect dialect, int pool_size);

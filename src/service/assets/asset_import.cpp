@@ -507,6 +507,7 @@ Result<ImportReport> AssetImportService::Import(const Caller& caller, ImportKind
   };
   Status s = dry_run ? db_.Read(run) : db_.Write(caller.ToActor("import"), run);
   if (!s.ok()) return s.error();
+  if (!dry_run) db_.RefreshStatistics();  // a large import changes what the planner should do
   std::stable_sort(report.problems.begin(), report.problems.end(),
                    [](const ImportProblem& a, const ImportProblem& b) { return a.row < b.row; });
   return report;
