@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request } from 'playwright-core';
 import {
-  baseUrl, checkAccessibility, launch, login, logout, newPage, notice, unique, visit,
+  baseUrl, checkAccessibility, launch, login, logout, newPage, notice, submit, unique, visit,
 } from './support.mjs';
 
 let browser;
@@ -14,15 +14,6 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 // Submits a form with its button and waits for the page that answers it.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
-
 const kommun = 'Norrviks kommunkoncern / Norrviks kommun';
 
 test('admin: organisation unit, user, role and API token through the forms', async () => {

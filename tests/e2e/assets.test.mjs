@@ -4,23 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  baseUrl, checkAccessibility, launch, login, logout, newPage, notice, unique, visit,
+  baseUrl, checkAccessibility, launch, login, logout, mainText, newPage, notice, submitAndWait, unique, visit,
 } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function submitAndWait(page, button, urlPattern) {
-  await Promise.all([
-    page.waitForURL(urlPattern),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-}
-
-async function mainText(page) {
-  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
-}
 
 test('the CISO classifies an information set through the questionnaire', async () => {
   const page = await newPage(browser);

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  baseUrl, checkAccessibility, launch, login, logout, newPage, notice, visit,
+  baseUrl, checkAccessibility, launch, login, logout, mainText, newPage, notice, visit,
 } from './support.mjs';
 
 const SET = 'Orosanmälningar om barn';
@@ -20,10 +20,6 @@ const REASON_SET = `Allvarlig \\(3\\) – informationsmängden ${SET} har nivå 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function mainText(page) {
-  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
-}
 
 async function focusedText(page) {
   return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');

@@ -111,3 +111,26 @@ export async function checkAccessibility(page, label = page.url()) {
 export async function notice(page) {
   return (await page.locator('main [role=status].alert-ok').first().textContent()).trim();
 }
+
+// The text of the page's main element with runs of white space as one space.
+export async function mainText(page) {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+// Clicks the button named `button` and waits for the navigation to a URL matching `urlPattern`.
+export async function submitAndWait(page, button, urlPattern) {
+  await Promise.all([
+    page.waitForURL(urlPattern),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+}
+
+// Clicks `button` (a locator) and waits for the page its POST navigates to; the response.
+export async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    button.click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request } from 'playwright-core';
 import {
-  account, baseUrl, checkAccessibility, launch, login, newPage, notice, unique, visit,
+  account, baseUrl, checkAccessibility, launch, login, newPage, notice, submit, unique, visit,
 } from './support.mjs';
 
 let browser;
@@ -15,15 +15,6 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 // Submits a form with its button and waits for the page that answers it.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
-
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Today and yesterday in Swedish time, as a date input takes them.

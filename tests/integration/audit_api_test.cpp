@@ -1,6 +1,7 @@
 // GET /api/v1/audit: filters, paging, who may read it and within which scope, bad input.
 #include <set>
 
+#include "asset_support.h"
 #include "audit_support.h"
 
 namespace lis_test {
@@ -41,6 +42,7 @@ TEST_F(AuditApiTest, FiltersNarrowTheListAndCombine) {
   LisServer& s = server();
   long long kommun = s.OrgUnitId("Norrviks kommun");
   long long energi = s.OrgUnitId("Norrvik Energi AB");
+  s.Auditor();  // made now, not between the changes below
   // Six changes in a known order; each one's event is the newest right after it.
   long long a = s.CreateOrgUnit("Filter A", kommun)["id"];
   json a_created = Newest();
@@ -277,6 +279,58 @@ TEST_F(AuditApiTest, EventsCarryEveryField) {
   EXPECT_TRUE(std::regex_match(e["hash"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(e["before"].is_null());
   EXPECT_TRUE(e["after"].is_object()) << "parsed JSON, not a string";
+}
+
+// The log shows every reader who changed what, but the content of asset records only to
+// readers who may read it: the administrator (no content permission) sees the changed fields
+// without their values; the CISO sees them.
+TEST_F(AuditApiTest, AssetContentIsHiddenFromReadersWithoutContentPermission) {
+  LisServer& s = server();
+  Session ciso = s.Login("ciso");
+  long long set = MustCreate(s, ciso, "information-sets",
+                             {{"name", "Hemlig loggmängd"},
+                              {"org_unit_id", s.OrgUnitId("Socialförvaltningen")},
+                              {"description", "Känslig beskrivning"},
+                              {"secrecy", "OSL 26:1"}})["id"];
+  Classify(s, ciso, set, {3, 1, 1, 1});
+  std::string query = "id=" + Id(set) + "&entity=";
+  struct Case {
+    std::string entity, field;
+    json value;  // what the CISO sees
+  };
+  const std::vector<Case> cases = {
+      {"information_set", "description", "Känslig beskrivning"},
+      {"information_set", "name", "Hemlig loggmängd"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.entity + "." + c.field);
+    std::vector<json> as_ciso = All(ciso, query + c.entity);
+    std::vector<json> as_admin = All(s.Admin(), query + c.entity);
+    ASSERT_FALSE(as_ciso.empty());
+    ASSERT_EQ(as_admin.size(), as_ciso.size()) << "the administrator sees every event";
+    EXPECT_EQ(as_ciso.back()["after"][c.field], c.value);
+    EXPECT_FALSE(as_ciso.back().contains("redacted"));
+    EXPECT_TRUE(as_admin.back()["after"].contains(c.field)) << "which field, not its value";
+    EXPECT_TRUE(as_admin.back()["after"][c.field].is_null()) << as_admin.back();
+    EXPECT_EQ(as_admin.back()["redacted"], true);
+    EXPECT_EQ(as_admin.back()["entity_id"], set);
+  }
+  // An update shows the administrator which fields changed, not to what.
+  ASSERT_EQ(s.Patch("/api/v1/information-sets/" + Id(set), ciso,
+                    {{"description", "Ny känslig text"}, {"version", 1}})
+                .status,
+            200);
+  json update = All(s.Admin(), query + "information_set&action=update").front();
+  EXPECT_EQ(update["redacted_fields"], json::array({"description"})) << update;
+  Response page = s.Get("/audit?entity=information_set&id=" + Id(set) + "&lang=en", s.Admin());
+  ASSERT_EQ(page.status, 200) << page;
+  EXPECT_EQ(page.body.find("Ny känslig text"), std::string::npos) << "not on the page either";
+  EXPECT_NE(page.body.find("the content is not shown to you"), std::string::npos) << page.body;
+  // The classification's motivations likewise.
+  std::vector<json> admin_classifications = All(s.Admin(), "entity=classification");
+  ASSERT_FALSE(admin_classifications.empty());
+  for (const auto& e : admin_classifications)
+    if (e["after"].is_object()) EXPECT_TRUE(e["after"]["motivations"].is_null()) << e;
 }
 
 }  // namespace

@@ -483,8 +483,19 @@ json LisServer::AddRole(long long user_id, const std::string& role,
   return r.Json();
 }
 
+const Session& LisServer::Auditor() {
+  if (!auditor_) {
+    json user = CreateUser("test.auditor", OrgUnitId("Norrviks kommun"));
+    AddRole(user.value("id", 0LL), "ciso", std::nullopt);
+    auditor_.emplace();
+    Response r = LoginAs("test.auditor", kTestPassword, &*auditor_);
+    EXPECT_EQ(r.status, 200) << "login as test.auditor: " << r;
+  }
+  return *auditor_;
+}
+
 json LisServer::AuditPage(const std::string& query) {
-  Response r = Get("/api/v1/audit" + (query.empty() ? "" : "?" + query), Admin());
+  Response r = Get("/api/v1/audit" + (query.empty() ? "" : "?" + query), Auditor());
   EXPECT_EQ(r.status, 200) << "audit " << query << ": " << r;
   return r.status == 200 ? r.Json() : json::object();
 }

@@ -164,9 +164,13 @@ class LisServer {
   json CreateUser(const std::string& username, long long org_unit_id,
                   const std::string& password = kTestPassword);
   json AddRole(long long user_id, const std::string& role, std::optional<long long> scope_id);
-  // GET /api/v1/audit?`query` as the installation-wide admin (a test failure unless 200).
+  // An installation-wide CISO ("test.auditor"), made and logged in on first use: reads the
+  // whole audit log with the content of every record (the admin sees asset events without
+  // their values).
+  const Session& Auditor();
+  // GET /api/v1/audit?`query` as the Auditor (a test failure unless 200).
   json AuditPage(const std::string& query = "");
-  // The number of audit events, as the installation-wide admin sees it.
+  // The number of audit events, as the Auditor sees it.
   long long AuditTotal();
 
   static constexpr const char* kTestPassword = "correct horse battery staple";
@@ -187,6 +191,7 @@ class LisServer {
   std::unique_ptr<httplib::Client> client_;
   std::vector<std::string> server_errors_;
   std::optional<Session> admin_;
+  std::optional<Session> auditor_;
 };
 
 // A fixture whose tests share one server, started once for the test suite `Suite` (CRTP, so

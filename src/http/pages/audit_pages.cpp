@@ -107,6 +107,13 @@ json EventRow(const RequestContext& ctx, const OrgTree& tree, const json& e) {
       summary += (summary.empty() ? "" : ", ") + c["label"].get<std::string>();
     if (summary.empty()) summary = Text(ctx, "history.no_changes");
   }
+  if (e.contains("redacted_fields")) {  // content the reader may not read: which fields only
+    summary.clear();
+    for (const auto& f : e["redacted_fields"])
+      summary += (summary.empty() ? "" : ", ") + FieldLabel(ctx, f.get<std::string>());
+    summary += (summary.empty() ? "" : " – ") + Text(ctx, "audit.content_hidden");
+    changes = json::array();
+  }
   std::string comment = e["comment"].is_string() ? e["comment"].get<std::string>() : "";
   std::string address = e["address"].is_string() ? e["address"].get<std::string>() : "";
   return {{"seq", e["seq"]},

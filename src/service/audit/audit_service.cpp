@@ -1,5 +1,6 @@
 #include "service/audit/audit_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
@@ -42,6 +43,78 @@ json EventJson(const store::Row& r) {
           {"after", ParsedOrNull(r.Text(10))},
           {"comment", r.Text(11)},
           {"hash", r.Text(12)}};
+}
+
+// What a reader of the log must hold, where an event belongs, to see the content of a record
+// of a content area: the area's read permission for its fields, and kSecrecyRead for the
+// fields a secrecy reference protects. The log's readers (the CISO, the security chief, the
+// platform administrator) all see every event; the administrator, who holds no content
+// permission, sees which fields changed but not their values.
+struct ContentRule {
+  const char* entity;
+  domain::Permission read;
+  std::vector<const char*> secret_fields;
+};
+
+const std::vector<ContentRule>& ContentRules() {
+  using P = domain::Permission;
+  static const std::vector<ContentRule> kRules = {
+      {"object", P::kAssetRead, {}},
+      {"system", P::kAssetRead, {}},
+      {"information_set", P::kAssetRead, {"description", "retention"}},
+      {"classification", P::kAssetRead, {"motivations"}},
+      {"system_requirement", P::kAssetRead, {}},
+  };
+  return kRules;
+}
+
+// Nulls the values of `fields` (when empty: every field but the record's id, version and
+// times) in the event's before and after, marks the event "redacted" and names the hidden
+// fields whose value changed in "redacted_fields".
+void HideFields(json& event, const std::vector<const char*>& fields) {
+  static const std::vector<std::string> kKept = {"id", "version", "created_at", "updated_at",
+                                                 "deleted_at"};
+  auto hidden = [&](const std::string& key) {
+    if (fields.empty()) return std::find(kKept.begin(), kKept.end(), key) == kKept.end();
+    return std::find(fields.begin(), fields.end(), key) != fields.end();
+  };
+  json& before = event["before"];
+  json& after = event["after"];
+  json changed = json::array();
+  for (json* side : {&before, &after}) {
+    if (!side->is_object()) continue;
+    for (auto it = side->begin(); it != side->end(); ++it) {
+      if (!hidden(it.key()) || it.value().is_null()) continue;
+      const json* other = side == &before ? &after : &before;
+      bool differs = !other->is_object() || other->value(it.key(), json(nullptr)) != it.value();
+      if (differs && std::find(changed.begin(), changed.end(), it.key()) == changed.end())
+        changed.push_back(it.key());
+    }
+  }
+  for (json* side : {&before, &after}) {
+    if (!side->is_object()) continue;
+    for (auto it = side->begin(); it != side->end(); ++it)
+      if (hidden(it.key()) && !it.value().is_null()) {
+        it.value() = nullptr;
+        event["redacted"] = true;
+      }
+  }
+  if (event.contains("redacted")) event["redacted_fields"] = changed;
+}
+
+// Applies the content rules to one event as `caller` reads it.
+void RedactContent(Tx& tx, const Caller& caller, json& event) {
+  for (const auto& rule : ContentRules()) {
+    if (event["entity"] != rule.entity) continue;
+    std::optional<long long> node;
+    if (event["scope_id"].is_number()) node = event["scope_id"].get<long long>();
+    if (!Can(tx, caller, rule.read, node))
+      HideFields(event, {});
+    else if (!rule.secret_fields.empty() &&
+             !Can(tx, caller, domain::Permission::kSecrecyRead, node))
+      HideFields(event, rule.secret_fields);
+    return;
+  }
 }
 
 const std::vector<Col>& EventCols() {
@@ -93,8 +166,10 @@ Result<store::Page> AuditService::Query(const Caller& caller, const AuditQuery& 
     params.emplace_back(q.page.offset);
     for (const auto& r : tx.Query(std::string("SELECT ") + kEventColumns + " FROM audit_events" +
                                       where + " ORDER BY seq DESC LIMIT ? OFFSET ?",
-                                  params, EventCols()))
+                                  params, EventCols())) {
       page.items.push_back(EventJson(r));
+      RedactContent(tx, caller, page.items.back());
+    }
     return page;
   });
 }
