@@ -93,6 +93,43 @@ TEST_F(AssetsTest, ObjectsAreCreatedReadListedUpdatedAndDeleted) {
   EXPECT_EQ(s.Delete("/api/v1/objects/" + Id(id), ciso).status, 404);
 }
 
+// An object names the people who hold object roles on it, in the API and on its page; a
+// removed role or a deactivated user no longer shows.
+TEST_F(AssetsTest, AnObjectNamesTheHoldersOfItsObjectRoles) {
+  LisServer& s = server();
+  long long object = CreateObject(s, Ciso(), "Rollbärande objekt", Buf());
+  json owner = s.CreateUser("roll.owner", Buf());
+  json manager = s.CreateUser("roll.manager", Buf());
+  auto assign = [&](const json& user, const char* role) {
+    Response r = s.Post("/api/v1/users/" + Id(user["id"]) + "/roles", s.Admin(),
+                        {{"role", role}, {"object_id", object}});
+    EXPECT_EQ(r.status, 201) << r;
+    return r.Json();
+  };
+  assign(owner, "object_owner");
+  json managed = assign(manager, "object_manager");
+  const std::string path = "/api/v1/objects/" + Id(object);
+
+  json roles = Fetch(s, Ciso(), path)["roles"];
+  ASSERT_EQ(roles.size(), 2u) << roles;
+  EXPECT_EQ(roles[0]["role"], "object_manager");
+  EXPECT_EQ(roles[0]["name"], manager["name"]);
+  EXPECT_EQ(roles[1]["role"], "object_owner");
+  EXPECT_EQ(roles[1]["user_id"], owner["id"]);
+  Response page = s.Get("/assets/objects/" + Id(object), Ciso());
+  ASSERT_EQ(page.status, 200) << page;
+  EXPECT_NE(page.body.find("Objektägare</dt><dd>" + owner["name"].get<std::string>()),
+            std::string::npos)
+      << page.body;
+
+  Response r =
+      s.Delete("/api/v1/users/" + Id(manager["id"]) + "/roles/" + Id(managed["id"]), s.Admin());
+  ASSERT_TRUE(r.status == 200 || r.status == 204) << r;
+  roles = Fetch(s, Ciso(), path)["roles"];
+  ASSERT_EQ(roles.size(), 1u) << roles;
+  EXPECT_EQ(roles[0]["user_id"], owner["id"]);
+}
+
 TEST_F(AssetsTest, SystemsAreCreatedReadListedUpdatedAndDeleted) {
   LisServer& s = server();
   const Session& ciso = Ciso();

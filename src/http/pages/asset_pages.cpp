@@ -589,6 +589,11 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   // Secrecy-marked details the caller may not read are said to be hidden, not empty.
   bool redacted = r.value("redacted", false);
   add("assets.field.description", redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
+  if (kind == Kind::kObjects) {  // who holds the object roles (objektägare, förvaltare, ...)
+    for (const auto& holder : r.value("roles", json::array()))
+      add("role." + Str(holder, "role"), Str(holder, "name"));
+    if (r.value("roles", json::array()).empty()) add("assets.field.object_roles", "");
+  }
   if (kind == Kind::kSystems) {
     std::string h = Str(r, "hosting"), l = Str(r, "lifecycle");
     add("assets.field.hosting", h.empty() ? "" : Text(ctx, "assets.hosting." + h));

@@ -75,7 +75,7 @@ Result<json> ObjectService::Restore(const Caller& caller, long long id, const js
     auto restored = store::UpdateRecord(
         tx, store::ObjectTable(), id, (*current)["version"].get<long long>(),
         RestoreChanges(*current, *old, {"name", "org_unit_id", "description"}), "restore");
-    if (restored.ok()) AddDerivedClass(*restored, store::ClassifiedSetsOfObject(tx, id));
+    if (restored.ok()) AddShown(tx, *restored);
     return restored;
   });
 }

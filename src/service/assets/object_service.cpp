@@ -38,7 +38,29 @@ Status CheckObject(Tx& tx, json& record) {
   return {};
 }
 
+// The live object-role assignments held on object `id` by active users, by role and name:
+// [{"id", "role", "user_id", "name"}].
+json RoleHolders(Tx& tx, long long id) {
+  json out = json::array();
+  for (const auto& row : tx.Query(
+           "SELECT r.id, r.role, u.id, u.name FROM role_assignments r JOIN users u ON u.id = "
+           "r.user_id WHERE r.object_id = ? AND r.deleted_at IS NULL AND u.deleted_at IS NULL "
+           "AND u.active = 1 ORDER BY r.role, u.name, r.id",
+           {Value(id)}, {store::Col::kInt, store::Col::kText, store::Col::kInt, store::Col::kText}))
+    out.push_back({{"id", row.Int(0)},
+                   {"role", row.Text(1)},
+                   {"user_id", row.Int(2)},
+                   {"name", row.Text(3)}});
+  return out;
+}
+
 }  // namespace
+
+void ObjectService::AddShown(Tx& tx, json& object) {
+  long long id = object["id"].get<long long>();
+  AddDerivedClass(object, store::ClassifiedSetsOfObject(tx, id));
+  object["roles"] = RoleHolders(tx, id);
+}
 
 Result<store::Page> ObjectService::List(const Caller& caller, const ObjectListQuery& q) {
   if (!CanReadAnyAsset(caller)) return Forbidden();
@@ -55,7 +77,7 @@ Result<json> ObjectService::Get(const Caller& caller, long long id) {
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
     auto object = store::GetRecord(tx, store::ObjectTable(), id);
     if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object)) return NotFound();
-    AddDerivedClass(*object, store::ClassifiedSetsOfObject(tx, id));
+    AddShown(tx, *object);
     return *object;
   });
 }
@@ -72,7 +94,7 @@ Result<json> ObjectService::Create(const Caller& caller, const json& body) {
     if (!Can(tx, caller, Permission::kAssetWrite, record["org_unit_id"].get<long long>()))
       return Forbidden();
     json created = store::InsertRecord(tx, store::ObjectTable(), record);
-    AddDerivedClass(created, {});
+    AddShown(tx, created);
     return created;
   });
 }
@@ -97,7 +119,7 @@ Result<json> ObjectService::Update(const Caller& caller, long long id, const jso
                                        {{"name", record["name"]},
                                         {"org_unit_id", record["org_unit_id"]},
                                         {"description", record["description"]}});
-    if (updated.ok()) AddDerivedClass(*updated, store::ClassifiedSetsOfObject(tx, id));
+    if (updated.ok()) AddShown(tx, *updated);
     return updated;
   });
 }

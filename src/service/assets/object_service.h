@@ -52,6 +52,9 @@ class ObjectService {
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
  private:
+  // Adds what an object shows besides its fields: "security_class", "class_reason" and
+  // "roles" (who holds object roles on it).
+  static void AddShown(store::Tx& tx, nlohmann::json& object);
   store::Database& db_;
 };
 
