@@ -83,13 +83,21 @@ void Fill(Data& d) {
       d.units[r.Text(1)] = r.Int(0);
       if (r.Text(2) == "unit") units.push_back(r.Int(0));
     }
+    // After the demo's own assets: ids continue from the largest there is.
+    auto after = [&](const char* table) {
+      return tx
+          .QueryOne(std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table, {},
+                    {store::Col::kInt})
+          ->Int(0);
+    };
+    const long long ob = after("objects"), sb = after("systems"), ib = after("information_sets");
     std::mt19937 rng(42);
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     const std::string now = tx.Now();
     auto stamp = [&](int i) { return Day(2025, 1 + i % 12, 1 + i % 28) + "T08:00:00.000000Z"; };
     std::vector<std::vector<Value>> rows;
     for (int o = 1; o <= kObjects; ++o)
-      rows.push_back({Value(o), Value(units[o % units.size()]),
+      rows.push_back({Value(ob + o), Value(units[o % units.size()]),
                       Value("Objekt " + std::to_string(o)), Value(""), Value(1), Value(stamp(o)),
                       Value(stamp(o))});
     BulkInsert(tx, "objects",
@@ -100,9 +108,10 @@ void Fill(Data& d) {
     const char* lifecycle[] = {"planned", "in_use", "in_use", "retiring", "retired"};
     for (int s = 1; s <= kSystems; ++s) {
       int h = pick(3);
-      rows.push_back({Value(s), Value(1 + (s - 1) % kObjects), Value("System " + std::to_string(s)),
-                      Value(""), Value(hosting[h]), h == 2 ? Value("SE") : Value(),
-                      Value(lifecycle[pick(5)]), Value(1), Value(stamp(s)), Value(stamp(s * 7))});
+      rows.push_back({Value(sb + s), Value(ob + 1 + (s - 1) % kObjects),
+                      Value("System " + std::to_string(s)), Value(""), Value(hosting[h]),
+                      h == 2 ? Value("SE") : Value(), Value(lifecycle[pick(5)]), Value(1),
+                      Value(stamp(s)), Value(stamp(s * 7))});
     }
     BulkInsert(tx, "systems",
                {"id", "object_id", "name", "description", "hosting", "hosting_country", "lifecycle",
@@ -113,12 +122,12 @@ void Fill(Data& d) {
     std::vector<std::vector<Value>> links, classes;
     for (int i = 1; i <= kSets; ++i) {
       long long unit = units[pick(static_cast<int>(units.size()))];
-      rows.push_back({Value(i), Value(unit), Value("Informationsmängd " + std::to_string(i)),
+      rows.push_back({Value(ib + i), Value(unit), Value("Informationsmängd " + std::to_string(i)),
                       Value(""), Value(personal[pick(6)]),
                       pick(10) == 0 ? Value("23 kap. 2 § OSL") : Value(), Value(1), Value(stamp(i)),
                       Value(stamp(i * 3))});
       int n = 1 + pick(3), first = 1 + pick(kSystems - 3);
-      for (int k = 0; k < n; ++k) links.push_back({Value(i), Value(first + k)});
+      for (int k = 0; k < n; ++k) links.push_back({Value(ib + i), Value(sb + first + k)});
       if (pick(10) < 2) continue;  // unclassified
       int level[4];
       int top = 0;
@@ -127,8 +136,8 @@ void Fill(Data& d) {
       std::string due = !approved       ? ""
                         : pick(10) == 0 ? Day(2024, 1 + pick(12), 1 + pick(28))
                                         : Day(2027 + pick(2), 1 + pick(12), 1 + pick(28));
-      classes.push_back({Value(i), Value(unit), Value(level[0]), Value(level[1]), Value(level[2]),
-                         Value(level[3]), Value(top), Value("{}"),
+      classes.push_back({Value(ib + i), Value(unit), Value(level[0]), Value(level[1]),
+                         Value(level[2]), Value(level[3]), Value(top), Value("{}"),
                          Value(approved ? "approved" : "draft"), Value(now),
                          due.empty() ? Value() : Value(due), Value(1), Value(now), Value(now)});
     }

@@ -85,13 +85,9 @@ Result<json> ObjectService::Restore(const Caller& caller, long long id, const js
 Result<store::Page> SystemService::ListDeleted(const Caller& caller, const PageRequest& page) {
   if (!CanReadAnyAsset(caller)) return Forbidden();
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
-    store::Filter readable;
-    FilterReadableObjects(readable, caller, "o.id", "o.org_unit_id");
     store::Filter f;
     // The object may be deleted too: the system is listed under it all the same.
-    f.And("object_id IN (SELECT o.id FROM objects o" +
-              (readable.sql.empty() ? std::string() : " WHERE " + readable.sql) + ")",
-          readable.params);
+    FilterOfReadableObjects(f, caller, true);
     return store::ListRecords(tx, store::SystemTable(), f, kDeletedOrder, page.limit, page.offset,
                               true);
   });

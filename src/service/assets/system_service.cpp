@@ -86,15 +86,21 @@ Result<json> SystemService::Readable(Tx& tx, const Caller& caller, long long id)
   return *system;
 }
 
+void SystemService::FilterOfReadableObjects(store::Filter& f, const Caller& caller,
+                                            bool deleted_objects) {
+  store::Filter objects;
+  if (!deleted_objects) objects.And("o.deleted_at IS NULL");
+  FilterReadableObjects(objects, caller, "o.id", "o.org_unit_id");
+  f.And("object_id IN (SELECT o.id FROM objects o" +
+            (objects.sql.empty() ? std::string() : " WHERE " + objects.sql) + ")",
+        objects.params);
+}
+
 Result<store::Page> SystemService::List(const Caller& caller, const SystemListQuery& q) {
   if (!CanReadAnyAsset(caller)) return Forbidden();
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
-    store::Filter readable;
-    FilterReadableObjects(readable, caller, "o.id", "o.org_unit_id");
     store::Filter f;
-    f.And("object_id IN (SELECT o.id FROM objects o WHERE o.deleted_at IS NULL" +
-              (readable.sql.empty() ? std::string() : " AND " + readable.sql) + ")",
-          readable.params);
+    FilterOfReadableObjects(f, caller, false);
     if (q.object_id) f.And("object_id = ?", {Value(*q.object_id)});
     if (!q.lifecycle.empty()) f.And("lifecycle = ?", {Value(q.lifecycle)});
     if (!q.hosting.empty()) f.And("hosting = ?", {Value(q.hosting)});

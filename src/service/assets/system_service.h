@@ -62,6 +62,9 @@ class SystemService {
 
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
+  // Limits a list of systems to those of objects the caller may read: live objects, or with
+  // `deleted_objects` also deleted ones (the register of deleted systems).
+  static void FilterOfReadableObjects(store::Filter& f, const Caller& caller, bool deleted_objects);
   store::Database& db_;
 };
 
