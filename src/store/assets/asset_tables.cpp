@@ -19,10 +19,17 @@ void ClassificationChanged(Tx& tx, const json&, const json& after) {
   RefreshDerivedOfSet(tx, after.at("information_set_id").get<long long>());
 }
 
+// What is derived from a system depends on its links, its object and whether it is live: a
+// new system processes no set yet and changes nothing derived (an import of thousands of
+// systems into one object must not recompute the object each time); a rename changes nothing
+// either.
 void SystemChanged(Tx& tx, const json& before, const json& after) {
-  std::vector<long long> objects;
-  if (before.is_object()) objects.push_back(before.at("object_id").get<long long>());
-  RefreshDerivedOfSystems(tx, {after.at("id").get<long long>()}, objects);
+  if (!before.is_object()) return;
+  if (before.at("object_id") == after.at("object_id") &&
+      before.value("deleted_at", json(nullptr)) == after.value("deleted_at", json(nullptr)))
+    return;
+  RefreshDerivedOfSystems(tx, {after.at("id").get<long long>()},
+                          {before.at("object_id").get<long long>()});
 }
 
 }  // namespace
