@@ -120,6 +120,7 @@ std::string Column(const RequestContext& ctx, ImportKind kind, const std::string
 
 Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
   auto q = ReadObjectQuery(ctx);
+  if (q.ok()) q->class_reasons = false;  // an export lists fields, not reasons
   if (!q.ok()) return q.error();
   auto items = ListAll(app.objects, *ctx.caller, *q);
   if (!items.ok()) return items.error();
@@ -137,6 +138,7 @@ Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
 
 Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
   auto q = ReadSystemQuery(ctx);
+  if (q.ok()) q->class_reasons = false;  // an export lists fields, not reasons
   if (!q.ok()) return q.error();
   auto items = ListAll(app.systems, *ctx.caller, *q);
   if (!items.ok()) return items.error();
@@ -161,6 +163,7 @@ Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
 
 Result<Sheet> SetsSheet(App& app, const RequestContext& ctx) {
   auto q = ReadSetQuery(ctx);
+  if (q.ok()) q->class_reasons = false;  // an export lists fields, not reasons
   if (!q.ok()) return q.error();
   auto items = ListAll(app.sets, *ctx.caller, *q);
   if (!items.ok()) return items.error();

@@ -82,6 +82,7 @@ std::string SystemLinksFormHtml(App& app, const RequestContext& ctx, const json&
                                 const FormFailure* failure) {
   service::SystemListQuery q;
   q.page = {500, 0};
+  q.class_reasons = false;
   auto systems = app.systems.List(*ctx.caller, q);
   if (!systems.ok()) return "";
   std::set<long long> linked;

@@ -85,39 +85,6 @@ std::string ClassText(const RequestContext& ctx, const json& record, const std::
   return text + " – " + Text(ctx, "assets.reason." + kind, args);
 }
 
-// An information set's class from its own classification: its highest aspect level.
-std::string SetClassText(const RequestContext& ctx, const json& set) {
-  const json& c = set.value("classification", json(nullptr));
-  auto level = IntOf(set, "security_class");
-  if (!level || !c.is_object()) return ClassText(ctx, set, "set");
-  std::string aspect;
-  for (const char* a : kAspects)
-    if (IntOf(c, a) == level) {
-      aspect = a;
-      break;
-    }
-  return LevelText(ctx, *level) + " – " +
-         Text(ctx, "assets.reason.set",
-              {{"set", Str(set, "name")},
-               {"level", std::to_string(*level)},
-               {"aspect", Text(ctx, "assets.aspect_lower." + aspect)}});
-}
-
-// The class of a listed record with its reason: lists carry only the level, so a classified
-// record is read once more for the reason (unclassified ones need none).
-std::string ListedClass(App& app, const RequestContext& ctx, const std::string& kind,
-                        const json& row) {
-  if (!IntOf(row, "security_class")) return Text(ctx, "assets.unclassified");
-  long long id = row["id"].get<long long>();
-  if (kind == "set") {
-    auto set = app.sets.Get(*ctx.caller, id);
-    return set.ok() ? SetClassText(ctx, *set) : ClassText(ctx, row, kind);
-  }
-  auto full =
-      kind == "objects" ? app.objects.Get(*ctx.caller, id) : app.systems.Get(*ctx.caller, id);
-  return ClassText(ctx, full.ok() ? *full : row, kind);
-}
-
 std::vector<SelectOption> UnitOptions(const RequestContext& ctx, const OrgTree& tree,
                                       Permission permission) {
   std::vector<SelectOption> out;
@@ -142,6 +109,7 @@ std::vector<SelectOption> ObjectOptions(App& app, const RequestContext& ctx) {
   std::vector<SelectOption> out;
   service::ObjectListQuery q;
   q.page = {500, 0};
+  q.class_reasons = false;
   auto list = app.objects.List(*ctx.caller, q);
   if (list.ok())
     for (const auto& o : list->items)
@@ -153,6 +121,7 @@ std::vector<SelectOption> SystemOptions(App& app, const RequestContext& ctx) {
   std::vector<SelectOption> out = {{"", Text(ctx, "common.none")}};
   service::SystemListQuery q;
   q.page = {500, 0};
+  q.class_reasons = false;
   auto list = app.systems.List(*ctx.caller, q);
   if (list.ok())
     for (const auto& s : list->items)
@@ -160,11 +129,14 @@ std::vector<SelectOption> SystemOptions(App& app, const RequestContext& ctx) {
   return out;
 }
 
-// Names of objects by id, read once each.
+// Names of objects by id: those the caller may read, listed once on first use (names only);
+// an object beyond that list is read by itself.
 class ObjectNames {
  public:
   ObjectNames(App& app, const RequestContext& ctx) : app_(app), ctx_(ctx) {}
   std::string operator()(long long id) {
+    if (names_.empty())
+      for (const auto& o : ObjectOptions(app_, ctx_)) names_[std::stoll(o.value)] = o.label;
     auto it = names_.find(id);
     if (it != names_.end()) return it->second;
     auto o = app_.objects.Get(*ctx_.caller, id);
@@ -402,13 +374,12 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
         if (auto set = app.sets.Get(*ctx.caller, r["id"].get<long long>()); set.ok())
           where = UnitName(tree, *set, *u);
     }
-    rows.push_back(
-        {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
-         {"name", r["name"]},
-         {"where", where},
-         {"class", ListedClass(app, ctx, kind == Kind::kSets ? "set" : KindPath(kind), r)},
-         {"review_due", Str(r, "review_due")},
-         {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
+    rows.push_back({{"href", path + "/" + std::to_string(r["id"].get<long long>())},
+                    {"name", r["name"]},
+                    {"where", where},
+                    {"class", ClassText(ctx, r, kind == Kind::kSets ? "set" : KindPath(kind))},
+                    {"review_due", Str(r, "review_due")},
+                    {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
   }
   long long total = result->total;
   long long first = (page - 1) * kPageSize;
@@ -576,8 +547,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                        {"value", value.empty() ? Text(ctx, "common.none") : value},
                        {"href", href}});
   };
-  add("assets.field.class",
-      kind == Kind::kSets ? SetClassText(ctx, r) : ClassText(ctx, r, KindPath(kind)));
+  add("assets.field.class", ClassText(ctx, r, kind == Kind::kSets ? "set" : KindPath(kind)));
   if (kind == Kind::kSystems) {
     auto o = IntOf(r, "object_id");
     add("assets.field.object", o ? objects(*o) : "",
@@ -628,7 +598,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     for (const auto& s : list->items)
       linked.push_back({{"href", "/assets/systems/" + std::to_string(s["id"].get<long long>())},
                         {"name", s["name"]},
-                        {"class", ListedClass(app, ctx, "systems", s)}});
+                        {"class", ClassText(ctx, s, "systems")}});
     data["linked_heading"] = Text(ctx, "assets.tab.systems");
   } else if (kind == Kind::kSystems) {
     service::InformationSetListQuery q;
@@ -640,7 +610,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       linked.push_back(
           {{"href", "/assets/information-sets/" + std::to_string(s["id"].get<long long>())},
            {"name", s["name"]},
-           {"class", ListedClass(app, ctx, "set", s)}});
+           {"class", ClassText(ctx, s, "set")}});
     data["linked_heading"] = Text(ctx, "assets.tab.information-sets");
 
     auto reqs = app.requirements.ForSystem(*ctx.caller, id);

@@ -40,4 +40,27 @@ void AddDerivedClass(json& record, const std::vector<store::ClassifiedSet>& sets
                             {"information_set", best->source_name}};
 }
 
+void AddDerivedClasses(store::Tx& tx, std::vector<json>& items, bool objects) {
+  std::vector<long long> ids;
+  for (const auto& item : items) ids.push_back(item["id"].get<long long>());
+  auto sets = store::ReasonSetsByOwner(tx, objects, ids);
+  static const std::vector<store::ClassifiedSet> kNone;
+  for (auto& item : items) {
+    auto it = sets.find(item["id"].get<long long>());
+    AddDerivedClass(item, it == sets.end() ? kNone : it->second);
+  }
+}
+
+void AddSetClass(json& set, const domain::AspectLevels& levels) {
+  long long id = set["id"].get<long long>();
+  auto reason = domain::InformationSetClass(levels, id, set["name"].get<std::string>());
+  set["security_class"] = reason ? json(reason->level) : json(nullptr);
+  set["class_reason"] = nullptr;
+  if (reason)
+    set["class_reason"] = {{"level", reason->level},
+                           {"aspect", domain::AspectName(reason->aspect)},
+                           {"information_set_id", id},
+                           {"information_set", reason->source_name}};
+}
+
 }  // namespace lis::service

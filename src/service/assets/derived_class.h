@@ -12,5 +12,11 @@ namespace lis::service {
 // "aspect", "system_id", "system", "information_set_id", "information_set"} or null) to
 // `record`, from the classified information sets behind it.
 void AddDerivedClass(nlohmann::json& record, const std::vector<store::ClassifiedSet>& sets);
+// AddDerivedClass for every listed object (`objects`) or system of a register page, with one
+// query for the page.
+void AddDerivedClasses(store::Tx& tx, std::vector<nlohmann::json>& items, bool objects);
+// Sets "security_class" and "class_reason" ({"level", "aspect", "information_set_id",
+// "information_set"}) of information set `set` from the levels of its classification.
+void AddSetClass(nlohmann::json& set, const domain::AspectLevels& levels);
 
 }  // namespace lis::service

@@ -1,11 +1,13 @@
 #include "service/assets/information_set_service.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "service/audit/audit_service.h"
 
 #include "service/assets/asset_access.h"
+#include "service/assets/derived_class.h"
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "store/assets/asset_tables.h"
@@ -103,6 +105,31 @@ bool HidesSecrets(Tx& tx, const Caller& caller, const json& set) {
   return Marked(set) && !CanOnSet(tx, caller, Permission::kSecrecyRead, set);
 }
 
+// The class and its reason of each listed set, from the live classifications of the page's
+// sets in one query.
+void AddListedSetClasses(Tx& tx, std::vector<json>& items) {
+  if (items.empty()) return;
+  std::string marks;
+  std::vector<Value> ids;
+  for (const auto& item : items) {
+    marks += marks.empty() ? "?" : ", ?";
+    ids.emplace_back(item["id"].get<long long>());
+  }
+  std::map<long long, domain::AspectLevels> levels;
+  for (const auto& r :
+       tx.Query("SELECT information_set_id, confidentiality, integrity, availability, traceability "
+                "FROM classifications WHERE deleted_at IS NULL AND information_set_id IN (" +
+                    marks + ")",
+                ids,
+                {store::Col::kInt, store::Col::kInt, store::Col::kInt, store::Col::kInt,
+                 store::Col::kInt}))
+    for (int a = 0; a < 4; ++a) levels[r.Int(0)][a] = static_cast<int>(r.Int(1 + a));
+  for (auto& item : items) {
+    auto it = levels.find(item["id"].get<long long>());
+    if (it != levels.end()) AddSetClass(item, it->second);
+  }
+}
+
 }  // namespace
 
 Result<json> InformationSetService::Readable(Tx& tx, const Caller& caller, long long id) {
@@ -131,12 +158,7 @@ Result<json> InformationSetService::Full(Tx& tx, const Caller& caller, json set)
     domain::AspectLevels levels;
     for (domain::Aspect a : domain::kAspects)
       levels[static_cast<int>(a)] = (*c)[domain::AspectName(a)].get<int>();
-    auto reason = domain::InformationSetClass(levels, id, set["name"].get<std::string>());
-    set["security_class"] = reason->level;
-    set["class_reason"] = {{"level", reason->level},
-                           {"aspect", domain::AspectName(reason->aspect)},
-                           {"information_set_id", id},
-                           {"information_set", reason->source_name}};
+    AddSetClass(set, levels);
   }
   return set;
 }
@@ -177,6 +199,7 @@ Result<store::Page> InformationSetService::List(const Caller& caller,
       if (item["secrecy"].is_string() && item["secrecy_readable"] != 1) Redact(item);
       item.erase("secrecy_readable");
     }
+    if (q.class_reasons) AddListedSetClasses(tx, page.items);
     return page;
   });
 }

@@ -68,8 +68,10 @@ Result<store::Page> ObjectService::List(const Caller& caller, const ObjectListQu
     store::Filter f;
     FilterReadableObjects(f, caller, "objects.id", "objects.org_unit_id");
     ApplyRegisterFilter(f, RegisterKind::kObjects, q);
-    return store::ListRecords(tx, store::ObjectTable(), f, RegisterOrder(q.sort), q.page.limit,
-                              q.page.offset, false, RegisterColumns(RegisterKind::kObjects));
+    auto page = store::ListRecords(tx, store::ObjectTable(), f, RegisterOrder(q.sort), q.page.limit,
+                                   q.page.offset, false, RegisterColumns(RegisterKind::kObjects));
+    if (q.class_reasons) AddDerivedClasses(tx, page.items, true);
+    return page;
   });
 }
 

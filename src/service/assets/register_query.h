@@ -38,6 +38,9 @@ struct RegisterFilter {
   std::string status;
   // One of SortKeys() of the kind, "-" in front for descending; empty: by name.
   std::string sort;
+  // Whether each listed row gets its "class_reason" (one more query per page); lists that
+  // need only names (choices in a form, exports) turn it off.
+  bool class_reasons = true;
 };
 
 // The sort keys a register accepts: name, security_class, updated_at, review_due.

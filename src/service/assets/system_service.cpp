@@ -105,8 +105,10 @@ Result<store::Page> SystemService::List(const Caller& caller, const SystemListQu
     if (!q.lifecycle.empty()) f.And("lifecycle = ?", {Value(q.lifecycle)});
     if (!q.hosting.empty()) f.And("hosting = ?", {Value(q.hosting)});
     ApplyRegisterFilter(f, RegisterKind::kSystems, q);
-    return store::ListRecords(tx, store::SystemTable(), f, RegisterOrder(q.sort), q.page.limit,
-                              q.page.offset, false, RegisterColumns(RegisterKind::kSystems));
+    auto page = store::ListRecords(tx, store::SystemTable(), f, RegisterOrder(q.sort), q.page.limit,
+                                   q.page.offset, false, RegisterColumns(RegisterKind::kSystems));
+    if (q.class_reasons) AddDerivedClasses(tx, page.items, false);
+    return page;
   });
 }
 

@@ -135,25 +135,26 @@ namespace {
 
 const char* kClassifiedSets =
     "SELECT s.id, s.name, i.id, i.name, c.confidentiality, c.integrity, c.availability, "
-    "c.traceability FROM systems s "
+    "c.traceability, s.object_id FROM systems s "
     "JOIN information_set_systems l ON l.system_id = s.id "
     "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
     "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
     "WHERE s.deleted_at IS NULL AND ";
 
-std::vector<ClassifiedSet> ReadClassifiedSets(Tx& tx, const std::string& where, long long id) {
+std::vector<ClassifiedSet> ReadClassifiedSets(Tx& tx, const std::string& where,
+                                              const std::vector<Value>& params) {
   std::vector<ClassifiedSet> out;
-  for (const auto& r :
-       tx.Query(std::string(kClassifiedSets) + where + " ORDER BY s.name, s.id, i.name, i.id",
-                {Value(id)},
-                {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kInt,
-                 Col::kInt})) {
+  for (const auto& r : tx.Query(
+           std::string(kClassifiedSets) + where + " ORDER BY s.name, s.id, i.name, i.id", params,
+           {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kInt,
+            Col::kInt, Col::kInt})) {
     ClassifiedSet c;
     c.system_id = r.Int(0);
     c.system_name = r.Text(1);
     c.set_id = r.Int(2);
     c.set_name = r.Text(3);
     for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
+    c.object_id = r.Int(8);
     out.push_back(std::move(c));
   }
   return out;
@@ -162,11 +163,31 @@ std::vector<ClassifiedSet> ReadClassifiedSets(Tx& tx, const std::string& where, 
 }  // namespace
 
 std::vector<ClassifiedSet> ClassifiedSetsOfObject(Tx& tx, long long object_id) {
-  return ReadClassifiedSets(tx, "s.object_id = ?", object_id);
+  return ReadClassifiedSets(tx, "s.object_id = ?", {Value(object_id)});
 }
 
 std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id) {
-  return ReadClassifiedSets(tx, "s.id = ?", system_id);
+  return ReadClassifiedSets(tx, "s.id = ?", {Value(system_id)});
+}
+
+std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
+    Tx& tx, bool by_object, const std::vector<long long>& ids) {
+  std::map<long long, std::vector<ClassifiedSet>> out;
+  if (ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (long long id : ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  // Only the sets at the owner's cached class can give its reason.
+  std::string where = by_object ? "s.object_id IN (" + marks +
+                                      ") AND c.security_class = (SELECT o.derived_class FROM "
+                                      "objects o WHERE o.id = s.object_id)"
+                                : "s.id IN (" + marks + ") AND c.security_class = s.derived_class";
+  for (auto& c : ReadClassifiedSets(tx, where, params))
+    out[by_object ? c.object_id : c.system_id].push_back(std::move(c));
+  return out;
 }
 
 std::vector<long long> SystemsOfSet(Tx& tx, long long set_id) {

@@ -2,6 +2,7 @@
 // sets, their classification and the protection-requirement catalogue.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -19,6 +20,7 @@ const TableSpec& SystemRequirementTable();
 
 // One classified information set as seen from a system or object.
 struct ClassifiedSet {
+  long long object_id = 0;
   long long system_id = 0;
   std::string system_name;
   long long set_id = 0;
@@ -29,6 +31,11 @@ struct ClassifiedSet {
 // (or, with `system_id`, of that system only).
 std::vector<ClassifiedSet> ClassifiedSetsOfObject(Tx& tx, long long object_id);
 std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id);
+// For many objects (`by_object`) or systems at once, keyed by object or system id: the
+// classified sets behind each whose class is the owner's (cached) security class — those that
+// can give its reason; ids with nothing classified are absent. One query for a register page.
+std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
+    Tx& tx, bool by_object, const std::vector<long long>& ids);
 
 // System ids linked to information set `set_id` (live systems only), ascending.
 std::vector<long long> SystemsOfSet(Tx& tx, long long set_id);
