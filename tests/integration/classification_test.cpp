@@ -207,6 +207,32 @@ TEST_F(ClassificationTest, AnInformationSetShowsTheReasonForItsClass) {
   EXPECT_EQ(got["class_reason"]["aspect"], "integrity");
 }
 
+// A register lists each record's class with the same reason its own page gives (lists read
+// the reasons of a whole page at once).
+TEST_F(ClassificationTest, ListsGiveTheSameClassAndReasonAsTheRecord) {
+  LisServer& s = server();
+  long long object = CreateObject(s, Ciso(), "Listskälsobjekt", Buf());
+  long long a = CreateSystem(s, Ciso(), "Listskäl A", object);
+  long long b = CreateSystem(s, Ciso(), "Listskäl B", object);
+  Classify(s, Ciso(), CreateSet(s, Ciso(), "Listskäl 1", Buf(), {a}), {1, 3, 0, 0});
+  Classify(s, Ciso(), CreateSet(s, Ciso(), "Listskäl 2", Buf(), {a, b}), {3, 0, 0, 0});
+  Classify(s, Ciso(), CreateSet(s, Ciso(), "Listskäl 3", Buf(), {b}), {0, 2, 2, 0});
+  int compared = 0;
+  for (std::string collection : {"objects", "systems", "information-sets"}) {
+    json page = Fetch(s, Ciso(), "/api/v1/" + collection + "?limit=500");
+    for (const auto& item : page["items"]) {
+      json record = Fetch(s, Ciso(), "/api/v1/" + collection + "/" + Id(item["id"]));
+      EXPECT_EQ(item["security_class"], record["security_class"]) << item;
+      EXPECT_EQ(item["class_reason"], record["class_reason"]) << item;
+      if (item["class_reason"].is_object()) ++compared;
+    }
+  }
+  EXPECT_GE(compared, 6) << "classified records were compared";
+  json listed = Fetch(s, Ciso(), "/api/v1/objects?q=Listsk%C3%A4lsobjekt")["items"][0];
+  EXPECT_EQ(listed["class_reason"]["information_set"], "Listskäl 1") << "the first at level 3";
+  EXPECT_EQ(listed["class_reason"]["system"], "Listskäl A") << listed;
+}
+
 TEST_F(ClassificationTest, DeletingOrRelinkingSetsChangesTheDerivedClass) {
   LisServer& s = server();
   const Session& ciso = Ciso();

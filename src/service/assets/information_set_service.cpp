@@ -126,7 +126,10 @@ void AddListedSetClasses(Tx& tx, std::vector<json>& items) {
     for (int a = 0; a < 4; ++a) levels[r.Int(0)][a] = static_cast<int>(r.Int(1 + a));
   for (auto& item : items) {
     auto it = levels.find(item["id"].get<long long>());
-    if (it != levels.end()) AddSetClass(item, it->second);
+    if (it != levels.end())
+      AddSetClass(item, it->second);
+    else
+      item["class_reason"] = nullptr;
   }
 }
 

@@ -180,13 +180,36 @@ std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
     marks += marks.empty() ? "?" : ", ?";
     params.emplace_back(id);
   }
-  // Only the sets at the owner's cached class can give its reason.
-  std::string where = by_object ? "s.object_id IN (" + marks +
-                                      ") AND c.security_class = (SELECT o.derived_class FROM "
-                                      "objects o WHERE o.id = s.object_id)"
-                                : "s.id IN (" + marks + ") AND c.security_class = s.derived_class";
-  for (auto& c : ReadClassifiedSets(tx, where, params))
+  // Per owner, the first set (in the order AddDerivedClass reads them) at the owner's cached
+  // class: the one its reason names.
+  std::string owner = by_object ? "s.object_id" : "s.id";
+  std::string at_class = by_object ? "(SELECT o.derived_class FROM objects o WHERE o.id = "
+                                     "s.object_id)"
+                                   : "s.derived_class";
+  std::string sql =
+      "SELECT sid, sname, iid, iname, k, r, t, sp, oid FROM (SELECT s.id AS sid, s.name AS "
+      "sname, i.id AS iid, i.name AS iname, c.confidentiality AS k, c.integrity AS r, "
+      "c.availability AS t, c.traceability AS sp, s.object_id AS oid, ROW_NUMBER() OVER "
+      "(PARTITION BY " +
+      owner +
+      " ORDER BY s.name, s.id, i.name, i.id) AS rn FROM systems s "
+      "JOIN information_set_systems l ON l.system_id = s.id "
+      "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
+      "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
+      "WHERE s.deleted_at IS NULL AND " +
+      owner + " IN (" + marks + ") AND c.security_class = " + at_class + ") x WHERE rn = 1";
+  for (const auto& r : tx.Query(sql, params,
+                                {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt,
+                                 Col::kInt, Col::kInt, Col::kInt})) {
+    ClassifiedSet c;
+    c.system_id = r.Int(0);
+    c.system_name = r.Text(1);
+    c.set_id = r.Int(2);
+    c.set_name = r.Text(3);
+    for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
+    c.object_id = r.Int(8);
     out[by_object ? c.object_id : c.system_id].push_back(std::move(c));
+  }
   return out;
 }
 

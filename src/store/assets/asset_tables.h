@@ -31,9 +31,10 @@ struct ClassifiedSet {
 // (or, with `system_id`, of that system only).
 std::vector<ClassifiedSet> ClassifiedSetsOfObject(Tx& tx, long long object_id);
 std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id);
-// For many objects (`by_object`) or systems at once, keyed by object or system id: the
-// classified sets behind each whose class is the owner's (cached) security class — those that
-// can give its reason; ids with nothing classified are absent. One query for a register page.
+// For many objects (`by_object`) or systems at once, keyed by object or system id: the one
+// classified set behind each that its reason names (the first, in ClassifiedSetsOf* order, at
+// the owner's cached security class); ids with nothing classified are absent. One query for a
+// register page.
 std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
     Tx& tx, bool by_object, const std::vector<long long>& ids);
 
