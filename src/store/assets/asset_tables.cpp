@@ -170,34 +170,33 @@ std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id) {
   return ReadClassifiedSets(tx, "s.id = ?", {Value(system_id)});
 }
 
-std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
-    Tx& tx, bool by_object, const std::vector<long long>& ids) {
-  std::map<long long, std::vector<ClassifiedSet>> out;
-  if (ids.empty()) return out;
+namespace {
+
+// "?, ?, ..." for `ids`, appending them to `params`.
+std::string Marks(const std::vector<long long>& ids, std::vector<Value>& params) {
   std::string marks;
-  std::vector<Value> params;
   for (long long id : ids) {
     marks += marks.empty() ? "?" : ", ?";
     params.emplace_back(id);
   }
-  // Per owner, the first set (in the order AddDerivedClass reads them) at the owner's cached
-  // class: the one its reason names.
-  std::string owner = by_object ? "s.object_id" : "s.id";
-  std::string at_class = by_object ? "(SELECT o.derived_class FROM objects o WHERE o.id = "
-                                     "s.object_id)"
-                                   : "s.derived_class";
+  return marks;
+}
+
+// Per system of `system_ids`, the first set (in ClassifiedSetsOf* order) at its cached class.
+std::map<long long, std::vector<ClassifiedSet>> ReasonSetsOfSystems(
+    Tx& tx, const std::vector<long long>& system_ids) {
+  std::map<long long, std::vector<ClassifiedSet>> out;
+  std::vector<Value> params;
   std::string sql =
       "SELECT sid, sname, iid, iname, k, r, t, sp, oid FROM (SELECT s.id AS sid, s.name AS "
       "sname, i.id AS iid, i.name AS iname, c.confidentiality AS k, c.integrity AS r, "
       "c.availability AS t, c.traceability AS sp, s.object_id AS oid, ROW_NUMBER() OVER "
-      "(PARTITION BY " +
-      owner +
-      " ORDER BY s.name, s.id, i.name, i.id) AS rn FROM systems s "
+      "(PARTITION BY s.id ORDER BY i.name, i.id) AS rn FROM systems s "
       "JOIN information_set_systems l ON l.system_id = s.id "
       "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
       "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
-      "WHERE s.deleted_at IS NULL AND " +
-      owner + " IN (" + marks + ") AND c.security_class = " + at_class + ") x WHERE rn = 1";
+      "WHERE s.deleted_at IS NULL AND s.id IN (" +
+      Marks(system_ids, params) + ") AND c.security_class = s.derived_class) x WHERE rn = 1";
   for (const auto& r : tx.Query(sql, params,
                                 {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt,
                                  Col::kInt, Col::kInt, Col::kInt})) {
@@ -208,8 +207,31 @@ std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
     c.set_name = r.Text(3);
     for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
     c.object_id = r.Int(8);
-    out[by_object ? c.object_id : c.system_id].push_back(std::move(c));
+    out[c.system_id].push_back(std::move(c));
   }
+  return out;
+}
+
+}  // namespace
+
+std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
+    Tx& tx, bool by_object, const std::vector<long long>& ids) {
+  if (ids.empty()) return {};
+  if (!by_object) return ReasonSetsOfSystems(tx, ids);
+  // An object's reason is that of its first system (by name) at the object's class.
+  std::vector<Value> params;
+  std::vector<long long> systems;
+  for (const auto& r :
+       tx.Query("SELECT sid FROM (SELECT s.id AS sid, ROW_NUMBER() OVER (PARTITION BY s.object_id "
+                "ORDER BY s.name, s.id) AS rn FROM systems s JOIN objects o ON o.id = s.object_id "
+                "WHERE s.deleted_at IS NULL AND s.object_id IN (" +
+                    Marks(ids, params) + ") AND s.derived_class = o.derived_class) x WHERE rn = 1",
+                params, {Col::kInt}))
+    systems.push_back(r.Int(0));
+  std::map<long long, std::vector<ClassifiedSet>> out;
+  if (systems.empty()) return out;
+  for (auto& [system, sets] : ReasonSetsOfSystems(tx, systems))
+    for (auto& c : sets) out[c.object_id].push_back(std::move(c));
   return out;
 }
 
