@@ -18,6 +18,15 @@ std::string EscapeLike(const std::string& text) {
   return out;
 }
 
+std::string Placeholders(const std::vector<long long>& ids, std::vector<Value>& params) {
+  std::string marks;
+  for (long long id : ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  return marks;
+}
+
 Filter& Filter::And(const std::string& condition, std::vector<Value> values) {
   sql += sql.empty() ? condition : " AND " + condition;
   for (auto& v : values) params.push_back(std::move(v));

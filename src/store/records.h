@@ -41,6 +41,9 @@ struct Filter {
   Filter& And(const std::string& condition, std::vector<Value> values = {});
 };
 
+// "?, ?, ..." with one placeholder per id, for an IN list; appends the ids to `params`.
+std::string Placeholders(const std::vector<long long>& ids, std::vector<Value>& params);
+
 // `text` with LIKE's wildcards (% and _) and the escape character '!' escaped, for a pattern
 // used with ESCAPE '!'.
 std::string EscapeLike(const std::string& text);

@@ -59,13 +59,8 @@ void AddOr(store::Filter& filter, const domain::PermissionScopes& scopes,
   std::string sql = "(" + unit.sql;
   std::vector<Value> params = unit.params;
   if (!objects.empty()) {
-    std::string marks;
-    for (long long o : objects) {
-      marks += marks.empty() ? "?" : ", ?";
-      params.emplace_back(o);
-    }
     std::string condition = object_condition;
-    condition.replace(condition.find("{ids}"), 5, marks);
+    condition.replace(condition.find("{ids}"), 5, store::Placeholders(objects, params));
     sql += " OR " + condition + ")";
   } else {
     sql += ")";

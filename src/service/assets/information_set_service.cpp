@@ -109,12 +109,10 @@ bool HidesSecrets(Tx& tx, const Caller& caller, const json& set) {
 // sets in one query.
 void AddListedSetClasses(Tx& tx, std::vector<json>& items) {
   if (items.empty()) return;
-  std::string marks;
+  std::vector<long long> set_ids;
+  for (const auto& item : items) set_ids.push_back(item["id"].get<long long>());
   std::vector<Value> ids;
-  for (const auto& item : items) {
-    marks += marks.empty() ? "?" : ", ?";
-    ids.emplace_back(item["id"].get<long long>());
-  }
+  std::string marks = store::Placeholders(set_ids, ids);
   std::map<long long, domain::AspectLevels> levels;
   for (const auto& r :
        tx.Query("SELECT information_set_id, confidentiality, integrity, availability, traceability "

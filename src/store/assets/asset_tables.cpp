@@ -133,29 +133,59 @@ const TableSpec& SystemRequirementTable() {
 
 namespace {
 
-const char* kClassifiedSets =
-    "SELECT s.id, s.name, i.id, i.name, c.confidentiality, c.integrity, c.availability, "
-    "c.traceability, s.object_id FROM systems s "
+// The classified, live sets of live systems: joins shared by the queries below, which select
+// kClassifiedSetColumns (as ClassifiedSetOf reads them).
+const char* kClassifiedSetJoins =
+    " FROM systems s "
     "JOIN information_set_systems l ON l.system_id = s.id "
     "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
     "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
     "WHERE s.deleted_at IS NULL AND ";
+const char* kClassifiedSetColumns =
+    "s.id AS sid, s.name AS sname, i.id AS iid, i.name AS iname, c.confidentiality AS k, "
+    "c.integrity AS r, c.availability AS t, c.traceability AS sp, s.object_id AS oid";
+
+const std::vector<Col>& ClassifiedSetCols() {
+  static const std::vector<Col> kCols = {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt,
+                                         Col::kInt, Col::kInt,  Col::kInt, Col::kInt};
+  return kCols;
+}
+
+ClassifiedSet ClassifiedSetOf(const Row& r) {
+  ClassifiedSet c;
+  c.system_id = r.Int(0);
+  c.system_name = r.Text(1);
+  c.set_id = r.Int(2);
+  c.set_name = r.Text(3);
+  for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
+  c.object_id = r.Int(8);
+  return c;
+}
 
 std::vector<ClassifiedSet> ReadClassifiedSets(Tx& tx, const std::string& where,
                                               const std::vector<Value>& params) {
   std::vector<ClassifiedSet> out;
-  for (const auto& r : tx.Query(
-           std::string(kClassifiedSets) + where + " ORDER BY s.name, s.id, i.name, i.id", params,
-           {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kInt,
-            Col::kInt, Col::kInt})) {
-    ClassifiedSet c;
-    c.system_id = r.Int(0);
-    c.system_name = r.Text(1);
-    c.set_id = r.Int(2);
-    c.set_name = r.Text(3);
-    for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
-    c.object_id = r.Int(8);
-    out.push_back(std::move(c));
+  for (const auto& r :
+       tx.Query(std::string("SELECT ") + kClassifiedSetColumns + kClassifiedSetJoins + where +
+                    " ORDER BY s.name, s.id, i.name, i.id",
+                params, ClassifiedSetCols()))
+    out.push_back(ClassifiedSetOf(r));
+  return out;
+}
+
+// Per system of `system_ids`, the first set (in ClassifiedSetsOf* order) at its cached class.
+std::map<long long, std::vector<ClassifiedSet>> ReasonSetsOfSystems(
+    Tx& tx, const std::vector<long long>& system_ids) {
+  std::map<long long, std::vector<ClassifiedSet>> out;
+  std::vector<Value> params;
+  std::string sql = std::string("SELECT sid, sname, iid, iname, k, r, t, sp, oid FROM (SELECT ") +
+                    kClassifiedSetColumns +
+                    ", ROW_NUMBER() OVER (PARTITION BY s.id ORDER BY i.name, i.id) AS rn" +
+                    kClassifiedSetJoins + "s.id IN (" + Placeholders(system_ids, params) +
+                    ") AND c.security_class = s.derived_class) x WHERE rn = 1";
+  for (const auto& r : tx.Query(sql, params, ClassifiedSetCols())) {
+    ClassifiedSet c = ClassifiedSetOf(r);
+    out[c.system_id].push_back(std::move(c));
   }
   return out;
 }
@@ -170,50 +200,6 @@ std::vector<ClassifiedSet> ClassifiedSetsOfSystem(Tx& tx, long long system_id) {
   return ReadClassifiedSets(tx, "s.id = ?", {Value(system_id)});
 }
 
-namespace {
-
-// "?, ?, ..." for `ids`, appending them to `params`.
-std::string Marks(const std::vector<long long>& ids, std::vector<Value>& params) {
-  std::string marks;
-  for (long long id : ids) {
-    marks += marks.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
-  return marks;
-}
-
-// Per system of `system_ids`, the first set (in ClassifiedSetsOf* order) at its cached class.
-std::map<long long, std::vector<ClassifiedSet>> ReasonSetsOfSystems(
-    Tx& tx, const std::vector<long long>& system_ids) {
-  std::map<long long, std::vector<ClassifiedSet>> out;
-  std::vector<Value> params;
-  std::string sql =
-      "SELECT sid, sname, iid, iname, k, r, t, sp, oid FROM (SELECT s.id AS sid, s.name AS "
-      "sname, i.id AS iid, i.name AS iname, c.confidentiality AS k, c.integrity AS r, "
-      "c.availability AS t, c.traceability AS sp, s.object_id AS oid, ROW_NUMBER() OVER "
-      "(PARTITION BY s.id ORDER BY i.name, i.id) AS rn FROM systems s "
-      "JOIN information_set_systems l ON l.system_id = s.id "
-      "JOIN information_sets i ON i.id = l.information_set_id AND i.deleted_at IS NULL "
-      "JOIN classifications c ON c.information_set_id = i.id AND c.deleted_at IS NULL "
-      "WHERE s.deleted_at IS NULL AND s.id IN (" +
-      Marks(system_ids, params) + ") AND c.security_class = s.derived_class) x WHERE rn = 1";
-  for (const auto& r : tx.Query(sql, params,
-                                {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt,
-                                 Col::kInt, Col::kInt, Col::kInt})) {
-    ClassifiedSet c;
-    c.system_id = r.Int(0);
-    c.system_name = r.Text(1);
-    c.set_id = r.Int(2);
-    c.set_name = r.Text(3);
-    for (int a = 0; a < 4; ++a) c.levels[a] = static_cast<int>(r.Int(4 + a));
-    c.object_id = r.Int(8);
-    out[c.system_id].push_back(std::move(c));
-  }
-  return out;
-}
-
-}  // namespace
-
 std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
     Tx& tx, bool by_object, const std::vector<long long>& ids) {
   if (ids.empty()) return {};
@@ -225,7 +211,8 @@ std::map<long long, std::vector<ClassifiedSet>> ReasonSetsByOwner(
        tx.Query("SELECT sid FROM (SELECT s.id AS sid, ROW_NUMBER() OVER (PARTITION BY s.object_id "
                 "ORDER BY s.name, s.id) AS rn FROM systems s JOIN objects o ON o.id = s.object_id "
                 "WHERE s.deleted_at IS NULL AND s.object_id IN (" +
-                    Marks(ids, params) + ") AND s.derived_class = o.derived_class) x WHERE rn = 1",
+                    Placeholders(ids, params) +
+                    ") AND s.derived_class = o.derived_class) x WHERE rn = 1",
                 params, {Col::kInt}))
     systems.push_back(r.Int(0));
   std::map<long long, std::vector<ClassifiedSet>> out;

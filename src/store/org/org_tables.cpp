@@ -73,12 +73,8 @@ void FilterToSubtrees(Filter& filter, const std::string& column,
     filter.And("1 = 0");
     return;
   }
-  std::string marks;
   std::vector<Value> params;
-  for (long long r : scopes.roots) {
-    marks += marks.empty() ? "?" : ", ?";
-    params.emplace_back(r);
-  }
+  std::string marks = Placeholders(scopes.roots, params);
   filter.And(column + " IN (WITH RECURSIVE sub(id) AS (SELECT id FROM org_units WHERE id IN (" +
                  marks +
                  ") UNION ALL SELECT o.id FROM org_units o JOIN sub ON o.parent_id = sub.id) "
