@@ -21,7 +21,15 @@ enum class Permission {
   kAssetWrite,      // add and change objects, systems and information sets
   kClassify,        // classify information sets (as a draft)
   kApprove,         // approve a classification
-  kCatalogueWrite,  // edit the protection-requirement catalogue
+  kCatalogueWrite,  // edit the protection-requirement catalogue and the framework library
+  kRiskRead,        // see risk analyses, risks and the risk matrix
+  kRiskWrite,       // run risk analyses: add and change analyses and risks
+  kRiskAccept,      // accept a residual risk above the organisation's threshold
+  kControlRead,     // see the statement of applicability and its evidence
+  kControlWrite,    // change the statement of applicability and add evidence
+  kSoaIssue,        // issue (approve and freeze) a version of the statement of applicability
+  kActionRead,      // see the actions of a scope (everyone sees the actions they own)
+  kActionWrite,     // add and change the actions of a scope
 };
 
 // Roles that can be held on one object (förvaltningsobjekt) rather than on a node.

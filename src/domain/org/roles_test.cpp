@@ -128,8 +128,24 @@ TEST(ObjectGrants, OnlyObjectRolesAreObjectRoles) {
 
 TEST(Roles, AdministratorsDoNotHandleContent) {
   for (Permission p : {Permission::kAssetRead, Permission::kAssetWrite, Permission::kClassify,
-                       Permission::kApprove, Permission::kCatalogueWrite})
+                       Permission::kApprove, Permission::kCatalogueWrite, Permission::kRiskRead,
+                       Permission::kRiskWrite, Permission::kRiskAccept, Permission::kControlRead,
+                       Permission::kControlWrite, Permission::kSoaIssue, Permission::kActionRead,
+                       Permission::kActionWrite})
     EXPECT_FALSE(RoleGrants("admin", p));
+}
+
+// Issue 5: only the information owner accepts a residual risk above the threshold; only the
+// CISO issues a statement of applicability; employees see neither risks nor others' actions.
+TEST(Roles, RiskControlAndActionPermissionsFollowTheIssue) {
+  for (const auto& role : AllRoles()) {
+    EXPECT_EQ(RoleGrants(role, Permission::kRiskAccept), role == "information_owner") << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kSoaIssue), role == "ciso") << role;
+  }
+  for (Permission p : {Permission::kRiskRead, Permission::kControlRead, Permission::kActionRead})
+    EXPECT_FALSE(RoleGrants("employee", p));
+  for (const char* r : {"object_owner", "object_owner_it", "object_manager", "technical_manager"})
+    EXPECT_TRUE(RoleGrants(r, Permission::kRiskWrite)) << r;
 }
 
 }  // namespace
