@@ -46,11 +46,14 @@ void TableLayout::Draw() {
 TableLayout::Cells TableLayout::Wrap(const std::vector<std::string>& row, bool bold) const {
   Cells cells(w_.size());
   for (size_t c = 0; c < w_.size() && c < row.size(); ++c) {
-    bool bold_cell = bold || (c == 0 && spec_.bold_first_column);
-    cells[c] = flow_.Wrap(row[c], std::max(1.0, w_[c] - 2 * InsetX()),
-                          bold_cell ? FontStyle::kBold : FontStyle::kRegular, spec_.font_size);
+    cells[c] =
+        flow_.Wrap(row[c], std::max(1.0, w_[c] - 2 * InsetX()), StyleOf(c, bold), spec_.font_size);
   }
   return cells;
+}
+
+FontStyle TableLayout::StyleOf(size_t column, bool bold) const {
+  return bold || (column == 0 && spec_.bold_first_column) ? FontStyle::kBold : FontStyle::kRegular;
 }
 
 size_t TableLayout::Lines(const Cells& cells) const {
@@ -107,8 +110,7 @@ void TableLayout::DrawSlice(const Cells& cells, size_t from, size_t to, double s
   double left = x_.front();
   if (shade < kNoShade) canvas.FillRect(left, top - height, flow_.width(), height, shade);
   for (size_t c = 0; c < w_.size(); ++c) {
-    bool bold_cell = bold || (c == 0 && spec_.bold_first_column);
-    FontStyle style = bold_cell ? FontStyle::kBold : FontStyle::kRegular;
+    FontStyle style = StyleOf(c, bold);
     for (size_t k = from; k < to && k < cells[c].size(); ++k) {
       double line_top = top - kPad - (k - from) * leading_;
       canvas.Text(x_[c] + InsetX(), PageFlow::Baseline(line_top, spec_.font_size, leading_), style,

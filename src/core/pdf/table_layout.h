@@ -32,6 +32,7 @@ class TableLayout {
   using Cells = std::vector<std::vector<std::string>>;  // wrapped lines per column
 
   Cells Wrap(const std::vector<std::string>& row, bool bold) const;
+  FontStyle StyleOf(size_t column, bool bold) const;
   size_t Lines(const Cells& cells) const;
   double InsetX() const;
   double Height(size_t lines) const;
