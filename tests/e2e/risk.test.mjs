@@ -68,6 +68,14 @@ test('a CISO runs a risk analysis, the information owner accepts a risk, the hea
     await addRisk(page, risk);
   }
   await checkAccessibility(page, 'a risk as its CISO sees it');
+  // The last risk is changed through its form; the history shows the change.
+  await page.locator('#risk-edit-planned_actions').fill('Fler handläggare under sommaren');
+  response = await submit(page, page.getByRole('button', { name: 'Spara', exact: true }));
+  assert.equal(response.status(), 303);
+  assert.match(await notice(page), /Ändringarna har sparats/);
+  const saved = await mainText(page);
+  assert.ok(saved.includes('Fler handläggare under sommaren'));
+  assert.ok(saved.includes('2 Möjlig'), 'the residual likelihood is kept');
 
   await page.goto(analysisUrl);
   const text = await mainText(page);
