@@ -12,6 +12,9 @@
 #include "service/auth/auth_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
+#include "service/risk/risk_analysis_service.h"
+#include "service/risk/risk_service.h"
+#include "service/risk/risk_settings_service.h"
 #include "store/database.h"
 
 namespace lis::http {
@@ -28,7 +31,10 @@ struct App {
         systems(d),
         sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
         requirements(d, domain::ClassificationScale{c.classification_max_level}),
-        imports(d, sets) {}
+        imports(d, sets),
+        risk_settings(d),
+        analyses(d),
+        risks(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -40,6 +46,9 @@ struct App {
   service::InformationSetService sets;
   service::RequirementService requirements;
   service::AssetImportService imports;
+  service::RiskSettingsService risk_settings;
+  service::RiskAnalysisService analyses;
+  service::RiskService risks;
 };
 
 // A route handler that calls `fn` with the app.

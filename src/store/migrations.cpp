@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "store/assets/derived_cache.h"
+#include "store/risk/risk_tables.h"
 
 namespace lis::store {
 
@@ -236,6 +237,7 @@ const std::vector<Migration>& Migrations() {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
       {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
       {3, "registers: cached derived classes and register indexes", kRegisters, RebuildDerived},
+      {4, "risk: settings, analyses, risks and their links", kRiskSchema},
   };
   return kMigrations;
 }

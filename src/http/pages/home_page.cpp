@@ -64,6 +64,34 @@ json WorkList(const RequestContext& ctx, const Result<store::Page>& page,
   return {{"rows", rows}, {"has_rows", !rows.empty()}, {"more", more}};
 }
 
+// The risk work on the start page: the risks awaiting the caller's re-assessment as their
+// owner (when there are any), and for information owners the risks awaiting their acceptance
+// decision (above the threshold, or with an expired acceptance).
+void RiskWork(App& app, const RequestContext& ctx, json& data) {
+  auto row = [&](const json& r) {
+    std::string band = r["residual_band"].is_string() ? r["residual_band"].get<std::string>()
+                                                      : r["band"].get<std::string>();
+    json score = r["residual_score"].is_number_integer() ? r["residual_score"] : r["score"];
+    return json{{"name", r["title"]},
+                {"href", "/risks/" + std::to_string(r["id"].get<long long>())},
+                {"score", std::to_string(score.get<long long>()) + " (" +
+                              Text(ctx, "risk.band." + band) + ")"},
+                {"state", Text(ctx, "risk.state." + r["state"].get<std::string>())}};
+  };
+  service::RiskListQuery mine;
+  mine.page = {kWorkRows, 0};
+  mine.owner_id = ctx.caller->user_id;
+  mine.awaiting_reassessment = true;
+  json reassess = WorkList(ctx, app.risks.List(*ctx.caller, mine), row);
+  if (reassess["has_rows"].get<bool>()) data["risk_reassess"] = reassess;
+  if (!domain::ScopesFor(ctx.caller->grants, domain::Permission::kRiskAccept).any()) return;
+  service::RiskListQuery to_accept;
+  to_accept.page = {kWorkRows, 0};
+  to_accept.state = "needs_decision";
+  to_accept.acceptable_by_me = true;
+  data["risk_accept"] = WorkList(ctx, app.risks.List(*ctx.caller, to_accept), row);
+}
+
 // The asset work on the start page: the caller's objects, the classifications waiting for
 // its approval, the reviews due, and for the CISO the counts in its scope.
 json AssetWork(App& app, const RequestContext& ctx, json& cards) {
@@ -109,6 +137,7 @@ json AssetWork(App& app, const RequestContext& ctx, json& cards) {
     card("review_overdue", "#review-heading", counts->review_overdue);
     card("review_soon", "#review-heading", counts->review_soon);
   }
+  RiskWork(app, ctx, data);
   return data;
 }
 
