@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "service/actions/action_service.h"
 #include "service/assets/asset_import.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
@@ -28,7 +29,8 @@ struct App {
         systems(d),
         sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
         requirements(d, domain::ClassificationScale{c.classification_max_level}),
-        imports(d, sets) {}
+        imports(d, sets),
+        actions(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -40,6 +42,7 @@ struct App {
   service::InformationSetService sets;
   service::RequirementService requirements;
   service::AssetImportService imports;
+  service::ActionService actions;
 };
 
 // A route handler that calls `fn` with the app.

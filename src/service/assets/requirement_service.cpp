@@ -99,6 +99,31 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
   });
 }
 
+Result<json> RequirementService::OfSystem(Tx& tx, const Caller& caller, long long system_id,
+                                          const std::string& code) {
+  auto system = store::GetRecord(tx, store::SystemTable(), system_id);
+  if (!system) return NotFound();
+  auto object =
+      store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
+  if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
+    return NotFound();
+  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
+                         {Value(code)}, {store::Col::kInt});
+  if (!row) return NotFound().WithField("code");
+  auto requirement = store::GetRecord(tx, store::RequirementTable(), row->Int(0));
+  if (!Triggers(SystemLevels(tx, system_id), *requirement))
+    return Invalid("error.requirement_not_triggered", "code");
+  json item = ShownRequirement(*requirement);
+  auto status = tx.QueryOne(
+      "SELECT status FROM system_requirements WHERE system_id = ? AND requirement_id = ? AND "
+      "deleted_at IS NULL",
+      {Value(system_id), Value(row->Int(0))}, {store::Col::kText});
+  item["status"] = status ? status->Text(0) : "open";
+  item["system"] = (*system)["name"];
+  item["org_unit_id"] = (*object)["org_unit_id"];
+  return item;
+}
+
 Result<json> RequirementService::SetStatus(const Caller& caller, long long system_id,
                                            const std::string& code, const json& body) {
   static const std::vector<InputField> kFields = {

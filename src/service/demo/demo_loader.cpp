@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
+#include "service/demo/demo_actions.h"
 #include "service/demo/demo_assets.h"
 #include "service/org/user_service.h"
 #include "store/org/org_tables.h"
@@ -106,6 +107,8 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
   });
   if (!s.ok()) return s.error();
   s = LoadDemoAssets(db, ids, ciso_id);
+  if (!s.ok()) return s.error();
+  s = LoadDemoActions(db, ids, ciso_id);
   if (!s.ok()) return s.error();
   return accounts;
 }
