@@ -200,6 +200,45 @@ TEST_F(ActionApiTest, OneClickOnAGapCreatesItsActionAndThePageLinksToIt) {
   EXPECT_EQ(no_csrf.status, 403);
 }
 
+// Who may not create actions at the system's unit sees no button; a gap whose action is done
+// offers the button again.
+TEST_F(ActionApiTest, TheGapButtonFollowsPermissionAndOpenActions) {
+  LisServer& s = server();
+  GapSystem gap = MakeGapSystem(s, ciso_, "Knapp-system", sof_, 1);
+  const std::string page = "/assets/systems/" + Id(gap.id);
+  const std::string form_action = Html(page + "/requirements/" + gap.codes[0] + "/action");
+  Response reader = s.Get(page, s.Login("infoagare.sof"));
+  ASSERT_EQ(reader.status, 200);
+  EXPECT_EQ(reader.body.find(form_action), std::string::npos) << "no kActionWrite: no button";
+  Response refused =
+      PostForm(s, s.Login("infoagare.sof"), page + "/requirements/" + gap.codes[0] + "/action");
+  EXPECT_EQ(refused.status, 403);
+
+  long long id = CreateAction(
+      s, ciso_,
+      ActionBody(
+          "Gapets åtgärd", sof_, medarbetare_, "2030-01-01",
+          {{"origin", "requirement_gap"}, {"origin_id", gap.id}, {"origin_ref", gap.codes[0]}}));
+  EXPECT_EQ(s.Get(page, ciso_).body.find(form_action), std::string::npos);
+  Response done = s.Patch("/api/v1/actions/" + Id(id), ciso_, {{"version", 1}, {"status", "done"}});
+  ASSERT_EQ(done.status, 200) << done;
+  EXPECT_NE(s.Get(page, ciso_).body.find(form_action), std::string::npos)
+      << "the gap's only action is done: the button is back";
+}
+
+// A failed create form is shown again with the message at its field.
+TEST_F(ActionApiTest, AFailedFormShowsTheErrorAtItsField) {
+  LisServer& s = server();
+  Response r =
+      PostForm(s, ciso_, "/actions",
+               "title=Formul%C3%A4r&org_unit_id=" + Id(sof_) + "&owner_id=" + Id(medarbetare_) +
+                   "&due_date=2030-02-30&priority=medium");
+  EXPECT_EQ(r.status, 400) << r;
+  EXPECT_NE(r.body.find("id=\"action-create-due_date\""), std::string::npos);
+  EXPECT_NE(r.body.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(r.body.find("Formulär"), std::string::npos) << "the input is kept";
+}
+
 TEST_F(ActionApiTest, ListsFilterAndSort) {
   LisServer& s = server();
   long long forvaltare = s.UserId("forvaltare");
