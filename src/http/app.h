@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "service/actions/action_service.h"
 #include "service/assets/asset_import.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
@@ -34,7 +35,9 @@ struct App {
         imports(d, sets),
         risk_settings(d),
         analyses(d),
-        risks(d) {}
+        risks(d),
+
+        actions(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -49,6 +52,8 @@ struct App {
   service::RiskSettingsService risk_settings;
   service::RiskAnalysisService analyses;
   service::RiskService risks;
+
+  service::ActionService actions;
 };
 
 // A route handler that calls `fn` with the app.

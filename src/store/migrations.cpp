@@ -225,6 +225,30 @@ CREATE INDEX objects_review_order ON objects((COALESCE(derived_review_due, '9999
 CREATE INDEX objects_updated ON objects(updated_at, id)
 )SQL";
 
+// Actions (issue 5, item 5): one action list for every area.
+const char* kActions = R"SQL(
+CREATE TABLE actions (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  due_date TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  status TEXT NOT NULL,
+  progress_note TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  origin_id BIGINT,
+  origin_ref TEXT,
+  completed_at TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX actions_org_unit ON actions(org_unit_id);
+CREATE INDEX actions_owner ON actions(owner_id, status);
+CREATE INDEX actions_due ON actions(due_date, id);
+CREATE INDEX actions_origin ON actions(origin, origin_id, origin_ref)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -238,6 +262,8 @@ const std::vector<Migration>& Migrations() {
       {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
       {3, "registers: cached derived classes and register indexes", kRegisters, RebuildDerived},
       {4, "risk: settings, analyses, risks and their links", kRiskSchema},
+
+      {5, "actions: one action list", kActions},
   };
   return kMigrations;
 }

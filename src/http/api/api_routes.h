@@ -15,6 +15,8 @@ void RegisterRequirementApi(Router& router, App& app);    // editing the require
 void RegisterAssetTransferApi(Router& router, App& app);  // their import and export
 void RegisterRiskApi(Router& router, App& app);           // risk analyses, risks, settings, matrix
 
+void RegisterActionApi(Router& router, App& app);         // the action list
+
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
   RegisterOrgApi(router, app);
@@ -24,6 +26,8 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterRequirementApi(router, app);
   RegisterAssetTransferApi(router, app);
   RegisterRiskApi(router, app);
+
+  RegisterActionApi(router, app);
 }
 
 }  // namespace lis::http

@@ -7,6 +7,7 @@
 #include "core/assets.h"
 #include "core/messages.h"
 #include "http/api/api_support.h"
+#include "http/pages/action_parts.h"
 #include "http/pages/asset_parts.h"
 #include "http/pages/form.h"
 #include "http/pages/org_tree.h"
@@ -617,6 +618,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     if (!reqs.ok()) return WriteErrorPage(out, ctx, reqs.error());
     json req_rows =
         RequirementStatusRows(ctx, id, *reqs, Has(ctx, Permission::kAssetWrite), failure);
+    if (auto unit = IntOf(r, "org_unit_id")) AddGapActions(app, ctx, id, *unit, req_rows);
     data["requirements"] = req_rows;
     data["has_requirements"] = !req_rows.empty();
     data["requirements_gap"] = RequirementGapText(ctx, *reqs);

@@ -76,6 +76,8 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
     return TextOr(ctx, field + "." + text, text);
   if (field == "hosting" || field == "lifecycle" || field == "personal_data")
     return TextOr(ctx, "assets." + field + "." + text, text);
+  if (field == "priority" || field == "origin")
+    return TextOr(ctx, "actions." + field + "." + text, text);
   return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/messages.h"
 #include "http/api/api_routes.h"
+#include "http/pages/action_parts.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/assets/asset_work_service.h"
@@ -165,6 +166,7 @@ void Home(App& app, RequestContext& ctx, HttpResponse& out) {
   if (auto users = app.users.List(*ctx.caller, user_query); users.ok())
     card("users", "/users", users->total);
   json work = AssetWork(app, ctx, cards);
+  work["actions"] = MyActionsWork(app, ctx, cards);
   WritePage(out, ctx, "home", "page.home.title", "home",
             {{"roles", roles},
              {"has_roles", !roles.empty()},

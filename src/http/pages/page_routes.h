@@ -18,6 +18,8 @@ void RegisterRequirementPages(Router& router, App& app);   // /assets/requiremen
 void RegisterAssetImportPage(Router& router, App& app);    // /assets/import
 void RegisterRiskPages(Router& router, App& app);          // /risks...
 
+void RegisterActionPages(Router& router, App& app);        // /actions...
+
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
   RegisterHomePage(router, app);
@@ -30,6 +32,8 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterRequirementPages(router, app);
   RegisterAssetImportPage(router, app);
   RegisterRiskPages(router, app);
+
+  RegisterActionPages(router, app);
 }
 
 }  // namespace lis::http

@@ -60,6 +60,21 @@ domain::AspectLevels SystemLevels(Tx& tx, long long system_id) {
   return levels;
 }
 
+// Live system `system_id` and its object, when the caller may read the object; else nothing.
+struct SystemAndObject {
+  json system;
+  json object;
+};
+std::optional<SystemAndObject> ReadableSystem(Tx& tx, const Caller& caller, long long system_id) {
+  auto system = store::GetRecord(tx, store::SystemTable(), system_id);
+  if (!system) return std::nullopt;
+  auto object =
+      store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
+  if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
+    return std::nullopt;
+  return SystemAndObject{std::move(*system), std::move(*object)};
+}
+
 bool Triggers(const domain::AspectLevels& levels, const json& requirement) {
   auto aspect = domain::ParseAspect(requirement["aspect"].get<std::string>());
   return aspect && domain::RequirementApplies(levels, *aspect, requirement["min_level"].get<int>());
@@ -68,12 +83,7 @@ bool Triggers(const domain::AspectLevels& levels, const json& requirement) {
 
 Result<store::Page> RequirementService::ForSystem(const Caller& caller, long long system_id) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
-    auto system = store::GetRecord(tx, store::SystemTable(), system_id);
-    if (!system) return NotFound();
-    auto object =
-        store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
-    if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
-      return NotFound();
+    if (!ReadableSystem(tx, caller, system_id)) return NotFound();
     domain::AspectLevels levels = SystemLevels(tx, system_id);
     std::map<long long, json> statuses;
     store::Filter mine;
@@ -99,6 +109,27 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
   });
 }
 
+Result<json> RequirementService::OfSystem(Tx& tx, const Caller& caller, long long system_id,
+                                          const std::string& code) {
+  auto found = ReadableSystem(tx, caller, system_id);
+  if (!found) return NotFound();
+  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
+                         {Value(code)}, {store::Col::kInt});
+  if (!row) return NotFound().WithField("code");
+  auto requirement = store::GetRecord(tx, store::RequirementTable(), row->Int(0));
+  if (!Triggers(SystemLevels(tx, system_id), *requirement))
+    return Invalid("error.requirement_not_triggered", "code");
+  json item = ShownRequirement(*requirement);
+  auto status = tx.QueryOne(
+      "SELECT status FROM system_requirements WHERE system_id = ? AND requirement_id = ? AND "
+      "deleted_at IS NULL",
+      {Value(system_id), Value(row->Int(0))}, {store::Col::kText});
+  item["status"] = status ? status->Text(0) : "open";
+  item["system"] = found->system["name"];
+  item["org_unit_id"] = found->object["org_unit_id"];
+  return item;
+}
+
 Result<json> RequirementService::SetStatus(const Caller& caller, long long system_id,
                                            const std::string& code, const json& body) {
   static const std::vector<InputField> kFields = {
@@ -117,13 +148,10 @@ Result<json> RequirementService::SetStatus(const Caller& caller, long long syste
   if (status == "not_applicable" && motivation.empty())
     return Invalid("error.field_missing", "motivation");
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto system = store::GetRecord(tx, store::SystemTable(), system_id);
-    if (!system) return NotFound();
-    auto object =
-        store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>(), true);
-    if (!object || !CanOnObject(tx, caller, domain::Permission::kAssetRead, *object))
-      return NotFound();
-    if (!CanOnObject(tx, caller, domain::Permission::kAssetWrite, *object)) return Forbidden();
+    auto found = ReadableSystem(tx, caller, system_id);
+    if (!found) return NotFound();
+    if (!CanOnObject(tx, caller, domain::Permission::kAssetWrite, found->object))
+      return Forbidden();
     auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
                            {Value(code)}, {store::Col::kInt});
     if (!row) return NotFound();

@@ -56,6 +56,14 @@ class RequirementService {
   // someone records one), how it is met, the motivation and "status_version" (the version
   // to name when changing a recorded status; null before one is recorded).
   Result<store::Page> ForSystem(const Caller& caller, long long system_id);
+  // Requirement `code` as it applies to system `system_id`, read inside `tx` for `caller`
+  // (the action list's requirement_gap origin): the requirement as ForSystem lists it (with
+  // "status"), "system" (the system's name) and "org_unit_id" (its object's node). kNotFound
+  // when the live system does not exist or the caller may not read it, or (field "code") when
+  // there is no such live requirement; kInvalid "error.requirement_not_triggered" (field
+  // "code") when the system's classification does not trigger it.
+  static Result<nlohmann::json> OfSystem(store::Tx& tx, const Caller& caller, long long system_id,
+                                         const std::string& code);
   // Records how system `system_id` meets requirement `code`. Body: status ("open", "met",
   // "partly_met", "not_met", "not_applicable"), how, motivation (required for
   // not_applicable), and "version" once a status has been recorded. Only for requirements the

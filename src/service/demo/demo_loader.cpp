@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
+#include "service/demo/demo_actions.h"
 #include "service/demo/demo_assets.h"
 #include "service/demo/demo_risks.h"
 #include "service/org/user_service.h"
@@ -109,6 +110,9 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
   s = LoadDemoAssets(db, ids, ciso_id);
   if (!s.ok()) return s.error();
   s = LoadDemoRisks(db, ids, ciso_id);
+  if (!s.ok()) return s.error();
+
+  s = LoadDemoActions(db, ids, ciso_id);
   if (!s.ok()) return s.error();
   return accounts;
 }

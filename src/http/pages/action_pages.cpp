@@ -1,0 +1,390 @@
+// The action list (åtgärder) on pages: all actions the caller may read with filters and
+// sort, "Mina åtgärder", the overdue view, one action with its edit, status and delete forms
+// and its history, and the one-click action from a requirement gap on a system page.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/messages.h"
+#include "domain/actions/action_rules.h"
+#include "http/api/api_support.h"
+#include "http/pages/action_parts.h"
+#include "http/pages/form.h"
+#include "http/pages/history_view.h"
+#include "http/pages/org_tree.h"
+#include "http/pages/page_routes.h"
+#include "http/pages/page_support.h"
+
+namespace lis::http {
+
+using domain::Permission;
+using nlohmann::json;
+
+namespace {
+
+constexpr long long kPageSize = 50;
+
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args = {}) {
+  return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+std::string Str(const json& r, const std::string& key) {
+  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
+}
+
+OrgTree LoadTree(App& app, const RequestContext& ctx) {
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  return tree.ok() ? std::move(*tree) : OrgTree();
+}
+
+std::vector<SelectOption> Choices(const RequestContext& ctx, const std::string& prefix,
+                                  const std::vector<std::string>& values) {
+  std::vector<SelectOption> out;
+  for (const auto& v : values) out.push_back({v, Text(ctx, prefix + v)});
+  return out;
+}
+
+// The users the caller may name as owner: those it may list, and itself.
+std::vector<SelectOption> OwnerOptions(App& app, const RequestContext& ctx) {
+  std::vector<SelectOption> out = {{std::to_string(ctx.caller->user_id), ctx.caller->name}};
+  service::UserListQuery q;
+  q.page = {500, 0};
+  if (auto users = app.users.List(*ctx.caller, q); users.ok())
+    for (const auto& u : users->items)
+      if (u["id"].get<long long>() != ctx.caller->user_id && u.value("active", true))
+        out.push_back({std::to_string(u["id"].get<long long>()), Str(u, "name")});
+  return out;
+}
+
+std::vector<SelectOption> WritableUnits(const RequestContext& ctx, const OrgTree& tree) {
+  std::vector<SelectOption> out;
+  for (auto& o : tree.Options())
+    if (CallerMay(*ctx.caller, tree, Permission::kActionWrite, std::stoll(o.value)))
+      out.push_back(std::move(o));
+  return out;
+}
+
+bool MayWriteSomewhere(const RequestContext& ctx) {
+  return domain::ScopesFor(ctx.caller->grants, Permission::kActionWrite).any();
+}
+
+// ---- Lists ----
+
+enum class View { kAll, kMine, kOverdue };
+
+std::string ViewPath(View v) {
+  return v == View::kMine ? "/actions/mine" : v == View::kOverdue ? "/actions/overdue" : "/actions";
+}
+
+json Tabs(const RequestContext& ctx, View current) {
+  json tabs = json::array();
+  for (auto [v, key] :
+       {std::pair{View::kAll, "all"}, {View::kMine, "mine"}, {View::kOverdue, "overdue"}})
+    tabs.push_back({{"href", ViewPath(v)},
+                    {"label", Text(ctx, std::string("actions.tab.") + key)},
+                    {"current", v == current}});
+  return tabs;
+}
+
+const char* const kListParams[] = {"q",        "status",  "owner_id",   "org_unit_id", "origin",
+                                   "priority", "overdue", "due_before", "sort"};
+
+std::string KeptParams(const service::ParamLookup& param, const std::string& skip = "") {
+  std::string out;
+  for (const char* name : kListParams) {
+    auto v = param(name);
+    if (name != skip && v && !v->empty()) out += std::string("&") + name + "=" + UrlEncode(*v);
+  }
+  return out;
+}
+
+json SelectData(const RequestContext& ctx, const std::string& name, const std::string& label_key,
+                const std::vector<SelectOption>& options, const std::string& current) {
+  json opts = json::array(
+      {{{"value", ""}, {"label", Text(ctx, "actions.filter.any")}, {"selected", current.empty()}}});
+  for (const auto& o : options)
+    opts.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == current}});
+  return {
+      {"id", "filter-" + name}, {"name", name}, {"label", Text(ctx, label_key)}, {"options", opts}};
+}
+
+json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, View view,
+                   const service::ParamLookup& param) {
+  auto cur = [&](const std::string& name) { return param(name).value_or(""); };
+  std::vector<std::string> statuses = domain::ActionStatuses();
+  statuses.insert(statuses.begin(), "open");
+  json selects = json::array();
+  selects.push_back(SelectData(ctx, "status", "actions.field.status",
+                               Choices(ctx, "actions.status.", statuses), cur("status")));
+  selects.push_back(SelectData(ctx, "priority", "actions.field.priority",
+                               Choices(ctx, "actions.priority.", domain::ActionPriorities()),
+                               cur("priority")));
+  selects.push_back(SelectData(ctx, "origin", "actions.field.origin",
+                               Choices(ctx, "actions.origin.", domain::ActionOriginKinds()),
+                               cur("origin")));
+  selects.push_back(
+      SelectData(ctx, "org_unit_id", "actions.field.org_unit", tree.Options(), cur("org_unit_id")));
+  if (view == View::kAll)
+    selects.push_back(SelectData(ctx, "owner_id", "actions.field.owner", OwnerOptions(app, ctx),
+                                 cur("owner_id")));
+  return selects;
+}
+
+json SortHeaders(const RequestContext& ctx, const std::string& path,
+                 const service::ParamLookup& param) {
+  std::string sort = param("sort").value_or("");
+  if (sort.empty()) sort = "due_date";
+  std::string kept = KeptParams(param, "sort");
+  json headers = json::array();
+  auto add = [&](const std::string& key, const std::string& sort_key) {
+    json h = {{"label", Text(ctx, key)}, {"href", ""}, {"aria_sort", ""}};
+    if (!sort_key.empty()) {
+      h["href"] = path + "?sort=" + (sort == sort_key ? "-" + sort_key : sort_key) + kept;
+      if (sort == sort_key) h["aria_sort"] = "ascending";
+      if (sort == "-" + sort_key) h["aria_sort"] = "descending";
+    }
+    headers.push_back(h);
+  };
+  add("actions.field.title", "title");
+  add("actions.field.owner", "");
+  add("actions.field.org_unit", "");
+  add("actions.field.due_date", "due_date");
+  add("actions.field.priority", "priority");
+  add("actions.field.status", "");
+  add("actions.field.updated", "updated_at");
+  return headers;
+}
+
+// The request's parameters, with the view's own filter on top.
+service::ParamLookup ViewParams(const RequestContext& ctx, View view, const FormFailure* failure) {
+  if (failure) return [](const std::string&) { return std::optional<std::string>(); };
+  service::ParamLookup base = QueryParams(ctx);
+  return [base, view](const std::string& name) -> std::optional<std::string> {
+    if (view == View::kMine && name == "owner_id") return std::string("me");
+    if (view == View::kOverdue && name == "overdue") return std::string("true");
+    return base(name);
+  };
+}
+
+json Rows(const RequestContext& ctx, const store::Page& page) {
+  json rows = json::array();
+  for (const auto& a : page.items) rows.push_back(ActionRow(ctx, a));
+  return rows;
+}
+
+void ShowList(App& app, RequestContext& ctx, HttpResponse& out, View view,
+              const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  service::ParamLookup param = ViewParams(ctx, view, failure);
+  auto query = service::ReadActionListQuery(param, ctx.caller->user_id);
+  if (!query.ok()) return WriteErrorPage(out, ctx, query.error());
+  long long page = PageNumberParam(ctx);
+  query->page = {kPageSize, (page - 1) * kPageSize};
+  auto result = app.actions.List(*ctx.caller, *query);
+  if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
+  OrgTree tree = LoadTree(app, ctx);
+  std::string path = ViewPath(view);
+  json rows = Rows(ctx, *result);
+  long long first = (page - 1) * kPageSize;
+  std::string kept = KeptParams(QueryParams(ctx));
+  json data = {
+      {"path", path},
+      {"tabs", Tabs(ctx, view)},
+      {"q", param("q").value_or("")},
+      {"due_before", failure ? "" : ctx.request.Param("due_before")},
+      {"sort", failure ? "" : ctx.request.Param("sort")},
+      {"selects", FilterSelects(app, ctx, tree, view, param)},
+      {"show_overdue", view != View::kOverdue},
+      {"overdue_checked", ctx.request.Param("overdue") == "true"},
+      {"filtered", !KeptParams(QueryParams(ctx), "sort").empty()},
+      {"headers", SortHeaders(ctx, path, param)},
+      {"rows", rows},
+      {"has_rows", !rows.empty()},
+      {"showing", rows.empty() ? Text(ctx, "actions.none_found")
+                               : Text(ctx, "actions.showing",
+                                      {{"from", std::to_string(first + 1)},
+                                       {"to", std::to_string(first + rows.size())},
+                                       {"total", std::to_string(result->total)}})},
+      {"prev_href", page > 1 ? path + "?page=" + std::to_string(page - 1) + kept : ""},
+      {"next_href",
+       first + kPageSize < result->total ? path + "?page=" + std::to_string(page + 1) + kept : ""},
+      {"create_form", ""}};
+  data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
+                      !data["next_href"].get<std::string>().empty();
+  if (view == View::kAll && MayWriteSomewhere(ctx)) {
+    Form form(ctx, "action-create", "/actions", failure);
+    form.Text("title", "actions.field.title", "", FormInput().Required())
+        .Text("description", "actions.field.description", "")
+        .Select("org_unit_id", "actions.field.org_unit", WritableUnits(ctx, tree), "")
+        .Select("owner_id", "actions.field.owner", OwnerOptions(app, ctx),
+                std::to_string(ctx.caller->user_id))
+        .Text("due_date", "actions.field.due_date", "",
+              FormInput().Type("date").Required().Hint("actions.hint.due_date"))
+        .Select("priority", "actions.field.priority",
+                Choices(ctx, "actions.priority.", domain::ActionPriorities()), "medium")
+        .Submit("actions.create_submit");
+    data["create_form"] = form.Html();
+  }
+  const char* title = view == View::kMine      ? "page.actions_mine.title"
+                      : view == View::kOverdue ? "page.actions_overdue.title"
+                                               : "page.actions.title";
+  data["list_heading"] = Text(ctx, title);
+  WritePage(out, ctx, "actions_list", title, "actions", data, PageStatus(FailureError(failure)));
+}
+
+const std::vector<FormField>& EditFields() {
+  static const std::vector<FormField> kFields = {{"version", FormField::kInt},
+                                                 {"title"},
+                                                 {"description"},
+                                                 {"org_unit_id", FormField::kInt},
+                                                 {"owner_id", FormField::kInt},
+                                                 {"due_date"},
+                                                 {"priority"}};
+  return kFields;
+}
+
+void CreateAction(App& app, RequestContext& ctx, HttpResponse& out) {
+  std::vector<FormField> fields(EditFields().begin() + 1, EditFields().end());
+  HandleForm(
+      ctx, out, "action-create", fields,
+      [&](const json& body) { return app.actions.Create(*ctx.caller, body); },
+      [&](const json& r) {
+        out.Redirect("/actions/" + std::to_string(r["id"].get<long long>()) +
+                     "?notice=action_created");
+      },
+      [&](const FormFailure& f) { ShowList(app, ctx, out, View::kAll, &f); });
+}
+
+// ---- One action ----
+
+void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  auto record = app.actions.Get(*ctx.caller, id);
+  if (!record.ok()) return WriteErrorPage(out, ctx, record.error());
+  const json& a = *record;
+  OrgTree tree = LoadTree(app, ctx);
+  std::string base = "/actions/" + std::to_string(id);
+  json data = {{"path", base}, {"title", Str(a, "title")}, {"details", ActionDetails(ctx, a)}};
+  const json& can = a["can"];
+  std::string version = std::to_string(a["version"].get<long long>());
+  if (can.value("status", false)) {
+    Form status(ctx, "action-status", base + "/status", failure);
+    status.Hidden("version", version)
+        .Select("status", "actions.field.status",
+                Choices(ctx, "actions.status.", domain::ActionStatuses()), Str(a, "status"))
+        .Text("progress_note", "actions.field.progress_note", Str(a, "progress_note"))
+        .Submit("actions.status_submit");
+    data["status_form"] = status.Html();
+  }
+  if (can.value("edit", false)) {
+    auto units = WritableUnits(ctx, tree);
+    std::string unit = std::to_string(a["org_unit_id"].get<long long>());
+    auto owners = OwnerOptions(app, ctx);
+    std::string owner = std::to_string(a["owner_id"].get<long long>());
+    if (std::none_of(owners.begin(), owners.end(),
+                     [&](const SelectOption& o) { return o.value == owner; }))
+      owners.insert(owners.begin(), {owner, Str(a, "owner_name")});
+    Form edit(ctx, "action-edit", base, failure);
+    edit.Hidden("version", version)
+        .Text("title", "actions.field.title", Str(a, "title"), FormInput().Required())
+        .Text("description", "actions.field.description", Str(a, "description"))
+        .Select("org_unit_id", "actions.field.org_unit", units, unit)
+        .Select("owner_id", "actions.field.owner", owners, owner)
+        .Text("due_date", "actions.field.due_date", Str(a, "due_date"),
+              FormInput().Type("date").Required().Hint("actions.hint.due_date"))
+        .Select("priority", "actions.field.priority",
+                Choices(ctx, "actions.priority.", domain::ActionPriorities()), Str(a, "priority"))
+        .Submit("common.save");
+    data["edit_form"] = edit.Html();
+  }
+  if (can.value("delete", false)) {
+    Form del(ctx, "action-delete", base + "/delete", failure);
+    del.Hidden("version", version)
+        .Confirm(Text(ctx, "actions.delete_confirm", {{"name", Str(a, "title")}}))
+        .Submit("actions.delete_submit", "danger");
+    data["delete_form"] = del.Html();
+  }
+  auto entries = app.actions.History(*ctx.caller, id);
+  if (entries.ok())
+    data["history_html"] = HistoryHtml(ctx, tree, *entries,
+                                       HistoryOptions{.base = base,
+                                                      .form_prefix = "action-restore",
+                                                      .record_name = Str(a, "title"),
+                                                      .can_restore = false,
+                                                      .version_pages = false},
+                                       failure);
+  WritePage(out, ctx, "action_detail", "", "actions", data, PageStatus(FailureError(failure)));
+}
+
+void UpdateAction(App& app, RequestContext& ctx, HttpResponse& out, const std::string& form_id,
+                  const std::vector<FormField>& fields) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, form_id, fields,
+      [&](const json& body) { return app.actions.Update(*ctx.caller, id, body); },
+      [&](const json&) { out.Redirect("/actions/" + std::to_string(id) + "?notice=saved"); },
+      [&](const FormFailure& f) { ShowDetail(app, ctx, out, &f); });
+}
+
+void PostEdit(App& app, RequestContext& ctx, HttpResponse& out) {
+  UpdateAction(app, ctx, out, "action-edit", EditFields());
+}
+
+void PostStatus(App& app, RequestContext& ctx, HttpResponse& out) {
+  UpdateAction(app, ctx, out, "action-status",
+               {{"version", FormField::kInt}, {"status"}, {"progress_note"}});
+}
+
+void PostDelete(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, "action-delete", {{"version", FormField::kInt}},
+      [&](const json& body) -> Result<json> {
+        std::optional<long long> version;
+        if (body.contains("version") && body["version"].is_number_integer())
+          version = body["version"].get<long long>();
+        return app.actions.Delete(*ctx.caller, id, version);
+      },
+      [&](const json&) { out.Redirect("/actions?notice=deleted"); },
+      [&](const FormFailure& f) { ShowDetail(app, ctx, out, &f); });
+}
+
+// POST /assets/systems/{id}/requirements/{code}/action: the one-click action of a gap.
+void PostFromGap(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long system = PathId(ctx);
+  std::string code = ctx.request.path_params.at("code");
+  HandleForm(
+      ctx, out, "gap-action-" + code, {},
+      [&](const json&) { return app.actions.CreateForRequirementGap(*ctx.caller, system, code); },
+      [&](const json& r) {
+        out.Redirect("/actions/" + std::to_string(r["id"].get<long long>()) +
+                     "?notice=action_created");
+      },
+      [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
+}
+
+template <View V>
+void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowList(app, ctx, out, V, nullptr);
+}
+
+void GetDetail(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowDetail(app, ctx, out, nullptr);
+}
+
+}  // namespace
+
+void RegisterActionPages(Router& router, App& app) {
+  router.Add("GET", "/actions", Bind(app, GetList<View::kAll>));
+  router.Add("POST", "/actions", Bind(app, CreateAction));
+  router.Add("GET", "/actions/mine", Bind(app, GetList<View::kMine>));
+  router.Add("GET", "/actions/overdue", Bind(app, GetList<View::kOverdue>));
+  router.Add("GET", "/actions/{id}", Bind(app, GetDetail));
+  router.Add("POST", "/actions/{id}", Bind(app, PostEdit));
+  router.Add("POST", "/actions/{id}/status", Bind(app, PostStatus));
+  router.Add("POST", "/actions/{id}/delete", Bind(app, PostDelete));
+  router.Add("POST", "/assets/systems/{id}/requirements/{code}/action", Bind(app, PostFromGap));
+}
+
+}  // namespace lis::http

@@ -1,0 +1,110 @@
+#include "http/pages/action_parts.h"
+
+#include "core/messages.h"
+#include "http/pages/form.h"
+#include "http/pages/page_support.h"
+
+namespace lis::http {
+
+using nlohmann::json;
+
+namespace {
+
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args = {}) {
+  return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+std::string Str(const json& r, const std::string& key) {
+  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
+}
+
+}  // namespace
+
+json ActionRow(const RequestContext& ctx, const json& a) {
+  bool overdue = a.value("overdue", false);
+  return {{"href", "/actions/" + std::to_string(a["id"].get<long long>())},
+          {"title", Str(a, "title")},
+          {"owner", Str(a, "owner_name")},
+          {"org_unit", Str(a, "org_unit")},
+          {"due_date", Str(a, "due_date")},
+          {"priority", Text(ctx, "actions.priority." + Str(a, "priority"))},
+          {"status", Text(ctx, "actions.status." + Str(a, "status"))},
+          {"overdue", overdue},
+          {"overdue_text", overdue ? Text(ctx, "actions.overdue_mark") : ""},
+          {"updated", LocalTimeText(Str(a, "updated_at")).substr(0, 10)}};
+}
+
+json ActionDetails(const RequestContext& ctx, const json& a) {
+  json rows = json::array();
+  auto add = [&](const std::string& key, const std::string& value, const std::string& href = "") {
+    rows.push_back({{"label", Text(ctx, key)},
+                    {"value", value.empty() ? Text(ctx, "common.none") : value},
+                    {"href", href}});
+  };
+  std::string status = Text(ctx, "actions.status." + Str(a, "status"));
+  if (a.value("overdue", false)) status += " – " + Text(ctx, "actions.overdue_mark");
+  add("actions.field.status", status);
+  add("actions.field.priority", Text(ctx, "actions.priority." + Str(a, "priority")));
+  add("actions.field.due_date", Str(a, "due_date"));
+  add("actions.field.owner", Str(a, "owner_name"));
+  add("actions.field.org_unit", Str(a, "org_unit"));
+  std::string origin = Text(ctx, "actions.origin." + Str(a, "origin"));
+  if (!Str(a, "origin_label").empty()) origin += ": " + Str(a, "origin_label");
+  add("actions.field.origin", origin, Str(a, "origin_url"));
+  add("actions.field.description", Str(a, "description"));
+  add("actions.field.progress_note", Str(a, "progress_note"));
+  if (!Str(a, "completed_at").empty())
+    add("actions.field.completed_at", LocalTimeText(Str(a, "completed_at")));
+  return rows;
+}
+
+void AddGapActions(App& app, const RequestContext& ctx, long long system_id, long long org_unit_id,
+                   json& rows) {
+  auto open = app.actions.OpenByOriginRef(*ctx.caller, "requirement_gap", system_id);
+  bool may_create = app.actions.MayCreate(*ctx.caller, org_unit_id);
+  std::string base = "/assets/systems/" + std::to_string(system_id) + "/requirements/";
+  for (auto& row : rows) {
+    if (!row.value("gap", false)) continue;
+    std::string code = Str(row, "code");
+    if (open.ok() && open->count(code)) {
+      row["action_href"] = "/actions/" + std::to_string((*open)[code]["id"].get<long long>());
+      row["action_hidden"] = Text(ctx, "actions.open_action_hidden", {{"code", code}});
+      continue;
+    }
+    if (!may_create) continue;
+    Form form(ctx, "gap-action-" + code, base + code + "/action", nullptr);
+    form.Inline().Submit("actions.from_gap", "secondary",
+                         Text(ctx, "actions.from_gap_hidden", {{"code", code}}));
+    row["action_form"] = form.Html();
+  }
+}
+
+json MyActionsWork(App& app, const RequestContext& ctx, json& cards) {
+  constexpr long long kRows = 10;
+  service::ActionListQuery q;
+  q.page = {kRows, 0};
+  q.owner_id = ctx.caller->user_id;
+  q.status = "open";
+  json rows = json::array();
+  std::string more;
+  if (auto mine = app.actions.List(*ctx.caller, q); mine.ok()) {
+    for (const auto& a : mine->items) rows.push_back(ActionRow(ctx, a));
+    if (mine->total > static_cast<long long>(rows.size()))
+      more = Text(ctx, "home.more",
+                  {{"shown", std::to_string(rows.size())}, {"total", std::to_string(mine->total)}});
+  }
+  if (auto counts = app.actions.Counts(*ctx.caller); counts.ok()) {
+    auto card = [&](const char* key, const std::string& href, long long count) {
+      cards.push_back({{"title", Text(ctx, std::string("home.card.") + key)},
+                       {"href", href},
+                       {"count", count}});
+    };
+    card("actions_open", "/actions?status=open", counts->open);
+    card("actions_overdue", "/actions/overdue", counts->overdue);
+    card("actions_due_soon", "/actions?status=open&sort=due_date", counts->due_soon);
+  }
+  return {{"rows", rows}, {"has_rows", !rows.empty()}, {"more", more}, {"href", "/actions/mine"}};
+}
+
+}  // namespace lis::http

@@ -1,0 +1,31 @@
+// Pieces of the action pages shared with other pages: a listed action as a table row (the
+// action list, the start page) and the gap column of a system's requirement table.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/app.h"
+#include "http/http_types.h"
+
+namespace lis::http {
+
+// {href, title, owner, org_unit, due_date, priority, status, overdue, overdue_text, updated}
+// of an action as the service lists it.
+nlohmann::json ActionRow(const RequestContext& ctx, const nlohmann::json& action);
+// The details of one action as rows {label, value, href}.
+nlohmann::json ActionDetails(const RequestContext& ctx, const nlohmann::json& action);
+
+// Adds to each requirement row of system `system_id` (RequirementStatusRows) that is a gap
+// "action_html": a link to its open action when there is one, else, for callers who may
+// create actions at node `org_unit_id`, the one-click form that creates it.
+void AddGapActions(App& app, const RequestContext& ctx, long long system_id, long long org_unit_id,
+                   nlohmann::json& rows);
+
+// The start page's part of the action list: {"rows", "has_rows", "more", "href"} of the
+// caller's open actions (overdue first, then by due date); for callers with kActionRead it
+// adds cards {title, href, count} of open, overdue and soon due actions in their scope.
+nlohmann::json MyActionsWork(App& app, const RequestContext& ctx, nlohmann::json& cards);
+
+}  // namespace lis::http
