@@ -224,6 +224,38 @@ CREATE INDEX objects_review_order ON objects((COALESCE(derived_review_due, '9999
 CREATE INDEX objects_updated ON objects(updated_at, id)
 )SQL";
 
+// Control frameworks (issue 5, item 3): the library of frameworks and their controls. Themes
+// are the framework's data ({"code", "name": {"sv", "en"}} as JSON text); `data_version` is
+// the version of the framework's data file, `source` "shipped" or "imported".
+const char* kFrameworks = R"SQL(
+CREATE TABLE frameworks (
+  id {{pk}},
+  ref TEXT NOT NULL UNIQUE,
+  name_sv TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  description_sv TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  data_version BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE TABLE framework_controls (
+  id {{pk}},
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  ref TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  title_sv TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  description_sv TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  sort_order BIGINT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX framework_controls_ref ON framework_controls(framework_id, ref);
+CREATE INDEX framework_controls_order ON framework_controls(framework_id, sort_order)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -236,6 +268,7 @@ const std::vector<Migration>& Migrations() {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
       {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
       {3, "registers: cached derived classes and register indexes", kRegisters, RebuildDerived},
+      {6, "frameworks: the control framework library", kFrameworks},
   };
   return kMigrations;
 }
