@@ -90,6 +90,11 @@ TEST_F(FrameworkTest, ControlsComeInTheFrameworksOrderAndFilter) {
   EXPECT_FALSE(first["title_sv"].get<std::string>().empty());
   EXPECT_FALSE(first["title_en"].get<std::string>().empty());
 
+  json page = Controls(iso, "limit=3&offset=8");
+  EXPECT_EQ(Strings(page["items"], "ref"), (std::vector<std::string>{"5.9", "5.10", "5.11"}));
+  EXPECT_EQ(page["total"], 93);
+  EXPECT_EQ(server().Get("/api/v1/frameworks/" + Id(iso) + "/controls?limit=0", ciso_).status, 400);
+
   json people = Controls(iso, "theme=people");
   EXPECT_EQ(people["total"], 8);
   for (const auto& c : people["items"]) EXPECT_EQ(c["theme"], "people");

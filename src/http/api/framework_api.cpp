@@ -24,10 +24,12 @@ void Get(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void Controls(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
+  auto page = ReadPage(ctx, 500);
+  if (!page.ok()) return WriteError(out, ctx, page.error());
   auto r = app.frameworks.Controls(*ctx.caller, PathId(ctx), ctx.request.Param("theme"),
-                                   ctx.request.Param("q"));
+                                   ctx.request.Param("q"), *page);
   if (!r.ok()) return WriteError(out, ctx, r.error());
-  WriteJson(out, 200, {{"items", r->items}, {"total", r->total}});
+  WriteJson(out, 200, ListBody(*r, *page));
 }
 
 void Export(App& app, RequestContext& ctx, HttpResponse& out) {

@@ -83,7 +83,8 @@ void GetFramework(App& app, RequestContext& ctx, HttpResponse& out) {
         {{"value", t["code"]}, {"label", Lang(ctx, t, "name")}, {"selected", t["code"] == theme}});
   }
   if (!known) theme.clear();
-  auto controls = app.frameworks.Controls(*ctx.caller, id, theme, q);
+  // Every control on one page (a framework file holds at most 2000).
+  auto controls = app.frameworks.Controls(*ctx.caller, id, theme, q, {2000, 0});
   if (!controls.ok()) return WriteErrorPage(out, ctx, controls.error());
   json themes = json::array();
   for (const auto& t : (*f)["themes"]) {

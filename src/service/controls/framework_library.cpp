@@ -51,12 +51,12 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// The live controls of framework `id`, in its order, matching `filter`.
-std::vector<json> LiveControls(Tx& tx, long long id, store::Filter filter = {}) {
+// The live controls of framework `id`, in its order, matching `filter`; one page of them.
+store::Page LiveControls(Tx& tx, long long id, store::Filter filter = {},
+                         const PageRequest& page = {1000000, 0}) {
   filter.And("framework_id = ?", {Value(id)});
-  return store::ListRecords(tx, store::FrameworkControlTable(), filter, "sort_order, id", 1000000,
-                            0)
-      .items;
+  return store::ListRecords(tx, store::FrameworkControlTable(), filter, "sort_order, id",
+                            page.limit, page.offset);
 }
 
 // Framework `id` with its live controls as data.
@@ -70,7 +70,7 @@ FrameworkData DataOf(Tx& tx, const json& framework, long long id) {
   d.description_en = framework["description_en"];
   for (const auto& t : json::parse(framework["themes"].get<std::string>()))
     d.themes.push_back({t["code"], t["name"]["sv"], t["name"]["en"]});
-  for (const auto& c : LiveControls(tx, id))
+  for (const auto& c : LiveControls(tx, id).items)
     d.controls.push_back({c["ref"], c["theme"], c["title_sv"], c["title_en"], c["description_sv"],
                           c["description_en"]});
   return d;
@@ -97,7 +97,8 @@ Result<json> FrameworkService::Get(const Caller& caller, long long id) {
 }
 
 Result<store::Page> FrameworkService::Controls(const Caller& caller, long long id,
-                                               const std::string& theme, const std::string& q) {
+                                               const std::string& theme, const std::string& q,
+                                               const PageRequest& page) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     auto f = store::GetRecord(tx, store::FrameworkTable(), id);
     if (!f) return NotFound();
@@ -121,15 +122,13 @@ Result<store::Page> FrameworkService::Controls(const Caller& caller, long long i
     }
     bool annex_a = (*f)["ref"] == domain::kAnnexAFramework;
     auto links = annex_a ? RequirementsByControl(tx) : std::map<std::string, std::vector<json>>{};
-    store::Page page;
-    for (auto& c : LiveControls(tx, id, filter)) {
+    store::Page out = LiveControls(tx, id, filter, page);
+    for (auto& c : out.items) {
       c["title"] = Lang(caller, c, "title");
       auto it = links.find(c["ref"].get<std::string>());
       c["requirements"] = it == links.end() ? json::array() : json(it->second);
-      page.items.push_back(std::move(c));
     }
-    page.total = static_cast<long long>(page.items.size());
-    return page;
+    return out;
   });
 }
 

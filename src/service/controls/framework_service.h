@@ -52,9 +52,9 @@ class FrameworkService {
   // The live controls of framework `id` in its order: id, ref, theme, title (caller's
   // language), title_sv, title_en, description_sv, description_en, requirements (codes of
   // the live requirements that reference it; Annex A only). `theme` keeps one theme; `q`
-  // matches ref and titles (case-insensitive for ASCII).
+  // matches ref and titles (case-insensitive for ASCII). One `page` of them, with the total.
   Result<store::Page> Controls(const Caller& caller, long long id, const std::string& theme,
-                               const std::string& q);
+                               const std::string& q, const PageRequest& page = {500, 0});
 
   bool MayEdit(const Caller& caller);
   // Imports a framework document (README, "Framework format") all or nothing in one
