@@ -18,6 +18,7 @@
 #include "http/app.h"
 #include "http/server.h"
 #include "service/assets/requirement_service.h"
+#include "service/controls/framework_service.h"
 #include "service/demo/demo_loader.h"
 #include "service/org/user_service.h"
 #include "store/audit_chain.h"
@@ -43,6 +44,8 @@ lis::Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int 
   if (!db.ok()) return db.error();
   auto applied = (*db)->Migrate();
   if (!applied.ok()) return applied.error();
+  auto frameworks = lis::service::FrameworkService::LoadShipped(**db);
+  if (!frameworks.ok()) return frameworks.error();
   auto catalogue = lis::service::RequirementService::LoadShippedCatalogue(**db);
   if (!catalogue.ok()) return catalogue.error();
   return std::move(*db);
@@ -272,10 +275,12 @@ int main(int argc, char** argv) {
     if (!db.ok()) return Fail(db.error());
     auto applied = (*db)->Migrate();
     if (!applied.ok()) return Fail(applied.error());
+    auto frameworks = lis::service::FrameworkService::LoadShipped(**db);
+    if (!frameworks.ok()) return Fail(frameworks.error());
     auto catalogue = lis::service::RequirementService::LoadShippedCatalogue(**db);
     if (!catalogue.ok()) return Fail(catalogue.error());
     std::cout << "migrations applied: " << *applied << "; requirements loaded: " << *catalogue
-              << "\n";
+              << "; frameworks loaded: " << *frameworks << "\n";
     return 0;
   }
   if (*demo) return Demo(config, accounts_out);

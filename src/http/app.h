@@ -11,6 +11,7 @@
 #include "service/assets/system_service.h"
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
+#include "service/controls/framework_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -36,8 +37,8 @@ struct App {
         risk_settings(d),
         analyses(d),
         risks(d),
-
-        actions(d) {}
+        actions(d),
+        frameworks(d) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -54,6 +55,8 @@ struct App {
   service::RiskService risks;
 
   service::ActionService actions;
+
+  service::FrameworkService frameworks;
 };
 
 // A route handler that calls `fn` with the app.

@@ -247,6 +247,37 @@ CREATE INDEX actions_org_unit ON actions(org_unit_id);
 CREATE INDEX actions_owner ON actions(owner_id, status);
 CREATE INDEX actions_due ON actions(due_date, id);
 CREATE INDEX actions_origin ON actions(origin, origin_id, origin_ref)
+
+// Control frameworks (issue 5, item 3): the library of frameworks and their controls. Themes
+// are the framework's data ({"code", "name": {"sv", "en"}} as JSON text); `data_version` is
+// the version of the framework's data file, `source` "shipped" or "imported".
+const char* kFrameworks = R"SQL(
+CREATE TABLE frameworks (
+  id {{pk}},
+  ref TEXT NOT NULL UNIQUE,
+  name_sv TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  description_sv TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  data_version BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE TABLE framework_controls (
+  id {{pk}},
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  ref TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  title_sv TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  description_sv TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  sort_order BIGINT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX framework_controls_ref ON framework_controls(framework_id, ref);
+CREATE INDEX framework_controls_order ON framework_controls(framework_id, sort_order)
 )SQL";
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
@@ -262,8 +293,8 @@ const std::vector<Migration>& Migrations() {
       {2, "assets: objects, systems, information sets, classification, requirements", kAssets},
       {3, "registers: cached derived classes and register indexes", kRegisters, RebuildDerived},
       {4, "risk: settings, analyses, risks and their links", kRiskSchema},
-
       {5, "actions: one action list", kActions},
+      {6, "frameworks: the control framework library", kFrameworks},
   };
   return kMigrations;
 }

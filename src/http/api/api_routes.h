@@ -14,8 +14,8 @@ void RegisterAssetApi(Router& router, App& app);          // objects, systems, i
 void RegisterRequirementApi(Router& router, App& app);    // editing the requirement catalogue
 void RegisterAssetTransferApi(Router& router, App& app);  // their import and export
 void RegisterRiskApi(Router& router, App& app);           // risk analyses, risks, settings, matrix
-
 void RegisterActionApi(Router& router, App& app);         // the action list
+void RegisterFrameworkApi(Router& router, App& app);      // the control framework library
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -26,8 +26,8 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterRequirementApi(router, app);
   RegisterAssetTransferApi(router, app);
   RegisterRiskApi(router, app);
-
   RegisterActionApi(router, app);
+  RegisterFrameworkApi(router, app);
 }
 
 }  // namespace lis::http

@@ -17,8 +17,8 @@ void RegisterAssetRestorePages(Router& router, App& app);  // /assets/.../delete
 void RegisterRequirementPages(Router& router, App& app);   // /assets/requirements...
 void RegisterAssetImportPage(Router& router, App& app);    // /assets/import
 void RegisterRiskPages(Router& router, App& app);          // /risks...
-
 void RegisterActionPages(Router& router, App& app);        // /actions...
+void RegisterFrameworkPages(Router& router, App& app);     // /frameworks...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -32,8 +32,8 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterRequirementPages(router, app);
   RegisterAssetImportPage(router, app);
   RegisterRiskPages(router, app);
-
   RegisterActionPages(router, app);
+  RegisterFrameworkPages(router, app);
 }
 
 }  // namespace lis::http

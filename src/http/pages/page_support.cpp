@@ -71,8 +71,8 @@ json Nav(const RequestContext& ctx, const std::string& section) {
        Has(ctx, domain::Permission::kRiskRead) ||
            (ctx.caller &&
             !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kRiskRead).empty())},
-
       {"actions", "/actions", "nav.actions", true},
+      {"frameworks", "/frameworks", "nav.frameworks", true},
       {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
       {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},

@@ -57,6 +57,24 @@ json ControlsList(const std::string& text) {
   return out;
 }
 
+// The requirement's controls as links to their framework's page ({href, text}; no href for
+// one the library does not hold).
+json ControlLinkItems(const RequestContext& ctx, const json& links) {
+  json out = json::array();
+  for (const auto& l : links) {
+    if (l["control_id"].is_null()) {
+      out.push_back(
+          {{"text", Text(ctx, "catalogue.control_unresolved", {{"ref", Str(l, "ref")}})}});
+      continue;
+    }
+    std::string title = Str(l, ctx.language == "en" ? "title_en" : "title_sv");
+    out.push_back({{"href", "/frameworks/" + std::to_string(l["framework_id"].get<long long>()) +
+                                "#control-" + Str(l, "control_ref")},
+                   {"text", Str(l, "control_ref") + " " + title}});
+  }
+  return out;
+}
+
 std::vector<SelectOption> AspectOptions(const RequestContext& ctx) {
   std::vector<SelectOption> out;
   for (const char* a : kAspects) out.push_back({a, Text(ctx, std::string("assets.aspect.") + a)});
@@ -234,7 +252,9 @@ void ShowRequirement(App& app, RequestContext& ctx, HttpResponse& out, const For
   add("catalogue.field.controls", ControlsText(*r));
   json data = {{"path", base},
                {"title", Text(ctx, "catalogue.edit_title", {{"code", code}})},
-               {"details", details}};
+               {"details", details},
+               {"control_links", ControlLinkItems(ctx, r->value("control_links", json::array()))}};
+  data["has_control_links"] = !data["control_links"].empty();
   if (CanWrite(app, ctx)) {
     std::string version = std::to_string((*r)["version"].get<long long>());
     Form edit(ctx, "requirement-edit", base, failure);

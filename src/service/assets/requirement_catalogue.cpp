@@ -5,6 +5,8 @@
 #include "service/assets/requirement_format.h"
 #include "service/assets/requirement_service.h"
 #include "service/authorizer.h"
+#include "service/catalogue_access.h"
+#include "service/controls/control_links.h"
 #include "service/input.h"
 #include "store/assets/asset_tables.h"
 
@@ -29,21 +31,6 @@ const std::vector<InputField>& Fields() {
       {"guidance_en", InputType::kText, false, false, 8000},
   };
   return kFields;
-}
-
-// The catalogue is the installation's: kCatalogueWrite counts installation-wide or on a group
-// or municipality node, not on a company or a unit (a company's CISO reads it).
-bool CanWriteCatalogue(Tx& tx, const Caller& caller) {
-  auto scopes = ScopesOf(caller, Permission::kCatalogueWrite);
-  if (scopes.everywhere) return true;
-  for (long long root : scopes.roots) {
-    auto row = tx.QueryOne(
-        "SELECT id FROM org_units WHERE id = ? AND kind IN ('group', 'municipality') AND "
-        "deleted_at IS NULL",
-        {Value(root)}, {store::Col::kInt});
-    if (row) return true;
-  }
-  return false;
 }
 
 // Checks a create or update body: the fields of Fields() plus "controls" (a list of text).
@@ -75,6 +62,15 @@ std::optional<long long> CodeHolder(Tx& tx, const std::string& code, long long e
   return row->Int(0);
 }
 
+// The control references of `record` that name no control of the framework library.
+Status CheckControls(const std::set<std::string>& known, const json& record) {
+  auto unknown = UnknownControlRefs(known, record.value("controls", json::array()));
+  if (unknown.empty()) return {};
+  std::string refs;
+  for (const auto& r : unknown) refs += (refs.empty() ? "" : ", ") + r;
+  return Invalid("error.control_unknown", "controls").With("refs", refs);
+}
+
 // The result of a write as shown; a conflict carries the current requirement as shown too.
 Result<json> Stored(const Result<json>& r) {
   if (r.ok()) return ShownRequirement(r.value());
@@ -91,7 +87,9 @@ Result<json> RequirementService::Get(const Caller& caller, long long id) {
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
     auto r = store::GetRecord(tx, store::RequirementTable(), id);
     if (!r) return NotFound();
-    return ShownRequirement(*r);
+    json shown = ShownRequirement(*r);
+    shown["control_links"] = ControlLinks(tx, shown["controls"]);
+    return shown;
   });
 }
 
@@ -112,6 +110,8 @@ Result<json> RequirementService::Create(const Caller& caller, const json& body) 
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     if (CodeHolder(tx, record["code"])) return Invalid("error.requirement_code_taken", "code");
+    Status controls = CheckControls(AnnexAControlRefs(tx), record);
+    if (!controls.ok()) return controls.error();
     return ShownRequirement(
         store::InsertRecord(tx, store::RequirementTable(), StoredRequirement(record)));
   });
@@ -130,6 +130,8 @@ Result<json> RequirementService::Update(const Caller& caller, long long id, cons
     Status checked = Normalised(record, scale_);
     if (!checked.ok()) return checked.error();
     if (CodeHolder(tx, record["code"], id)) return Invalid("error.requirement_code_taken", "code");
+    Status controls = CheckControls(AnnexAControlRefs(tx), record);
+    if (!controls.ok()) return controls.error();
     return Stored(store::UpdateRecord(tx, store::RequirementTable(), id, InputVersion(body),
                                       StoredRequirement(record)));
   });
@@ -160,6 +162,7 @@ namespace {
 
 // Every problem of an import document, each naming its entry; the records it holds.
 std::vector<Error> CheckDocument(const json& doc, const domain::ClassificationScale& scale,
+                                 const std::set<std::string>& controls,
                                  std::vector<json>& records) {
   std::vector<Error> errors;
   for (auto it = doc.begin(); it != doc.end(); ++it)
@@ -176,6 +179,10 @@ std::vector<Error> CheckDocument(const json& doc, const domain::ClassificationSc
     const json& entry = doc["requirements"][i];
     std::vector<Error> entry_errors;
     json record = RequirementFromEntry(entry, scale, entry_errors);
+    if (entry_errors.empty()) {
+      Status known = CheckControls(controls, record);
+      if (!known.ok()) entry_errors.push_back(known.error());
+    }
     std::string code = record.value("code", "");
     if (!code.empty()) {
       auto [at, fresh] = seen.emplace(code, i);
@@ -200,8 +207,11 @@ std::vector<Error> CheckDocument(const json& doc, const domain::ClassificationSc
 
 Result<json> RequirementService::Import(const Caller& caller, const json& document) {
   if (!MayEdit(caller)) return Forbidden();
+  auto controls = db_.ReadResult<std::set<std::string>>(
+      [&](Tx& tx) -> Result<std::set<std::string>> { return AnnexAControlRefs(tx); });
+  if (!controls.ok()) return controls.error();
   std::vector<json> records;
-  std::vector<Error> errors = CheckDocument(document, scale_, records);
+  std::vector<Error> errors = CheckDocument(document, scale_, *controls, records);
   if (!errors.empty()) {
     Error refused = MakeError(Code::kInvalid, "error.import_refused")
                         .With("count", std::to_string(errors.size()));

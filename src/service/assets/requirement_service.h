@@ -30,11 +30,13 @@ class RequirementService {
   // the installation's, so only holders of kCatalogueWrite installation-wide or on a group or
   // municipality node change it (MayEdit), not a company's CISO.
   bool MayEdit(const Caller& caller);
-  // One requirement (live) by id.
+  // One requirement (live) by id, with "control_links": its controls resolved against the
+  // framework library (service/controls/control_links.h).
   Result<nlohmann::json> Get(const Caller& caller, long long id);
   // Body: code, area, aspect, min_level, text_sv, text_en, and optional guidance_sv,
-  // guidance_en, controls (list of control references). Codes are unique, also among
-  // retired requirements.
+  // guidance_en, controls (list of control references, each naming a live control of the
+  // Annex A framework, or error.control_unknown). Codes are unique, also among retired
+  // requirements.
   Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
   // Body: version and any of the fields of Create.
   Result<nlohmann::json> Update(const Caller& caller, long long id, const nlohmann::json& body);
