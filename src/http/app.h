@@ -15,6 +15,7 @@
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
+#include "service/risk/risk_origin.h"
 #include "service/risk/risk_service.h"
 #include "service/risk/risk_settings_service.h"
 #include "store/database.h"
@@ -38,7 +39,9 @@ struct App {
         analyses(d),
         risks(d),
         actions(d),
-        frameworks(d) {}
+        frameworks(d) {
+    RegisterRiskOrigin(actions.origins());
+  }
   const Config& config;
   store::Database& db;
   service::AuthService auth;

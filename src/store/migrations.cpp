@@ -247,6 +247,7 @@ CREATE INDEX actions_org_unit ON actions(org_unit_id);
 CREATE INDEX actions_owner ON actions(owner_id, status);
 CREATE INDEX actions_due ON actions(due_date, id);
 CREATE INDEX actions_origin ON actions(origin, origin_id, origin_ref)
+)SQL";
 
 // Control frameworks (issue 5, item 3): the library of frameworks and their controls. Themes
 // are the framework's data ({"code", "name": {"sv", "en"}} as JSON text); `data_version` is
