@@ -262,13 +262,13 @@ void AddStateFilter(Tx& tx, store::Filter& f, const std::string& state) {
   } else if (state == "awaiting_acceptance" || state == "needs_decision") {
     store::Filter above;
     FilterByThreshold(tx, above, kUnitOfRisk, kEffectiveScore, true);
+    std::string sql = accept + " AND " + above.sql + " AND (risks.acceptance_valid_until IS NULL";
     std::vector<Value> params = above.params;
-    std::string sql = "(risks.acceptance_valid_until IS NULL AND " + above.sql + ")";
     if (state == "needs_decision") {
-      sql = "(" + sql + " OR risks.acceptance_valid_until < ?)";
+      sql += " OR risks.acceptance_valid_until < ?";
       params.emplace_back(today);
     }
-    f.And(accept + " AND " + sql, std::move(params));
+    f.And(sql + ")", std::move(params));
   } else if (state == "accepted") {
     store::Filter within;
     FilterByThreshold(tx, within, kUnitOfRisk, kEffectiveScore, false);

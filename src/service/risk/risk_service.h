@@ -26,8 +26,9 @@ struct RiskListQuery {
   std::optional<long long> consequence;  // with `residual`: the residual consequence
   bool residual = false;
   std::string treatment;  // one of domain::RiskTreatments(), "none" (undecided), or "" for any
-  // A state (domain::RiskStateName) on today's date, or "needs_decision": awaiting
-  // acceptance or with an expired acceptance.
+  // A state (domain::RiskStateName) on today's date, or "needs_decision": accept above the
+  // threshold without a valid acceptance (none yet, or expired), what the information owner
+  // can decide now.
   std::string state;
   bool awaiting_reassessment = false;
   bool acceptable_by_me = false;  // on nodes where the caller holds kRiskAccept
