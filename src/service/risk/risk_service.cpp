@@ -335,8 +335,9 @@ Result<RiskListQuery> ReadRiskListQuery(const ParamLookup& param) {
     if (!v.ok()) return v.error();
     *out = *v;
   }
-  for (auto [name, out] :
-       {std::pair{"residual", &q.residual}, {"awaiting_reassessment", &q.awaiting_reassessment}}) {
+  for (auto [name, out] : {std::pair{"residual", &q.residual},
+                           {"awaiting_reassessment", &q.awaiting_reassessment},
+                           {"deleted", &q.deleted}}) {
     auto v = ReadBoolParam(param, name);
     if (!v.ok()) return v.error();
     *out = *v;
@@ -359,7 +360,7 @@ Result<store::Page> RiskService::List(const Caller& caller, const RiskListQuery&
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     auto page = store::ListRecords(tx, store::RiskTable(), RiskFilter(tx, caller, q),
                                    std::string(kEffectiveScore) + " DESC, risks.title, risks.id",
-                                   q.page.limit, q.page.offset);
+                                   q.page.limit, q.page.offset, q.deleted);
     std::map<long long, ResolvedRiskSettings> settings;
     for (auto& r : page.items) AddShown(tx, r, settings);
     return page;

@@ -33,10 +33,11 @@ struct RiskListQuery {
   bool awaiting_reassessment = false;
   bool acceptable_by_me = false;  // on nodes where the caller holds kRiskAccept
   std::string q;                  // words in the title
+  bool deleted = false;           // the soft-deleted risks instead of the live ones
 };
 // The filters of a risk list from request parameters (analysis_id, org_unit_id, owner_id,
-// likelihood, consequence, residual, treatment, state, awaiting_reassessment, q); a bad value
-// is kInvalid naming the parameter. The page is left as it is.
+// likelihood, consequence, residual, treatment, state, awaiting_reassessment, q, deleted); a bad
+// value is kInvalid naming the parameter. The page is left as it is.
 Result<RiskListQuery> ReadRiskListQuery(const ParamLookup& param);
 
 class RiskService {
