@@ -92,6 +92,8 @@ TEST_F(RiskTest, AnalysisAndRiskRoundTrip) {
   Response deleted = s.Delete(RiskPath(risk), ciso);
   EXPECT_EQ(deleted.status, 204) << deleted;
   EXPECT_EQ(s.Get(RiskPath(risk), ciso).status, 404);
+  json gone = Get("/api/v1/risks?deleted=true&analysis_id=" + Id(analysis_));
+  EXPECT_EQ(IdSet(gone["items"]).count(risk["id"].get<long long>()), 1u);
   json history = Get(RiskPath(risk) + "/history");
   EXPECT_EQ(Strings(history["items"], "action"),
             (std::vector<std::string>{"create", "update", "delete"}));

@@ -17,7 +17,8 @@ namespace lis::http {
 std::string RiskMatrixHtml(const RequestContext& ctx, const nlohmann::json& matrix,
                            const std::string& list_query, const std::string& id_prefix = "matrix");
 
-// The fill of a band ("green", ...) and the text colour that reads on it (contrast >= 4.5).
+// The fill of a band ("green", ...): a light tint on which the dark count text reads at a
+// contrast above 7:1.
 std::string BandFill(const std::string& band);
 
 }  // namespace lis::http

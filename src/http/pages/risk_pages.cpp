@@ -397,6 +397,33 @@ Form& RiskForm(App& app, const RequestContext& ctx, Form& form, const json* risk
 
 // ---- One analysis ----
 
+// The forms of an analysis page for a caller who may change it: add a risk, change the
+// analysis, delete it.
+void AddAnalysisForms(App& app, const RequestContext& ctx, const json& a, const std::string& base,
+                      const FormFailure* failure, json& data) {
+  Form risk_form(ctx, "risk-create", base + "/risks", failure);
+  RiskForm(app, ctx, risk_form, nullptr).Submit("risk.create_risk_submit");
+  data["risk_form"] = risk_form.Html();
+  Form edit(ctx, "analysis-edit", base, failure);
+  edit.Hidden("version", Id(a, "version"))
+      .Text("title", "record.field.title", Str(a, "title"), FormInput().Required())
+      .Text("analysis_date", "record.field.analysis_date", Str(a, "analysis_date"),
+            FormInput().Hint("risk.hint.date"))
+      .Text("participants", "record.field.participants", Str(a, "participants"))
+      .Text("method", "record.field.method", Str(a, "method"))
+      .Select("status", "record.field.status",
+              {{"ongoing", Text(ctx, "risk.analysis_status.ongoing")},
+               {"completed", Text(ctx, "risk.analysis_status.completed")}},
+              Str(a, "status"))
+      .Submit("common.save");
+  data["edit_form"] = edit.Html();
+  Form del(ctx, "analysis-delete", base + "/delete", failure);
+  del.Hidden("version", Id(a, "version"))
+      .Confirm(Text(ctx, "risk.delete_analysis_confirm", {{"name", Str(a, "title")}}))
+      .Submit("common.remove", "danger");
+  data["delete_form"] = del.Html();
+}
+
 void ShowAnalysis(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   long long id = PathId(ctx);
@@ -430,29 +457,7 @@ void ShowAnalysis(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
                {"risks_html", RiskRowsHtml(ctx, risks->items, "analysis-risks", false)},
                {"matrix_html", RiskMatrixHtml(ctx, *matrix, "analysis_id=" + std::to_string(id))}};
   bool can_edit = a["can"].value("edit", false);
-  if (can_edit) {
-    Form risk_form(ctx, "risk-create", base + "/risks", failure);
-    RiskForm(app, ctx, risk_form, nullptr).Submit("risk.create_risk_submit");
-    data["risk_form"] = risk_form.Html();
-    Form edit(ctx, "analysis-edit", base, failure);
-    edit.Hidden("version", Id(a, "version"))
-        .Text("title", "record.field.title", Str(a, "title"), FormInput().Required())
-        .Text("analysis_date", "record.field.analysis_date", Str(a, "analysis_date"),
-              FormInput().Hint("risk.hint.date"))
-        .Text("participants", "record.field.participants", Str(a, "participants"))
-        .Text("method", "record.field.method", Str(a, "method"))
-        .Select("status", "record.field.status",
-                {{"ongoing", Text(ctx, "risk.analysis_status.ongoing")},
-                 {"completed", Text(ctx, "risk.analysis_status.completed")}},
-                Str(a, "status"))
-        .Submit("common.save");
-    data["edit_form"] = edit.Html();
-    Form del(ctx, "analysis-delete", base + "/delete", failure);
-    del.Hidden("version", Id(a, "version"))
-        .Confirm(Text(ctx, "risk.delete_analysis_confirm", {{"name", Str(a, "title")}}))
-        .Submit("common.remove", "danger");
-    data["delete_form"] = del.Html();
-  }
+  if (can_edit) AddAnalysisForms(app, ctx, a, base, failure, data);
   if (auto entries = app.analyses.History(*ctx.caller, id); entries.ok())
     data["history_html"] = HistoryHtml(ctx, tree, *entries,
                                        HistoryOptions{.base = base,

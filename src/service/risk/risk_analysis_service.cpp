@@ -138,6 +138,9 @@ Result<AnalysisListQuery> ReadAnalysisListQuery(const ParamLookup& param) {
   if (!status.ok()) return status.error();
   q.status = *status;
   q.q = Trimmed(param("q").value_or(""));
+  auto deleted = ReadChoiceParam(param, "deleted", {"true", "false"});
+  if (!deleted.ok()) return deleted.error();
+  q.deleted = *deleted == "true";
   return q;
 }
 
@@ -153,7 +156,7 @@ Result<store::Page> RiskAnalysisService::List(const Caller& caller, const Analys
             {Value("%" + store::EscapeLike(q.q) + "%")});
     return store::ListRecords(
         tx, store::RiskAnalysisTable(), f, "analysis_date DESC, id DESC", q.page.limit,
-        q.page.offset, false,
+        q.page.offset, q.deleted,
         {{"risk_count",
           "(SELECT COUNT(*) FROM risks r WHERE r.analysis_id = risk_analyses.id AND r.deleted_at "
           "IS NULL)"}});

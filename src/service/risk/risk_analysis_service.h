@@ -21,9 +21,10 @@ struct AnalysisListQuery {
   std::optional<long long> org_unit_id;  // the node and everything below it
   std::string status;                    // "ongoing", "completed" or "" for any
   std::string q;                         // words in the title
+  bool deleted = false;                  // the soft-deleted analyses instead of the live ones
 };
-// The filters of an analysis list from request parameters; a bad value is kInvalid naming
-// the parameter. The page is left as it is.
+// The filters of an analysis list from request parameters (org_unit_id, status, q, deleted);
+// a bad value is kInvalid naming the parameter. The page is left as it is.
 Result<AnalysisListQuery> ReadAnalysisListQuery(const ParamLookup& param);
 
 class RiskAnalysisService {

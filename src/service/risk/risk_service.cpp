@@ -197,6 +197,32 @@ void AddCan(Tx& tx, const Caller& caller, json& risk, const json& analysis) {
                                 risk.value("needs_acceptance_decision", false)}};
 }
 
+// What a change of `before` into `record` brings besides: saving residual values as the owner
+// (or anyone, without owner) ends a request for re-assessment; a changed assessment or
+// treatment voids a recorded acceptance.
+void FollowChange(Tx& tx, const Caller& caller, const json& body, const json& before,
+                  json& record) {
+  bool reassessed = body.contains("residual_likelihood") || body.contains("residual_consequence");
+  bool as_owner = !before["owner_id"].is_number_integer() ||
+                  before["owner_id"].get<long long>() == caller.user_id;
+  if (reassessed && as_owner) record["reassessment_requested_at"] = nullptr;
+  bool assessment_changed = false;
+  for (const char* f : kAssessment) assessment_changed |= record[f] != before[f];
+  if (!assessment_changed || !before["acceptance_valid_until"].is_string()) return;
+  for (const char* f :
+       {"accepted_by", "accepted_at", "acceptance_motivation", "acceptance_valid_until"})
+    record[f] = nullptr;
+  record["acceptance_invalidated_at"] = tx.Now();
+}
+
+// The risk as the service answers it: with its derived values and what the caller may do.
+json Shown(Tx& tx, const Caller& caller, json risk, const json& analysis) {
+  std::map<long long, ResolvedRiskSettings> settings;
+  AddShown(tx, risk, settings);
+  AddCan(tx, caller, risk, analysis);
+  return risk;
+}
+
 // The risk and its analysis when the caller may read it.
 struct Readable {
   json risk;
@@ -236,13 +262,13 @@ void AddStateFilter(Tx& tx, store::Filter& f, const std::string& state) {
   } else if (state == "awaiting_acceptance" || state == "needs_decision") {
     store::Filter above;
     FilterByThreshold(tx, above, kUnitOfRisk, kEffectiveScore, true);
+    std::string sql = accept + " AND " + above.sql + " AND (risks.acceptance_valid_until IS NULL";
     std::vector<Value> params = above.params;
-    std::string sql = "(risks.acceptance_valid_until IS NULL AND " + above.sql + ")";
     if (state == "needs_decision") {
-      sql = "(" + sql + " OR risks.acceptance_valid_until < ?)";
+      sql += " OR risks.acceptance_valid_until < ?";
       params.emplace_back(today);
     }
-    f.And(accept + " AND " + sql, std::move(params));
+    f.And(sql + ")", std::move(params));
   } else if (state == "accepted") {
     store::Filter within;
     FilterByThreshold(tx, within, kUnitOfRisk, kEffectiveScore, false);
@@ -309,8 +335,9 @@ Result<RiskListQuery> ReadRiskListQuery(const ParamLookup& param) {
     if (!v.ok()) return v.error();
     *out = *v;
   }
-  for (auto [name, out] :
-       {std::pair{"residual", &q.residual}, {"awaiting_reassessment", &q.awaiting_reassessment}}) {
+  for (auto [name, out] : {std::pair{"residual", &q.residual},
+                           {"awaiting_reassessment", &q.awaiting_reassessment},
+                           {"deleted", &q.deleted}}) {
     auto v = ReadBoolParam(param, name);
     if (!v.ok()) return v.error();
     *out = *v;
@@ -333,7 +360,7 @@ Result<store::Page> RiskService::List(const Caller& caller, const RiskListQuery&
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     auto page = store::ListRecords(tx, store::RiskTable(), RiskFilter(tx, caller, q),
                                    std::string(kEffectiveScore) + " DESC, risks.title, risks.id",
-                                   q.page.limit, q.page.offset);
+                                   q.page.limit, q.page.offset, q.deleted);
     std::map<long long, ResolvedRiskSettings> settings;
     for (auto& r : page.items) AddShown(tx, r, settings);
     return page;
@@ -344,10 +371,7 @@ Result<json> RiskService::Get(const Caller& caller, long long id) {
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
     auto r = ReadableRisk(tx, caller, id);
     if (!r) return NotFound();
-    std::map<long long, ResolvedRiskSettings> settings;
-    AddShown(tx, r->risk, settings);
-    AddCan(tx, caller, r->risk, r->analysis);
-    return r->risk;
+    return Shown(tx, caller, r->risk, r->analysis);
   });
 }
 
@@ -364,11 +388,7 @@ Result<json> RiskService::Create(const Caller& caller, const json& body) {
     Status checked = CheckRisk(tx, record);
     if (checked.ok()) checked = CheckLinks(tx, caller, body);
     if (!checked.ok()) return checked.error();
-    json created = store::InsertRecord(tx, store::RiskTable(), record);
-    std::map<long long, ResolvedRiskSettings> settings;
-    AddShown(tx, created, settings);
-    AddCan(tx, caller, created, *analysis);
-    return created;
+    return Shown(tx, caller, store::InsertRecord(tx, store::RiskTable(), record), *analysis);
   });
 }
 
@@ -389,26 +409,12 @@ Result<json> RiskService::Update(const Caller& caller, long long id, const json&
     Status checked = CheckRisk(tx, record);
     if (checked.ok()) checked = CheckLinks(tx, caller, body);
     if (!checked.ok()) return checked.error();
-    bool reassessed = body.contains("residual_likelihood") || body.contains("residual_consequence");
-    bool as_owner = !r->risk["owner_id"].is_number_integer() ||
-                    r->risk["owner_id"].get<long long>() == caller.user_id;
-    if (reassessed && as_owner) record["reassessment_requested_at"] = nullptr;
-    bool reassessed_changed = false;
-    for (const char* f : kAssessment) reassessed_changed |= record[f] != r->risk[f];
-    if (reassessed_changed && r->risk["acceptance_valid_until"].is_string()) {
-      for (const char* f :
-           {"accepted_by", "accepted_at", "acceptance_motivation", "acceptance_valid_until"})
-        record[f] = nullptr;
-      record["acceptance_invalidated_at"] = tx.Now();
-    }
+    FollowChange(tx, caller, body, r->risk, record);
     json changes = json::object();
     for (const auto& f : store::RiskTable().fields) changes[f.name] = record[f.name];
     auto updated = store::UpdateRecord(tx, store::RiskTable(), id, InputVersion(body), changes);
     if (!updated.ok()) return updated;
-    std::map<long long, ResolvedRiskSettings> settings;
-    AddShown(tx, *updated, settings);
-    AddCan(tx, caller, *updated, r->analysis);
-    return updated;
+    return Shown(tx, caller, *updated, r->analysis);
   });
 }
 
@@ -444,10 +450,7 @@ Result<json> RiskService::Accept(const Caller& caller, long long id, const json&
          {"acceptance_invalidated_at", nullptr}},
         "accept");
     if (!updated.ok()) return updated;
-    std::map<long long, ResolvedRiskSettings> settings;
-    AddShown(tx, *updated, settings);
-    AddCan(tx, caller, *updated, r->analysis);
-    return updated;
+    return Shown(tx, caller, *updated, r->analysis);
   });
 }
 
@@ -468,10 +471,7 @@ Result<json> RiskService::Restore(const Caller& caller, long long id, const json
     auto restored = store::UpdateRecord(tx, store::RiskTable(), id,
                                         r->risk["version"].get<long long>(), changes, "restore");
     if (!restored.ok()) return restored;
-    std::map<long long, ResolvedRiskSettings> settings;
-    AddShown(tx, *restored, settings);
-    AddCan(tx, caller, *restored, r->analysis);
-    return restored;
+    return Shown(tx, caller, *restored, r->analysis);
   });
 }
 

@@ -26,16 +26,18 @@ struct RiskListQuery {
   std::optional<long long> consequence;  // with `residual`: the residual consequence
   bool residual = false;
   std::string treatment;  // one of domain::RiskTreatments(), "none" (undecided), or "" for any
-  // A state (domain::RiskStateName) on today's date, or "needs_decision": awaiting
-  // acceptance or with an expired acceptance.
+  // A state (domain::RiskStateName) on today's date, or "needs_decision": accept above the
+  // threshold without a valid acceptance (none yet, or expired), what the information owner
+  // can decide now.
   std::string state;
   bool awaiting_reassessment = false;
   bool acceptable_by_me = false;  // on nodes where the caller holds kRiskAccept
   std::string q;                  // words in the title
+  bool deleted = false;           // the soft-deleted risks instead of the live ones
 };
 // The filters of a risk list from request parameters (analysis_id, org_unit_id, owner_id,
-// likelihood, consequence, residual, treatment, state, awaiting_reassessment, q); a bad value
-// is kInvalid naming the parameter. The page is left as it is.
+// likelihood, consequence, residual, treatment, state, awaiting_reassessment, q, deleted); a bad
+// value is kInvalid naming the parameter. The page is left as it is.
 Result<RiskListQuery> ReadRiskListQuery(const ParamLookup& param);
 
 class RiskService {
