@@ -239,6 +239,18 @@ TEST_F(ActionApiTest, AFailedFormShowsTheErrorAtItsField) {
   EXPECT_NE(r.body.find("Formulär"), std::string::npos) << "the input is kept";
 }
 
+// A unit with a live action is not deleted (the action would point nowhere); once the action
+// is deleted, the unit is.
+TEST_F(ActionApiTest, AUnitWithAnActionIsNotDeleted) {
+  LisServer& s = server();
+  long long unit = s.CreateOrgUnit("Åtgärdsenheten", sof_)["id"];
+  long long id = CreateAction(s, ciso_, ActionBody("Enhetens åtgärd", unit, s.UserId("ciso")));
+  const std::string path = "/api/v1/org-units/" + Id(unit);
+  EXPECT_EQ(s.Delete(path, s.Admin()).status, 409);
+  ASSERT_EQ(s.Delete("/api/v1/actions/" + Id(id), ciso_).status, 204);
+  EXPECT_EQ(s.Delete(path, s.Admin()).status, 204);
+}
+
 TEST_F(ActionApiTest, ListsFilterAndSort) {
   LisServer& s = server();
   long long forvaltare = s.UserId("forvaltare");

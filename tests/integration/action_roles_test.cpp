@@ -268,6 +268,16 @@ TEST_F(ActionRolesTest, PagesFollowTheSameRules) {
   for (const char* view : {"/actions", "/actions/mine", "/actions/overdue"})
     EXPECT_EQ(s.Get(view, As("medarbetare")).status, 200) << view;
   EXPECT_EQ(s.Get("/actions?status=waiting", As("ciso")).status, 400);
+  // The counts of the start page are for readers of actions; everyone gets its own list.
+  for (auto [who, counts] : {std::pair{"ciso", true},
+                             {"infoagare.sof", true},
+                             {"medarbetare", false},
+                             {"admin", false}}) {
+    Response home = s.Get("/", As(who));
+    ASSERT_EQ(home.status, 200) << who;
+    EXPECT_EQ(home.body.find("Försenade åtgärder") != std::string::npos, counts) << who;
+    EXPECT_NE(home.body.find("id=\"actions-heading\""), std::string::npos) << who;
+  }
 }
 
 }  // namespace

@@ -172,6 +172,23 @@ json Rows(const RequestContext& ctx, const store::Page& page) {
   return rows;
 }
 
+// The form that creates an action at a node where the caller may write.
+std::string CreateFormHtml(App& app, const RequestContext& ctx, const OrgTree& tree,
+                           const FormFailure* failure) {
+  Form form(ctx, "action-create", "/actions", failure);
+  form.Text("title", "actions.field.title", "", FormInput().Required())
+      .Text("description", "actions.field.description", "")
+      .Select("org_unit_id", "actions.field.org_unit", WritableUnits(ctx, tree), "")
+      .Select("owner_id", "actions.field.owner", OwnerOptions(app, ctx),
+              std::to_string(ctx.caller->user_id))
+      .Text("due_date", "actions.field.due_date", "",
+            FormInput().Type("date").Required().Hint("actions.hint.due_date"))
+      .Select("priority", "actions.field.priority",
+              Choices(ctx, "actions.priority.", domain::ActionPriorities()), "medium")
+      .Submit("actions.create_submit");
+  return form.Html();
+}
+
 void ShowList(App& app, RequestContext& ctx, HttpResponse& out, View view,
               const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
@@ -211,20 +228,8 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, View view,
       {"create_form", ""}};
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
-  if (view == View::kAll && MayWriteSomewhere(ctx)) {
-    Form form(ctx, "action-create", "/actions", failure);
-    form.Text("title", "actions.field.title", "", FormInput().Required())
-        .Text("description", "actions.field.description", "")
-        .Select("org_unit_id", "actions.field.org_unit", WritableUnits(ctx, tree), "")
-        .Select("owner_id", "actions.field.owner", OwnerOptions(app, ctx),
-                std::to_string(ctx.caller->user_id))
-        .Text("due_date", "actions.field.due_date", "",
-              FormInput().Type("date").Required().Hint("actions.hint.due_date"))
-        .Select("priority", "actions.field.priority",
-                Choices(ctx, "actions.priority.", domain::ActionPriorities()), "medium")
-        .Submit("actions.create_submit");
-    data["create_form"] = form.Html();
-  }
+  if (view == View::kAll && MayWriteSomewhere(ctx))
+    data["create_form"] = CreateFormHtml(app, ctx, tree, failure);
   const char* title = view == View::kMine      ? "page.actions_mine.title"
                       : view == View::kOverdue ? "page.actions_overdue.title"
                                                : "page.actions.title";
@@ -257,6 +262,30 @@ void CreateAction(App& app, RequestContext& ctx, HttpResponse& out) {
 
 // ---- One action ----
 
+// The form that changes every field of action `a` but its status (for kActionWrite); the
+// current owner stays a choice even when the caller may not list it.
+std::string EditFormHtml(App& app, const RequestContext& ctx, const OrgTree& tree, const json& a,
+                         const FormFailure* failure) {
+  auto owners = OwnerOptions(app, ctx);
+  std::string owner = std::to_string(a["owner_id"].get<long long>());
+  if (std::none_of(owners.begin(), owners.end(),
+                   [&](const SelectOption& o) { return o.value == owner; }))
+    owners.insert(owners.begin(), {owner, Str(a, "owner_name")});
+  Form edit(ctx, "action-edit", "/actions/" + std::to_string(a["id"].get<long long>()), failure);
+  edit.Hidden("version", std::to_string(a["version"].get<long long>()))
+      .Text("title", "actions.field.title", Str(a, "title"), FormInput().Required())
+      .Text("description", "actions.field.description", Str(a, "description"))
+      .Select("org_unit_id", "actions.field.org_unit", WritableUnits(ctx, tree),
+              std::to_string(a["org_unit_id"].get<long long>()))
+      .Select("owner_id", "actions.field.owner", owners, owner)
+      .Text("due_date", "actions.field.due_date", Str(a, "due_date"),
+            FormInput().Type("date").Required().Hint("actions.hint.due_date"))
+      .Select("priority", "actions.field.priority",
+              Choices(ctx, "actions.priority.", domain::ActionPriorities()), Str(a, "priority"))
+      .Submit("common.save");
+  return edit.Html();
+}
+
 void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   long long id = PathId(ctx);
@@ -277,27 +306,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, const FormFail
         .Submit("actions.status_submit");
     data["status_form"] = status.Html();
   }
-  if (can.value("edit", false)) {
-    auto units = WritableUnits(ctx, tree);
-    std::string unit = std::to_string(a["org_unit_id"].get<long long>());
-    auto owners = OwnerOptions(app, ctx);
-    std::string owner = std::to_string(a["owner_id"].get<long long>());
-    if (std::none_of(owners.begin(), owners.end(),
-                     [&](const SelectOption& o) { return o.value == owner; }))
-      owners.insert(owners.begin(), {owner, Str(a, "owner_name")});
-    Form edit(ctx, "action-edit", base, failure);
-    edit.Hidden("version", version)
-        .Text("title", "actions.field.title", Str(a, "title"), FormInput().Required())
-        .Text("description", "actions.field.description", Str(a, "description"))
-        .Select("org_unit_id", "actions.field.org_unit", units, unit)
-        .Select("owner_id", "actions.field.owner", owners, owner)
-        .Text("due_date", "actions.field.due_date", Str(a, "due_date"),
-              FormInput().Type("date").Required().Hint("actions.hint.due_date"))
-        .Select("priority", "actions.field.priority",
-                Choices(ctx, "actions.priority.", domain::ActionPriorities()), Str(a, "priority"))
-        .Submit("common.save");
-    data["edit_form"] = edit.Html();
-  }
+  if (can.value("edit", false)) data["edit_form"] = EditFormHtml(app, ctx, tree, a, failure);
   if (can.value("delete", false)) {
     Form del(ctx, "action-delete", base + "/delete", failure);
     del.Hidden("version", version)

@@ -147,8 +147,13 @@ ActionService::ActionService(store::Database& db) : db_(db) {
 }
 
 namespace {
+// Whether the caller holds kActionWrite on each node asked about, each looked up once (a page
+// of actions shares few nodes).
+using WritableNodes = std::map<long long, bool>;
+
 // Adds what a reader of `action` sees besides its fields.
-void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& a) {
+void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& a,
+              WritableNodes& writable) {
   long long unit = a["org_unit_id"].get<long long>();
   if (!a.contains("owner_name")) {
     auto owner = tx.QueryOne("SELECT name FROM users WHERE id = ?",
@@ -164,9 +169,17 @@ void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& 
                                  RefOf(a), caller.language);
   a["origin_url"] = link.url.empty() ? json(nullptr) : json(link.url);
   a["origin_label"] = link.label.empty() ? json(nullptr) : json(link.label);
-  bool writer = Can(tx, caller, Permission::kActionWrite, unit);
+  auto known = writable.find(unit);
+  if (known == writable.end())
+    known = writable.emplace(unit, Can(tx, caller, Permission::kActionWrite, unit)).first;
+  bool writer = known->second;
   bool owner = a["owner_id"].get<long long>() == caller.user_id;
   a["can"] = {{"edit", writer}, {"status", writer || owner}, {"delete", writer}};
+}
+
+void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& a) {
+  WritableNodes writable;
+  Decorate(tx, caller, origins, a, writable);
 }
 }  // namespace
 
@@ -184,7 +197,8 @@ Result<store::Page> ActionService::List(const Caller& caller, const ActionListQu
     ApplyActionFilter(f, q);
     auto page = store::ListRecords(tx, store::ActionTable(), f, ActionOrder(q.sort), q.page.limit,
                                    q.page.offset, false, Names());
-    for (auto& a : page.items) Decorate(tx, caller, origins_, a);
+    WritableNodes writable;
+    for (auto& a : page.items) Decorate(tx, caller, origins_, a, writable);
     return page;
   });
 }

@@ -88,8 +88,9 @@ long long CountOrgDependants(Tx& tx, long long id) {
       " + (SELECT COUNT(*) FROM users WHERE org_unit_id = ? AND deleted_at IS NULL)"
       " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)"
       " + (SELECT COUNT(*) FROM objects WHERE org_unit_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM information_sets WHERE org_unit_id = ? AND deleted_at IS NULL)",
-      {Value(id), Value(id), Value(id), Value(id), Value(id)}, {Col::kInt});
+      " + (SELECT COUNT(*) FROM information_sets WHERE org_unit_id = ? AND deleted_at IS NULL)"
+      " + (SELECT COUNT(*) FROM actions WHERE org_unit_id = ? AND deleted_at IS NULL)",
+      {Value(id), Value(id), Value(id), Value(id), Value(id), Value(id)}, {Col::kInt});
   return row ? row->Int(0) : 0;
 }
 
