@@ -6,6 +6,7 @@
 #include "http/api/api_support.h"
 #include "http/api/asset_queries.h"
 #include "http/api/asset_transfer.h"
+#include "http/download.h"
 #include "http/pages/org_tree.h"
 
 namespace lis::http {
@@ -14,8 +15,6 @@ using nlohmann::json;
 using service::ImportKind;
 
 namespace {
-constexpr const char* kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr long long kExportPage = 5000;
 constexpr long long kExportMax = 200000;
 
@@ -195,14 +194,10 @@ void Export(App& app, RequestContext& ctx, HttpResponse& out, SheetFn fn, const 
   auto sheet = fn(app, ctx);
   if (!sheet.ok()) return WriteError(out, ctx, sheet.error());
   std::string file = name + "." + format;
-  if (format == "csv") {
-    out.content_type = "text/csv; charset=utf-8";
-    out.body = tables::WriteCsv(sheet->header, sheet->rows);
-  } else {
-    out.content_type = kXlsxType;
-    out.body = tables::WriteXlsx(Text(ctx, "export.sheet." + name), sheet->header, sheet->rows);
-  }
-  out.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  if (format == "csv")
+    return SendAttachment(out, kCsvType, file, tables::WriteCsv(sheet->header, sheet->rows));
+  SendAttachment(out, kXlsxType, file,
+                 tables::WriteXlsx(Text(ctx, "export.sheet." + name), sheet->header, sheet->rows));
 }
 
 }  // namespace

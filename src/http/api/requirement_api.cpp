@@ -3,6 +3,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "http/download.h"
 
 namespace lis::http {
 
@@ -41,7 +42,7 @@ void Export(App& app, RequestContext& ctx, HttpResponse& out) {
   auto r = app.requirements.Export(*ctx.caller);
   if (!r.ok()) return WriteError(out, ctx, r.error());
   WriteJson(out, 200, *r);
-  out.SetHeader("Content-Disposition", "attachment; filename=\"requirements.json\"");
+  out.SetHeader("Content-Disposition", AttachmentDisposition("requirements.json"));
 }
 
 void Import(App& app, RequestContext& ctx, HttpResponse& out) {
