@@ -10,6 +10,7 @@
 #include "service/assets/system_service.h"
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
+#include "service/controls/soa_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "store/database.h"
@@ -28,7 +29,8 @@ struct App {
         systems(d),
         sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
         requirements(d, domain::ClassificationScale{c.classification_max_level}),
-        imports(d, sets) {}
+        imports(d, sets),
+        soa(d, c.max_evidence_bytes) {}
   const Config& config;
   store::Database& db;
   service::AuthService auth;
@@ -40,6 +42,7 @@ struct App {
   service::InformationSetService sets;
   service::RequirementService requirements;
   service::AssetImportService imports;
+  service::SoaService soa;
 };
 
 // A route handler that calls `fn` with the app.

@@ -13,6 +13,7 @@ void RegisterAuditApi(Router& router, App& app);          // audit log
 void RegisterAssetApi(Router& router, App& app);          // objects, systems, information sets
 void RegisterRequirementApi(Router& router, App& app);    // editing the requirement catalogue
 void RegisterAssetTransferApi(Router& router, App& app);  // their import and export
+void RegisterSoaApi(Router& router, App& app);            // statement of applicability
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -22,6 +23,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterAssetApi(router, app);
   RegisterRequirementApi(router, app);
   RegisterAssetTransferApi(router, app);
+  RegisterSoaApi(router, app);
 }
 
 }  // namespace lis::http

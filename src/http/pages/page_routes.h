@@ -16,6 +16,7 @@ void RegisterAssetPages(Router& router, App& app);         // /assets...
 void RegisterAssetRestorePages(Router& router, App& app);  // /assets/.../deleted, restore
 void RegisterRequirementPages(Router& router, App& app);   // /assets/requirements...
 void RegisterAssetImportPage(Router& router, App& app);    // /assets/import
+void RegisterSoaPages(Router& router, App& app);           // /soa, /org-units/{id}/soa...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -28,6 +29,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterAssetRestorePages(router, app);
   RegisterRequirementPages(router, app);
   RegisterAssetImportPage(router, app);
+  RegisterSoaPages(router, app);
 }
 
 }  // namespace lis::http

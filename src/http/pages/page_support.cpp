@@ -67,6 +67,7 @@ json Nav(const RequestContext& ctx, const std::string& section) {
       {"home", "/", "nav.home", true},
       {"org", "/org", "nav.org", Has(ctx, domain::Permission::kOrgRead)},
       {"assets", "/assets", "nav.assets", Has(ctx, domain::Permission::kAssetRead)},
+      {"soa", "/soa", "nav.soa", Has(ctx, domain::Permission::kControlRead)},
       {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
       {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},
