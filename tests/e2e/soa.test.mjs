@@ -36,7 +36,7 @@ test('ciso: assess controls, add evidence, see the gap view, issue a version', a
   await login(page, 'ciso');
 
   // --- Choose the organisation and the framework from the navigation.
-  await page.getByRole('navigation').getByRole('link', { name: 'Tillämplighet' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tillämplighet' }).click();
   await page.waitForLoadState();
   await checkAccessibility(page, '/soa');
   const choose = page.locator('form#soa-choose');

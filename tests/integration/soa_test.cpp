@@ -1,5 +1,8 @@
 // The statement of applicability (issue 5, item 4): entries, evidence, the gap view, issued
 // versions and exports, through the API on a real server.
+#include <cstdio>
+#include <fstream>
+
 #include "core/table/table.h"
 #include "soa_support.h"
 
@@ -44,6 +47,20 @@ class SoaTest : public SharedServerTest<SoaTest> {
   Session ciso_;
   long long org_ = 0, fw_ = 0;
 };
+
+// The text of `pdf` as pdftotext reads it.
+std::string PdfText(LisServer& s, const std::string& pdf) {
+  std::string path = s.TempPath("soa-export.pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string out;
+  FILE* pipe = popen(("pdftotext " + path + " - 2>/dev/null").c_str(), "r");
+  if (!pipe) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  return out;
+}
 
 json Decided(bool applicable, const std::string& status, long long version = 0) {
   return {{"applicable", applicable},
@@ -388,6 +405,12 @@ TEST_F(SoaTest, ExportsReadBackWithSwedishText) {
   ASSERT_EQ(p.status, 200) << p;
   EXPECT_EQ(p.body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(p.Header("Content-Type"), "application/pdf");
+  // The PDF's text reads back with the Swedish characters (poppler's pdftotext).
+  std::string text = PdfText(s, p.body);
+  EXPECT_NE(text.find("Tillämplighetsförklaring – Exportbolaget ÅÄÖ AB"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Åtkomst granskas"), std::string::npos);
+  EXPECT_NE(text.find("Organisatoriska åtgärder"), std::string::npos);
 
   ASSERT_EQ(s.Post(SoaPath(org, fw_, "/versions"), ciso_, json::object()).status, 201);
   MustPatch(org, "5.15", {{"status", "not_started"}, {"version", 1}});
