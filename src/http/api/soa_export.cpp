@@ -30,8 +30,7 @@ std::string Str(const json& v) {
 }
 
 std::string Applicable(const Texts& t, const json& item) {
-  if (item["applicable"].is_null()) return t("soa.applicable.unset");
-  return t(item["applicable"].get<bool>() ? "soa.applicable.yes" : "soa.applicable.no");
+  return SoaApplicableText(t.lang, item);
 }
 
 std::string EvidenceCell(const json& item) {
@@ -136,6 +135,13 @@ Result<std::string> Pdf(const Texts& t, const json& document, const json& versio
 }
 
 }  // namespace
+
+std::string SoaApplicableText(const std::string& language, const json& item) {
+  const char* key = item["applicable"].is_null()     ? "soa.applicable.unset"
+                    : item["applicable"].get<bool>() ? "soa.applicable.yes"
+                                                     : "soa.applicable.no";
+  return Messages::Embedded().Text(language, key);
+}
 
 Result<SoaFile> ExportSoa(const json& document, const json& version, const std::string& format,
                           const std::string& language) {

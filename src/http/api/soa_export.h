@@ -16,6 +16,9 @@ struct SoaFile {
   std::string bytes;
 };
 
+// "Ja", "Nej" or "Ej bedömd" (in `language`) for a SoA item's `applicable`.
+std::string SoaApplicableText(const std::string& language, const nlohmann::json& item);
+
 // `document` is a localised SoA document (service/controls/soa_service.h); `version` the
 // issued version's fields (number, issued_on, approved_by_name, note) or null for the current
 // SoA. `format` is "xlsx" or "pdf" (otherwise kInvalid naming "format").

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "http/api/soa_export.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/controls/framework_service.h"
@@ -27,6 +28,13 @@ std::string Str(const json& v) {
   return "";
 }
 
+// `text` as a non-negative number when it is only digits (at most 17).
+std::optional<long long> Digits(const std::string& text) {
+  if (text.empty() || text.size() > 17 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
+}
+
 // The frameworks of the library ([{id, name}]), ISO/IEC 27001 Annex A first, the others by ref.
 json Frameworks(App& app, const RequestContext& ctx) {
   auto page = service::FrameworkService(app.db).List(*ctx.caller);
@@ -45,9 +53,7 @@ json Frameworks(App& app, const RequestContext& ctx) {
 // The key of the page: the organisation of the path, ?framework_id= or the first framework.
 Result<SoaKey> PageKey(App& app, const RequestContext& ctx) {
   long long org = std::stoll(ctx.request.path_params.at("id"));
-  std::string fw = ctx.request.Param("framework_id");
-  if (!fw.empty() && fw.find_first_not_of("0123456789") == std::string::npos && fw.size() < 18)
-    return SoaKey{org, std::stoll(fw)};
+  if (auto fw = Digits(ctx.request.Param("framework_id"))) return SoaKey{org, *fw};
   json frameworks = Frameworks(app, ctx);
   if (frameworks.empty()) return Invalid("error.soa_framework", "framework_id");
   return SoaKey{org, frameworks[0]["id"].get<long long>()};  // Frameworks puts ISO 27001 first
@@ -64,8 +70,7 @@ std::string ApiBase(const SoaKey& k) {
 }
 
 std::string ApplicableText(const RequestContext& ctx, const json& item) {
-  if (item["applicable"].is_null()) return Text(ctx, "soa.applicable.unset");
-  return Text(ctx, item["applicable"].get<bool>() ? "soa.applicable.yes" : "soa.applicable.no");
+  return SoaApplicableText(ctx.language, item);
 }
 
 json GapData(const RequestContext& ctx, const json& document, const std::string& caption) {
@@ -118,12 +123,11 @@ void AddSoaHtml(const RequestContext& ctx, json& data, const json& document, con
 
 void GetChoose(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
-  std::string org = ctx.request.Param("org_unit_id");
-  std::string fw = ctx.request.Param("framework_id");
-  if (!org.empty() && org.find_first_not_of("0123456789") == std::string::npos &&
-      fw.find_first_not_of("0123456789") == std::string::npos) {
+  auto org = Digits(ctx.request.Param("org_unit_id"));
+  auto fw = Digits(ctx.request.Param("framework_id"));
+  if (org && fw) {
     out.status = 303;
-    out.SetHeader("Location", "/org-units/" + org + "/soa?framework_id=" + fw);
+    out.SetHeader("Location", Base({*org, *fw}) + Query({*org, *fw}));
     return;
   }
   auto orgs = app.soa.Organisations(*ctx.caller);
@@ -195,6 +199,46 @@ json HistoryRows(const json& item) {
   return rows;
 }
 
+// The choices of the entry form: applicability, status and the responsible person.
+void AddFormOptions(App& app, const RequestContext& ctx, const SoaKey& key, const json& item,
+                    json& data) {
+  std::string applicable =
+      item["applicable"].is_null() ? "" : (item["applicable"].get<bool>() ? "yes" : "no");
+  data["applicable_options"] = Options(
+      ctx,
+      {{"", "soa.applicable.unset"}, {"yes", "soa.applicable.yes"}, {"no", "soa.applicable.no"}},
+      applicable);
+  data["status_options"] = Options(ctx,
+                                   {{"not_started", "soa.status.not_started"},
+                                    {"partly_implemented", "soa.status.partly_implemented"},
+                                    {"implemented", "soa.status.implemented"}},
+                                   Str(item["status"]));
+  auto people = app.soa.Responsibles(*ctx.caller, key.org_unit_id);
+  json options = json::array();
+  if (people.ok())
+    for (const auto& p : *people)
+      options.push_back({{"value", p["id"]},
+                         {"label", p["name"]},
+                         {"selected", p["id"] == item["responsible_id"]}});
+  data["responsible_options"] = options;
+}
+
+// The error of a failed form, linking to the field at fault.
+void AddFailure(const RequestContext& ctx, const Error& failure, json& data) {
+  static const std::map<std::string, std::string> kAnchors = {
+      {"applicable", "soa-applicable"},
+      {"justification", "soa-justification"},
+      {"status", "soa-status"},
+      {"responsible_id", "soa-responsible"},
+      {"implementation", "soa-implementation"},
+      {"last_reviewed", "soa-last-reviewed"},
+      {"file", "soa-file"},
+      {"url", "soa-url"}};
+  data["error"] = Messages::Embedded().ErrorText(ctx.language, failure);
+  auto a = kAnchors.find(failure.field);
+  if (a != kAnchors.end()) data["error_href"] = "#" + a->second;
+}
+
 // The entry page of `ref`; with `failure` the form shows its error (and the status follows it).
 void ShowEntry(App& app, RequestContext& ctx, HttpResponse& out, const SoaKey& key,
                const std::string& ref, const Error* failure) {
@@ -227,41 +271,8 @@ void ShowEntry(App& app, RequestContext& ctx, HttpResponse& out, const SoaKey& k
       {"has_history", !i["history"].empty()},
       {"file_hint", Text(ctx, "soa.evidence.file_hint",
                          {{"max", std::to_string(app.soa.max_evidence_bytes() / (1024 * 1024))}})}};
-  std::string applicable =
-      i["applicable"].is_null() ? "" : (i["applicable"].get<bool>() ? "yes" : "no");
-  data["applicable_options"] = Options(
-      ctx,
-      {{"", "soa.applicable.unset"}, {"yes", "soa.applicable.yes"}, {"no", "soa.applicable.no"}},
-      applicable);
-  data["status_options"] = Options(ctx,
-                                   {{"not_started", "soa.status.not_started"},
-                                    {"partly_implemented", "soa.status.partly_implemented"},
-                                    {"implemented", "soa.status.implemented"}},
-                                   Str(i["status"]));
-  if (may_write) {
-    auto people = app.soa.Responsibles(*ctx.caller, key.org_unit_id);
-    json options = json::array();
-    if (people.ok())
-      for (const auto& p : *people)
-        options.push_back({{"value", p["id"]},
-                           {"label", p["name"]},
-                           {"selected", p["id"] == i["responsible_id"]}});
-    data["responsible_options"] = options;
-  }
-  if (failure) {
-    data["error"] = Messages::Embedded().ErrorText(ctx.language, *failure);
-    static const std::map<std::string, std::string> kAnchors = {
-        {"applicable", "soa-applicable"},
-        {"justification", "soa-justification"},
-        {"status", "soa-status"},
-        {"responsible_id", "soa-responsible"},
-        {"implementation", "soa-implementation"},
-        {"last_reviewed", "soa-last-reviewed"},
-        {"file", "soa-file"},
-        {"url", "soa-url"}};
-    auto a = kAnchors.find(failure->field);
-    if (a != kAnchors.end()) data["error_href"] = "#" + a->second;
-  }
+  if (may_write) AddFormOptions(app, ctx, key, i, data);
+  if (failure) AddFailure(ctx, *failure, data);
   data["title"] = Str(i["control_ref"]) + " " + Str(i["title"]);
   WritePage(out, ctx, "soa_entry", "", "soa", std::move(data), PageStatus(failure));
 }
@@ -285,22 +296,15 @@ std::string EntryHref(const SoaKey& key, const std::string& ref, const std::stri
 // The form's fields as the API's PATCH body.
 json EntryBody(const HttpRequest& req) {
   std::string applicable = req.Param("applicable");
-  std::string responsible = req.Param("responsible_id");
   std::string reviewed = req.Param("last_reviewed");
-  std::string version = req.Param("version");
-  json body = {{"justification", req.Param("justification")},
-               {"status", req.Param("status")},
-               {"implementation", req.Param("implementation")},
-               {"applicable", applicable.empty() ? json(nullptr) : json(applicable == "yes")},
-               {"last_reviewed", reviewed.empty() ? json(nullptr) : json(reviewed)}};
-  bool digits = !responsible.empty() && responsible.size() < 18 &&
-                responsible.find_first_not_of("0123456789") == std::string::npos;
-  body["responsible_id"] = digits ? json(std::stoll(responsible)) : json(nullptr);
-  body["version"] = !version.empty() && version.size() < 18 &&
-                            version.find_first_not_of("0123456789") == std::string::npos
-                        ? std::stoll(version)
-                        : -1;
-  return body;
+  auto responsible = Digits(req.Param("responsible_id"));
+  return {{"justification", req.Param("justification")},
+          {"status", req.Param("status")},
+          {"implementation", req.Param("implementation")},
+          {"applicable", applicable.empty() ? json(nullptr) : json(applicable == "yes")},
+          {"last_reviewed", reviewed.empty() ? json(nullptr) : json(reviewed)},
+          {"responsible_id", responsible ? json(*responsible) : json(nullptr)},
+          {"version", Digits(req.Param("version")).value_or(-1)}};
 }
 
 void PostEntry(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -343,12 +347,9 @@ void PostDeleteEvidence(App& app, RequestContext& ctx, HttpResponse& out) {
   auto key = PageKey(app, ctx);
   if (!key.ok()) return WriteErrorPage(out, ctx, key.error());
   std::string ref = ctx.request.Param("ref");
-  std::string v = ctx.request.Param("version");
-  std::optional<long long> version;
-  if (!v.empty() && v.size() < 18 && v.find_first_not_of("0123456789") == std::string::npos)
-    version = std::stoll(v);
   Status s = app.soa.DeleteEvidence(*ctx.caller, key->org_unit_id,
-                                    std::stoll(ctx.request.path_params.at("evidence_id")), version);
+                                    std::stoll(ctx.request.path_params.at("evidence_id")),
+                                    Digits(ctx.request.Param("version")));
   if (!s.ok()) return ShowEntry(app, ctx, out, *key, ref, &s.error());
   Redirect(out, EntryHref(*key, ref, "soa_evidence_removed"));
 }
@@ -399,9 +400,9 @@ void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
   auto key = PageKey(app, ctx);
   if (!key.ok()) return WriteErrorPage(out, ctx, key.error());
   const std::string& n = ctx.request.path_params.at("number");
-  if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos)
-    return WriteNotFoundPage(out, ctx);
-  auto version = app.soa.Version(*ctx.caller, *key, std::stoll(n));
+  auto number = Digits(n);
+  if (!number) return WriteNotFoundPage(out, ctx);
+  auto version = app.soa.Version(*ctx.caller, *key, *number);
   if (!version.ok()) return WriteErrorPage(out, ctx, version.error());
   const json& v = *version;
   std::string api = ApiBase(*key) + "/versions/" + n + "/export" + Query(*key);
