@@ -91,6 +91,7 @@ pdf::Table GapTable(const Texts& t, const json& document) {
                     {t("soa.gap.applicable"), 1},
                     {t("soa.gap.implemented"), 1},
                     {t("soa.gap.partly"), 1},
+                    {t("soa.gap.not_applicable"), 1},
                     {t("soa.gap.not_assessed"), 1},
                     {t("soa.gap.share"), 1}},
                    {},
@@ -99,7 +100,7 @@ pdf::Table GapTable(const Texts& t, const json& document) {
   auto row = [&](const std::string& name, const json& c) {
     table.rows.push_back(
         {name, Str(c["applicable"]), Str(c["implemented"]), Str(c["partly_implemented"]),
-         Str(c["not_assessed"]),
+         Str(c["not_applicable"]), Str(c["not_assessed"]),
          c["implemented_percent"].is_null() ? "–" : Str(c["implemented_percent"]) + " %"});
   };
   for (const auto& th : summary["themes"]) row(Str(th[t.lang == "en" ? "name_en" : "name_sv"]), th);
@@ -119,7 +120,7 @@ Result<std::string> Pdf(const Texts& t, const json& document, const json& versio
   doc.AddKeyValues(Facts(t, document, version));
   doc.AddHeading(2, t("soa.gap.title"));
   doc.AddTable(GapTable(t, document));
-  std::vector<double> weights = {0.7, 2.5, 1, 2.5, 1.3, 1.5, 2.5, 1.2, 2};
+  std::vector<double> weights = {0.7, 2.5, 1.2, 2.5, 1.3, 1.5, 2.4, 1.4, 1.9};
   for (const auto& theme : document["themes"]) {
     pdf::Table table;
     auto header = Header(t, false);
