@@ -76,6 +76,8 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.max_body_bytes);
     else if (key == "max_import_bytes")
       s = Read(node, key, config.max_import_bytes);
+    else if (key == "max_evidence_bytes")
+      s = Read(node, key, config.max_evidence_bytes);
     else if (key == "read_timeout_seconds")
       s = Read(node, key, config.read_timeout_seconds);
     else if (key == "write_timeout_seconds")

@@ -15,7 +15,8 @@ struct Config {
   int threads = 64;                     // HTTP workers; each open keep-alive connection holds one
   int db_pool = 8;                      // database connections per process
   size_t max_body_bytes = 1024 * 1024;  // request bodies above this get 413
-  size_t max_import_bytes = 20u * 1024 * 1024;  // the same for spreadsheet imports
+  size_t max_import_bytes = 20u * 1024 * 1024;    // the same for spreadsheet imports
+  size_t max_evidence_bytes = 10u * 1024 * 1024;  // largest evidence file of the SoA
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;

@@ -11,6 +11,7 @@ TEST(Config, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(c.listen_port, 8080);
   EXPECT_EQ(c.max_body_bytes, 1024u * 1024u);
   EXPECT_EQ(c.max_import_bytes, 20u * 1024u * 1024u);
+  EXPECT_EQ(c.max_evidence_bytes, 10u * 1024u * 1024u);
   EXPECT_EQ(c.lockout_failures, 5);
   EXPECT_EQ(c.lockout_minutes, 15);
   EXPECT_EQ(c.classification_max_level, 4);
@@ -24,6 +25,7 @@ database = "postgresql://lis@db/lis"
 listen = "0.0.0.0:9000"
 max_body_bytes = 2048
 max_import_bytes = 4096
+max_evidence_bytes = 2048
 trust_proxy = true
 default_language = "en"
 classification_max_level = 3
@@ -36,6 +38,7 @@ review_months = 24
   EXPECT_EQ(c.listen_port, 9000);
   EXPECT_EQ(c.max_body_bytes, 2048u);
   EXPECT_EQ(c.max_import_bytes, 4096u);
+  EXPECT_EQ(c.max_evidence_bytes, 2048u);
   EXPECT_TRUE(c.trust_proxy);
   EXPECT_EQ(c.default_language, "en");
   EXPECT_EQ(c.classification_max_level, 3);

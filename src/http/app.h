@@ -12,6 +12,7 @@
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
 #include "service/controls/framework_service.h"
+#include "service/controls/soa_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -39,7 +40,8 @@ struct App {
         analyses(d),
         risks(d),
         actions(d),
-        frameworks(d) {
+        frameworks(d),
+        soa(d, c.max_evidence_bytes) {
     RegisterRiskOrigin(actions.origins());
   }
   const Config& config;
@@ -56,10 +58,9 @@ struct App {
   service::RiskSettingsService risk_settings;
   service::RiskAnalysisService analyses;
   service::RiskService risks;
-
   service::ActionService actions;
-
   service::FrameworkService frameworks;
+  service::SoaService soa;
 };
 
 // A route handler that calls `fn` with the app.

@@ -41,6 +41,20 @@ bool IsImport(const std::string& path) {
          path == "/assets/import";
 }
 
+// SoA evidence uploads (POST .../soa/{ref}/evidence and the page's form), allowed up to
+// max_evidence_bytes plus room for the multipart framing and the form's other fields.
+bool IsEvidenceUpload(const std::string& path) {
+  const std::string suffix = "/evidence";
+  return path.find("/soa/") != std::string::npos && path.size() > suffix.size() &&
+         path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+size_t BodyLimit(const Config& config, const std::string& path) {
+  if (IsImport(path)) return config.max_import_bytes;
+  if (IsEvidenceUpload(path)) return config.max_evidence_bytes + 64 * 1024;
+  return config.max_body_bytes;
+}
+
 bool IsUnsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -139,7 +153,8 @@ void Server::Impl::Setup() {
   server.set_write_timeout(config.write_timeout_seconds, 0);
   server.set_keep_alive_timeout(config.keep_alive_seconds);
   server.set_keep_alive_max_count(config.keep_alive_max_requests);
-  server.set_payload_max_length(std::max(config.max_body_bytes, config.max_import_bytes));
+  server.set_payload_max_length(std::max(
+      {config.max_body_bytes, config.max_import_bytes, config.max_evidence_bytes + 64 * 1024}));
   server.set_tcp_nodelay(true);
   auto handler = [this](const httplib::Request& r, httplib::Response& res) { Handle(r, res, {}); };
   // Bodies are read through a content reader: the library's own form parsing stops at a
@@ -148,7 +163,7 @@ void Server::Impl::Setup() {
                           const httplib::ContentReader& reader) {
     std::string body;
     Parts parts;
-    const size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
+    const size_t max = BodyLimit(config, r.path);
     size_t size = 0;
     auto receive = [&](std::string& into, const char* data, size_t n) {
       into.append(data, n);
@@ -196,7 +211,7 @@ void Server::Impl::WriteLibraryError(const httplib::Request& r, httplib::Respons
   HttpResponse out;
   Code code = res.status == 413 ? Code::kTooLarge : Code::kInvalid;
   std::string key = res.status == 413 ? "error.body_too_large" : "error.bad_request";
-  size_t max = IsImport(r.path) ? config.max_import_bytes : config.max_body_bytes;
+  size_t max = BodyLimit(config, r.path);
   Error e = MakeError(code, key).With("max", std::to_string(max));
   if (IsApi(req.path)) {
     WriteError(out, ctx, e);

@@ -281,6 +281,56 @@ CREATE UNIQUE INDEX framework_controls_ref ON framework_controls(framework_id, r
 CREATE INDEX framework_controls_order ON framework_controls(framework_id, sort_order)
 )SQL";
 
+// Statement of applicability (issue 5, item 4), per organisation and framework: one entry per
+// control once it is written (a control without one is "not assessed"), evidence (links and
+// uploaded files; the file's bytes as base64 text in `content`, never part of the record or
+// its audit event) and issued versions (the frozen SoA as JSON).
+const char* kSoa = R"SQL(
+CREATE TABLE soa_entries (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  control_id BIGINT NOT NULL REFERENCES framework_controls(id),
+  applicable INTEGER,
+  justification TEXT NOT NULL,
+  status TEXT NOT NULL,
+  responsible_id BIGINT REFERENCES users(id),
+  implementation TEXT NOT NULL,
+  last_reviewed TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX soa_entries_control ON soa_entries(org_unit_id, framework_id, control_id);
+CREATE TABLE soa_evidence (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  control_id BIGINT NOT NULL REFERENCES framework_controls(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT,
+  file_name TEXT,
+  file_type TEXT,
+  size BIGINT,
+  sha256 TEXT,
+  content TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX soa_evidence_control ON soa_evidence(org_unit_id, framework_id, control_id);
+CREATE TABLE soa_versions (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  number BIGINT NOT NULL,
+  issued_on TEXT NOT NULL,
+  approved_by BIGINT NOT NULL REFERENCES users(id),
+  approved_by_name TEXT NOT NULL,
+  note TEXT NOT NULL,
+  snapshot TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX soa_versions_number ON soa_versions(org_unit_id, framework_id, number)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -296,6 +346,7 @@ const std::vector<Migration>& Migrations() {
       {4, "risk: settings, analyses, risks and their links", kRiskSchema},
       {5, "actions: one action list", kActions},
       {6, "frameworks: the control framework library", kFrameworks},
+      {7, "soa: statement of applicability, evidence and issued versions", kSoa},
   };
   return kMigrations;
 }

@@ -16,6 +16,7 @@ void RegisterAssetTransferApi(Router& router, App& app);  // their import and ex
 void RegisterRiskApi(Router& router, App& app);           // risk analyses, risks, settings, matrix
 void RegisterActionApi(Router& router, App& app);         // the action list
 void RegisterFrameworkApi(Router& router, App& app);      // the control framework library
+void RegisterSoaApi(Router& router, App& app);            // statement of applicability
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -28,6 +29,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterRiskApi(router, app);
   RegisterActionApi(router, app);
   RegisterFrameworkApi(router, app);
+  RegisterSoaApi(router, app);
 }
 
 }  // namespace lis::http

@@ -19,6 +19,7 @@ void RegisterAssetImportPage(Router& router, App& app);    // /assets/import
 void RegisterRiskPages(Router& router, App& app);          // /risks...
 void RegisterActionPages(Router& router, App& app);        // /actions...
 void RegisterFrameworkPages(Router& router, App& app);     // /frameworks...
+void RegisterSoaPages(Router& router, App& app);           // /soa, /org-units/{id}/soa...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -34,6 +35,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterRiskPages(router, app);
   RegisterActionPages(router, app);
   RegisterFrameworkPages(router, app);
+  RegisterSoaPages(router, app);
 }
 
 }  // namespace lis::http

@@ -73,6 +73,7 @@ json Nav(const RequestContext& ctx, const std::string& section) {
             !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kRiskRead).empty())},
       {"actions", "/actions", "nav.actions", true},
       {"frameworks", "/frameworks", "nav.frameworks", true},
+      {"soa", "/soa", "nav.soa", Has(ctx, domain::Permission::kControlRead)},
       {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
       {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},
