@@ -12,6 +12,7 @@
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
 #include "service/controls/framework_service.h"
+#include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
@@ -43,6 +44,7 @@ struct App {
         frameworks(d),
         soa(d, c.max_evidence_bytes) {
     RegisterRiskOrigin(actions.origins());
+    RegisterControlGapOrigin(actions.origins());
   }
   const Config& config;
   store::Database& db;

@@ -373,6 +373,65 @@ void PostFromGap(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
 }
 
+// Redirects to a new action, or shows why it could not be made.
+void CreateFromOrigin(RequestContext& ctx, HttpResponse& out, const std::string& form_id,
+                      const std::function<Result<json>()>& create) {
+  HandleForm(
+      ctx, out, form_id, {}, [&](const json&) { return create(); },
+      [&](const json& r) {
+        out.Redirect("/actions/" + std::to_string(r["id"].get<long long>()) +
+                     "?notice=action_created");
+      },
+      [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
+}
+
+// POST /risks/{id}/action: an action to treat the risk, at its analysis's node; its
+// priority follows the band of the residual (else inherent) score.
+void PostFromRisk(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  CreateFromOrigin(ctx, out, "risk-action", [&]() -> Result<json> {
+    auto risk = app.risks.Get(*ctx.caller, id);
+    if (!risk.ok()) return risk.error();
+    const json& r = *risk;
+    std::string band = r.value("residual_band", json(nullptr)).is_string()
+                           ? r["residual_band"].get<std::string>()
+                           : r.value("band", std::string());
+    return app.actions.CreateForOrigin(*ctx.caller,
+                                       {.origin = "risk",
+                                        .origin_id = id,
+                                        .title = r.value("title", std::string()),
+                                        .description = r.value("planned_actions", std::string()),
+                                        .org_unit_id = r["org_unit_id"].get<long long>(),
+                                        .priority = band == "red"      ? "high"
+                                                    : band == "orange" ? "medium"
+                                                                       : "low"});
+  });
+}
+
+// POST /org-units/{id}/soa/{control_ref}/action?framework_id=: an action to close the gap of
+// an applicable control that is not implemented, at the organisation's node.
+void PostFromControlGap(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long org = PathId(ctx);
+  std::string ref = ctx.request.path_params.at("control_ref");
+  CreateFromOrigin(ctx, out, "soa-action", [&]() -> Result<json> {
+    auto fw = Digits(ctx.request.Param("framework_id"));
+    if (!fw) return Invalid("error.soa_framework", "framework_id");
+    auto item = app.soa.Entry(*ctx.caller, {org, *fw}, ref);
+    if (!item.ok()) return item.error();
+    const json& e = *item;
+    if (!e["entry_id"].is_number_integer())
+      return Invalid("error.action_origin_no_control_gap", "origin_id");
+    std::string title = e.value(ctx.language == "en" ? "title_en" : "title_sv", std::string());
+    return app.actions.CreateForOrigin(*ctx.caller,
+                                       {.origin = "control_gap",
+                                        .origin_id = e["entry_id"].get<long long>(),
+                                        .title = ref + " – " + title,
+                                        .description = e.value("justification", std::string()),
+                                        .org_unit_id = org,
+                                        .priority = "medium"});
+  });
+}
+
 template <View V>
 void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowList(app, ctx, out, V, nullptr);
@@ -394,6 +453,8 @@ void RegisterActionPages(Router& router, App& app) {
   router.Add("POST", "/actions/{id}/status", Bind(app, PostStatus));
   router.Add("POST", "/actions/{id}/delete", Bind(app, PostDelete));
   router.Add("POST", "/assets/systems/{id}/requirements/{code}/action", Bind(app, PostFromGap));
+  router.Add("POST", "/risks/{id}/action", Bind(app, PostFromRisk));
+  router.Add("POST", "/org-units/{id}/soa/{control_ref}/action", Bind(app, PostFromControlGap));
 }
 
 }  // namespace lis::http

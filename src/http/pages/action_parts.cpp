@@ -80,6 +80,32 @@ void AddGapActions(App& app, const RequestContext& ctx, long long system_id, lon
   }
 }
 
+std::string OriginActionsHtml(App& app, const RequestContext& ctx, const OriginActions& o) {
+  service::ActionListQuery q;
+  q.page = {200, 0};
+  q.origin = o.origin;
+  q.origin_id = o.origin_id;
+  json rows = json::array();
+  if (auto page = app.actions.List(*ctx.caller, q); page.ok())
+    for (const auto& a : page->items) rows.push_back(ActionRow(ctx, a));
+  json data = {{"form_id", o.form_id},
+               {"heading", Text(ctx, "actions.origin_heading")},
+               {"caption", Text(ctx, "actions.origin_caption")},
+               {"t_action", Text(ctx, "actions.field.title")},
+               {"t_owner", Text(ctx, "actions.field.owner")},
+               {"t_due", Text(ctx, "actions.field.due_date")},
+               {"t_status", Text(ctx, "actions.field.status")},
+               {"none", Text(ctx, "actions.origin_none")},
+               {"has_rows", !rows.empty()},
+               {"rows", rows}};
+  if (o.may_create_here && app.actions.MayCreate(*ctx.caller, o.org_unit_id)) {
+    Form form(ctx, o.form_id, o.create_path, nullptr);
+    form.Inline().Submit("actions.from_gap", "secondary");
+    data["form"] = form.Html();
+  }
+  return RenderTemplate("origin_actions", data);
+}
+
 json MyActionsWork(App& app, const RequestContext& ctx, json& cards) {
   constexpr long long kRows = 10;
   service::ActionListQuery q;

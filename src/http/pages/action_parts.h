@@ -23,6 +23,19 @@ nlohmann::json ActionDetails(const RequestContext& ctx, const nlohmann::json& ac
 void AddGapActions(App& app, const RequestContext& ctx, long long system_id, long long org_unit_id,
                    nlohmann::json& rows);
 
+// The actions of one origin on its page (a risk, a SoA entry): every action of the origin the
+// caller reads, any status, and — when `may_create_here` and the caller may create actions at
+// node `org_unit_id` — the one-click form posting to `create_path`. Rendered HTML.
+struct OriginActions {
+  std::string origin;
+  long long origin_id = 0;
+  long long org_unit_id = 0;
+  std::string create_path;
+  std::string form_id;
+  bool may_create_here = true;  // false when the origin is no longer something to act on
+};
+std::string OriginActionsHtml(App& app, const RequestContext& ctx, const OriginActions& o);
+
 // The start page's part of the action list: {"rows", "has_rows", "more", "href"} of the
 // caller's open actions (overdue first, then by due date); for callers with kActionRead it
 // adds cards {title, href, count} of open, overdue and soon due actions in their scope.

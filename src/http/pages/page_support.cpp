@@ -184,9 +184,14 @@ std::string UrlEncode(const std::string& value) {
 }
 
 long long PageNumberParam(const RequestContext& ctx) {
-  std::string v = ctx.request.Param("page");
-  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return 1;
-  return std::max(1LL, std::stoll(v));
+  auto n = Digits(ctx.request.Param("page"));
+  return n && *n <= 999999999 ? std::max(1LL, *n) : 1;
+}
+
+std::optional<long long> Digits(const std::string& text) {
+  if (text.empty() || text.size() > 17 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
 }
 
 void WriteErrorPage(HttpResponse& out, const RequestContext& ctx, const Error& error) {

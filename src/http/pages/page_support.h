@@ -47,6 +47,8 @@ std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_day
 std::string UrlEncode(const std::string& value);
 // A 1-based page number from ?page= (1 when missing or not a number).
 long long PageNumberParam(const RequestContext& ctx);
+// `text` as a non-negative number when it is only digits (at most 17), else nothing.
+std::optional<long long> Digits(const std::string& text);
 
 // Form fields to a JSON body for a service. Each field is read by type: text as given (empty
 // text becomes null when `empty_is_null`), int from digits (empty: null), bool from a

@@ -6,6 +6,7 @@
 #include "core/messages.h"
 #include "domain/risk/risk.h"
 #include "http/api/api_support.h"
+#include "http/pages/action_parts.h"
 #include "http/pages/form.h"
 #include "http/pages/history_view.h"
 #include "http/pages/org_tree.h"
@@ -607,7 +608,13 @@ void ShowRisk(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
                {"alerts", alerts},
                {"details", RiskDetails(app, ctx, tree, r)},
                {"acceptance_texts", AcceptanceTexts(ctx, r)},
-               {"scale_html", ScaleHtml(ctx)}};
+               {"scale_html", ScaleHtml(ctx)},
+               {"actions_html", OriginActionsHtml(app, ctx,
+                                                  {.origin = "risk",
+                                                   .origin_id = id,
+                                                   .org_unit_id = r["org_unit_id"].get<long long>(),
+                                                   .create_path = base + "/action",
+                                                   .form_id = "risk-action"})}};
   if (r["can"].value("accept", false)) {
     Form accept(ctx, "risk-accept", base + "/accept", failure);
     accept.Hidden("version", Id(r, "version"))

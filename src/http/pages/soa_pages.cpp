@@ -6,6 +6,7 @@
 
 #include "core/messages.h"
 #include "http/api/soa_export.h"
+#include "http/pages/action_parts.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/controls/framework_service.h"
@@ -26,13 +27,6 @@ std::string Str(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   return "";
-}
-
-// `text` as a non-negative number when it is only digits (at most 17).
-std::optional<long long> Digits(const std::string& text) {
-  if (text.empty() || text.size() > 17 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(text);
 }
 
 // The frameworks of the library ([{id, name}]), ISO/IEC 27001 Annex A first, the others by ref.
@@ -273,6 +267,16 @@ void ShowEntry(App& app, RequestContext& ctx, HttpResponse& out, const SoaKey& k
                          {{"max", std::to_string(app.soa.max_evidence_bytes() / (1024 * 1024))}})}};
   if (may_write) AddFormOptions(app, ctx, key, i, data);
   if (failure) AddFailure(ctx, *failure, data);
+  if (i["entry_id"].is_number_integer()) {
+    bool gap = i["applicable"] == true && i["status"] != "implemented";
+    data["actions_html"] = OriginActionsHtml(app, ctx,
+                                             {.origin = "control_gap",
+                                              .origin_id = i["entry_id"].get<long long>(),
+                                              .org_unit_id = key.org_unit_id,
+                                              .create_path = entry + "/action" + Query(key),
+                                              .form_id = "soa-action",
+                                              .may_create_here = gap});
+  }
   data["title"] = Str(i["control_ref"]) + " " + Str(i["title"]);
   WritePage(out, ctx, "soa_entry", "", "soa", std::move(data), PageStatus(failure));
 }

@@ -340,15 +340,25 @@ Result<json> ActionService::CreateForRequirementGap(const Caller& caller, long l
   if (!requirement.ok()) return requirement.error();
   const json& req = *requirement;
   std::string text = req.value(caller.language == "en" ? "text_en" : "text_sv", std::string());
-  json body = {{"title", Shortened(code + " – " + text, 180)},
-               {"description", text},
+  return CreateForOrigin(caller, {.origin = "requirement_gap",
+                                  .origin_id = system_id,
+                                  .origin_ref = code,
+                                  .title = code + " – " + text,
+                                  .description = text,
+                                  .org_unit_id = req["org_unit_id"].get<long long>(),
+                                  .priority = domain::PriorityForLevel(req.value("min_level", 0))});
+}
+
+Result<json> ActionService::CreateForOrigin(const Caller& caller, const OriginDraft& d) {
+  json body = {{"title", Shortened(d.title, 180)},
+               {"description", d.description},
                {"owner_id", caller.user_id},
-               {"org_unit_id", req["org_unit_id"]},
+               {"org_unit_id", d.org_unit_id},
                {"due_date", *domain::AddDays(Today(), 90)},
-               {"priority", domain::PriorityForLevel(req.value("min_level", 0))},
-               {"origin", "requirement_gap"},
-               {"origin_id", system_id},
-               {"origin_ref", code}};
+               {"priority", d.priority},
+               {"origin", d.origin},
+               {"origin_id", d.origin_id}};
+  if (!d.origin_ref.empty()) body["origin_ref"] = d.origin_ref;
   return Create(caller, body);
 }
 

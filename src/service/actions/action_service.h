@@ -81,6 +81,19 @@ class ActionService {
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
+  // What an area knows of an origin when it asks for an action to deal with it.
+  struct OriginDraft {
+    std::string origin;  // a registered kind
+    long long origin_id = 0;
+    std::string origin_ref;
+    std::string title;  // shortened to 180 characters
+    std::string description;
+    long long org_unit_id = 0;  // where the action is placed
+    std::string priority;       // low, medium, high, critical
+  };
+  // The one-click action of an origin: the draft's values, the caller as owner, due in 90
+  // days, status planned. The origin is checked as Create checks it.
+  Result<nlohmann::json> CreateForOrigin(const Caller& caller, const OriginDraft& draft);
   // Creates the action that closes the gap of requirement `code` on system `system_id`: the
   // requirement's code and text as title, origin requirement_gap, the system's node, the
   // caller as owner, due in 90 days, priority from the requirement's level.

@@ -53,6 +53,7 @@ json Item(const json& control, const json* entry, const std::map<long long, std:
           json evidence) {
   json item = {{"control_ref", control["ref"]},
                {"control_id", control["id"]},
+               {"entry_id", nullptr},
                {"theme", control["theme"]},
                {"title_sv", control["title_sv"]},
                {"title_en", control["title_en"]},
@@ -67,6 +68,7 @@ json Item(const json& control, const json* entry, const std::map<long long, std:
                {"updated_at", nullptr},
                {"evidence", std::move(evidence)}};
   if (!entry) return item;
+  item["entry_id"] = (*entry)["id"];
   for (const char* f : {"applicable", "justification", "status", "responsible_id", "implementation",
                         "last_reviewed", "version", "updated_at"})
     item[f] = (*entry)[f];

@@ -10,12 +10,12 @@
 //
 // A SoA document (JSON): org_unit_id, org_unit, framework_id, framework_ref, framework_name_sv,
 // framework_name_en, themes [{code, name_sv, name_en}], items: one per control in the
-// framework's order with control_ref, control_id, theme, title_sv, title_en, applicable (null:
-// not assessed), justification, status (not_started, partly_implemented, implemented),
-// responsible_id, responsible_name, implementation, last_reviewed, version (0 when never
-// written), updated_at, evidence [{id, version, kind, title, url, file_name, file_type, size,
-// sha256, created_at}]. Localised adds framework_name, themes[].name, items[].title and
-// items[].theme_name in the caller's language.
+// framework's order with control_ref, control_id, entry_id (null when never written), theme,
+// title_sv, title_en, applicable (null: not assessed), justification, status (not_started,
+// partly_implemented, implemented), responsible_id, responsible_name, implementation,
+// last_reviewed, version (0 when never written), updated_at, evidence [{id, version, kind, title,
+// url, file_name, file_type, size, sha256, created_at}]. Localised adds framework_name,
+// themes[].name, items[].title and items[].theme_name in the caller's language.
 #pragma once
 
 #include <nlohmann/json.hpp>
