@@ -2,8 +2,8 @@
 // three risks, one above the municipality's threshold with the treatment accept; the
 // information owner of Socialförvaltningen (infoagare.sof) finds it on the start page and
 // accepts it with a motivation; the heatmaps of the analysis count the risks in their cells
-// (read from the data tables), a cell leads to its risks, and axe-core finds nothing on any
-// page of the area.
+// (read from the data tables), a cell leads to its risks; an action made from a risk shows in
+// the action list and, once done, asks for re-assessment; axe-core finds nothing on any page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -128,5 +128,34 @@ test('a CISO runs a risk analysis, the information owner accepts a risk, the hea
   assert.ok(listed.includes(above), 'the cell lists its risk');
   assert.ok(listed.includes('Visar 1–1 av 1.'), listed);
   await checkAccessibility(page, 'the risks of one cell');
+  await logout(page);
+
+  // The CISO treats the risk to reduce with an action made from its page; the action list
+  // shows it with the risk as its origin, and once it is done the risk asks for re-assessment.
+  await login(page, 'ciso');
+  await page.goto(analysisUrl);
+  await page.getByRole('link', { name: risks[1].title }).first().click();
+  await page.waitForURL(/\/risks\/\d+$/);
+  const riskUrl = page.url();
+  const actions = page.locator('section[aria-labelledby=risk-action-heading]');
+  assert.match(await actions.innerText(), /Inga åtgärder ännu/);
+  response = await submit(page, actions.getByRole('button', { name: 'Skapa åtgärd' }));
+  assert.equal(response.status(), 303);
+  assert.match(page.url(), /\/actions\/\d+\?notice=action_created$/);
+  const actionUrl = page.url().replace(/\?.*$/, '');
+  assert.ok((await mainText(page)).includes(`Risk: ${risks[1].title}`), 'the action names its risk');
+  await visit(page, '/actions?origin=risk&status=open');
+  assert.equal(await page.getByRole('link', { name: risks[1].title }).count(), 1,
+    'the action list shows the risk\'s action');
+  await checkAccessibility(page, 'the action list of risks');
+  await page.goto(actionUrl);
+  await page.locator('#action-status-status').selectOption('done');
+  response = await submit(page, page.locator('#action-status').getByRole('button'));
+  assert.equal(response.status(), 303);
+  await page.goto(riskUrl);
+  const riskText = await mainText(page);
+  assert.ok(riskText.includes('Åtgärderna är klara: riskägaren ska bedöma'), riskText);
+  assert.match(await actions.innerText(), /Klar/);
+  await checkAccessibility(page, 'a risk whose actions are done');
   await logout(page);
 });
