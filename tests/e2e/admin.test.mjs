@@ -136,7 +136,7 @@ test('admin: organisation unit, user, role and API token through the forms', asy
   assert.equal(response.status(), 409);
   assert.match(page.dialogs.at(-1), new RegExp(`Vill du ta bort ${renamed.replace(/[()]/g, '\\$&')}\\?`));
   assert.match(await page.getByRole('alert').textContent(),
-    /Enheten har underenheter, användare eller roller och kan inte tas bort\./);
+    /Enheten har underenheter, användare, roller eller poster .* och kan inte tas bort\./);
   await checkAccessibility(page, '/org/{id} after a refused delete');
 
   // --- Remove the role again.

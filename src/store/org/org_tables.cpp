@@ -83,14 +83,18 @@ void FilterToSubtrees(Filter& filter, const std::string& column,
 }
 
 long long CountOrgDependants(Tx& tx, long long id) {
-  auto row = tx.QueryOne(
+  static const char* const kPlacedAtNode[] = {"users",   "objects",       "information_sets",
+                                              "actions", "risk_analyses", "soa_entries"};
+  std::string sql =
       "SELECT (SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM users WHERE org_unit_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM objects WHERE org_unit_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM information_sets WHERE org_unit_id = ? AND deleted_at IS NULL)"
-      " + (SELECT COUNT(*) FROM actions WHERE org_unit_id = ? AND deleted_at IS NULL)",
-      {Value(id), Value(id), Value(id), Value(id), Value(id), Value(id)}, {Col::kInt});
+      " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)";
+  std::vector<Value> params = {Value(id), Value(id)};
+  for (const char* table : kPlacedAtNode) {
+    sql += std::string(" + (SELECT COUNT(*) FROM ") + table +
+           " WHERE org_unit_id = ? AND deleted_at IS NULL)";
+    params.push_back(Value(id));
+  }
+  auto row = tx.QueryOne(sql, params, {Col::kInt});
   return row ? row->Int(0) : 0;
 }
 
