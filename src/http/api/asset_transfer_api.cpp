@@ -8,6 +8,7 @@
 #include "http/api/asset_transfer.h"
 #include "http/download.h"
 #include "http/pages/org_tree.h"
+#include "http/pages/page_support.h"
 
 namespace lis::http {
 
@@ -73,10 +74,6 @@ void Import(App& app, RequestContext& ctx, HttpResponse& out) {
 }
 
 // ---- Export ----
-
-std::string Text(const RequestContext& ctx, const std::string& key) {
-  return Messages::Embedded().Text(ctx.language, key);
-}
 
 std::string Str(const json& r, const char* key) {
   return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string();

@@ -14,11 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 // The name of an organisation node, "#id" if the caller cannot read it.
 std::string UnitName(App& app, const RequestContext& ctx, long long id) {
   auto node = app.org.Get(*ctx.caller, id);

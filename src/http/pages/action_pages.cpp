@@ -23,15 +23,6 @@ namespace {
 
 constexpr long long kPageSize = 50;
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
-std::string Str(const json& r, const std::string& key) {
-  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
-}
-
 OrgTree LoadTree(App& app, const RequestContext& ctx) {
   auto tree = OrgTree::Load(app, *ctx.caller);
   return tree.ok() ? std::move(*tree) : OrgTree();

@@ -8,18 +8,7 @@ namespace lis::http {
 
 using nlohmann::json;
 
-namespace {
-
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
-std::string Str(const json& r, const std::string& key) {
-  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 json ActionRow(const RequestContext& ctx, const json& a) {
   bool overdue = a.value("overdue", false);

@@ -25,11 +25,6 @@ namespace {
 constexpr long long kPageSize = 50;
 const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 // Whether the caller holds `p` anywhere: on a node or on an object.
 bool Has(const RequestContext& ctx, Permission p) {
   return domain::ScopesFor(ctx.caller->grants, p).any() ||

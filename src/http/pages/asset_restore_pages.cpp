@@ -17,15 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
-std::string Str(const json& r, const std::string& key) {
-  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
-}
-
 bool Has(const RequestContext& ctx, Permission p) {
   return domain::ScopesFor(ctx.caller->grants, p).any();
 }

@@ -32,11 +32,6 @@ const std::vector<std::string>& Actions() {
   return kActions;
 }
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 // Options for a select: "all" first, then each value with its translated label.
 json Options(const RequestContext& ctx, const std::vector<std::string>& values,
              const std::string& prefix, const std::string& selected) {

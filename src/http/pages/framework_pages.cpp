@@ -14,11 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 // The `field`_sv or `field`_en of `r` in the page's language.
 std::string Lang(const RequestContext& ctx, const json& r, const std::string& field) {
   return r.value(field + (ctx.language == "en" ? "_en" : "_sv"), std::string());

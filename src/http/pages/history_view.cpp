@@ -9,11 +9,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 // The text of `key`, or `fallback` when the catalogue lacks it.
 std::string TextOr(const RequestContext& ctx, const std::string& key, const std::string& fallback) {
   std::string text = Text(ctx, key);

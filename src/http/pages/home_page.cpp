@@ -27,11 +27,6 @@ std::map<long long, std::string> ScopeNames(App& app, const service::Caller& cal
 
 constexpr long long kWorkRows = 10;  // rows of each work list on the start page
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 std::string ClassText(const RequestContext& ctx, const json& item) {
   if (!item.contains("security_class") || !item["security_class"].is_number_integer())
     return Text(ctx, "assets.unclassified");

@@ -17,11 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 std::vector<SelectOption> KindOptions(const RequestContext& ctx) {
   std::vector<SelectOption> out;
   for (const auto& k : domain::OrgKinds()) out.push_back({k, Text(ctx, "kind." + k)});

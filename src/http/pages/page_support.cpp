@@ -183,6 +183,15 @@ std::string UrlEncode(const std::string& value) {
   return out;
 }
 
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args) {
+  return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+std::string Str(const nlohmann::json& record, const std::string& key) {
+  return record.contains(key) && record[key].is_string() ? record[key].get<std::string>() : "";
+}
+
 long long PageNumberParam(const RequestContext& ctx) {
   auto n = Digits(ctx.request.Param("page"));
   return n && *n <= 999999999 ? std::max(1LL, *n) : 1;

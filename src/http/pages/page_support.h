@@ -2,6 +2,7 @@
 // the common layout, texts from the message catalogue.
 #pragma once
 
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -46,6 +47,12 @@ std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_day
 // A value percent-encoded for a URL query string.
 std::string UrlEncode(const std::string& value);
 // A 1-based page number from ?page= (1 when missing or not a number).
+// The catalogue text `key` in the request's language, {name} placeholders filled from `args`.
+std::string Text(const RequestContext& ctx, const std::string& key,
+                 const std::map<std::string, std::string>& args = {});
+// The string field `key` of `record`; "" when it is absent or not a string.
+std::string Str(const nlohmann::json& record, const std::string& key);
+
 long long PageNumberParam(const RequestContext& ctx);
 // `text` as a non-negative number when it is only digits (at most 17), else nothing.
 std::optional<long long> Digits(const std::string& text);

@@ -19,15 +19,6 @@ namespace {
 const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 constexpr int kMaxLevel = 4;  // the default scale (GLOSSARY)
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
-std::string Str(const json& r, const std::string& key) {
-  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
-}
-
 bool CanWrite(App& app, const RequestContext& ctx) {
   return app.requirements.MayEdit(*ctx.caller);
 }

@@ -16,11 +16,6 @@ constexpr int kLeft = 72;    // room for the likelihood axis
 constexpr int kTop = 8;      // room above the grid
 constexpr int kBottom = 56;  // room for the consequence axis
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 std::string CellHref(const std::string& list_query, long long l, long long c, bool residual) {
   std::string href =
       "/risks/list?likelihood=" + std::to_string(l) + "&consequence=" + std::to_string(c);

@@ -25,15 +25,6 @@ namespace {
 constexpr long long kPageSize = 50;
 const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
-std::string Str(const json& r, const std::string& key) {
-  return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : "";
-}
-
 std::string Id(const json& r, const std::string& key = "id") {
   return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
                                                        : "";

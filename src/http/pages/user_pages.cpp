@@ -21,11 +21,6 @@ namespace {
 
 constexpr long long kPageSize = 50;
 
-std::string Text(const RequestContext& ctx, const std::string& key,
-                 const std::map<std::string, std::string>& args = {}) {
-  return Messages::Embedded().Text(ctx.language, key, args);
-}
-
 std::optional<long long> UnitOf(const json& user) {
   if (!user["org_unit_id"].is_number_integer()) return std::nullopt;
   return user["org_unit_id"].get<long long>();
