@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "bench_support.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/system_service.h"
@@ -29,38 +30,13 @@
 namespace {
 
 using namespace lis;
+using namespace lis::bench;
 using store::Tx;
 using store::Value;
 
 constexpr int kObjects = 1000;
 constexpr int kSystems = 100000;
 constexpr int kSets = 100000;
-constexpr int kRows = 400;  // rows per INSERT statement
-
-// Inserts `rows` (each `columns.size()` values) into `table`, kRows at a time.
-void BulkInsert(Tx& tx, const std::string& table, const std::vector<std::string>& columns,
-                const std::vector<std::vector<Value>>& rows) {
-  std::string cols, marks;
-  for (const auto& c : columns) {
-    cols += (cols.empty() ? "" : ", ") + c;
-    marks += marks.empty() ? "?" : ", ?";
-  }
-  for (size_t start = 0; start < rows.size(); start += kRows) {
-    std::string sql = "INSERT INTO " + table + " (" + cols + ") VALUES ";
-    std::vector<Value> params;
-    for (size_t i = start; i < std::min(rows.size(), start + kRows); ++i) {
-      sql += (i == start ? "(" : ", (") + marks + ")";
-      params.insert(params.end(), rows[i].begin(), rows[i].end());
-    }
-    tx.Exec(sql, params);
-  }
-}
-
-std::string Day(int year, int month, int day) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
-}
 
 struct Data {
   std::unique_ptr<store::Database> db;
@@ -201,33 +177,6 @@ service::Caller CallerOf(Data& d, const std::string& who) {
   else
     c.grants = {{0, "employee", d.units.at("Socialförvaltningen"), std::nullopt}};
   return c;
-}
-
-// Parameters of a list call, as the API would receive them.
-using Params = std::map<std::string, std::string>;
-
-service::ParamLookup Lookup(const Params& p) {
-  return [&p](const std::string& name) -> std::optional<std::string> {
-    auto it = p.find(name);
-    if (it == p.end()) return std::nullopt;
-    return it->second;
-  };
-}
-
-// Times `call` once per iteration and reports p50_ms and p95_ms.
-void Measure(benchmark::State& state, const std::function<long long()>& call) {
-  std::vector<double> ms;
-  long long total = 0;
-  for (auto _ : state) {
-    auto t0 = std::chrono::steady_clock::now();
-    total = call();
-    ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  state.counters["p50_ms"] = ms[ms.size() / 2];
-  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-  state.counters["rows"] = static_cast<double>(total);
 }
 
 void ListCase(benchmark::State& state, const std::string& which, const std::string& kind,

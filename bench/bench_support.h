@@ -1,0 +1,79 @@
+// Helpers shared by the service-layer benchmarks (register_bench.cpp, risk_action_bench.cpp):
+// bulk inserts straight into the tables, request parameters as the API would read them, and
+// per-call timing reported as the counters p50_ms and p95_ms.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/assets/register_query.h"
+#include "store/records.h"
+
+namespace lis::bench {
+
+// Inserts `rows` (each `columns.size()` values) into `table`, 400 rows per statement.
+inline void BulkInsert(store::Tx& tx, const std::string& table,
+                       const std::vector<std::string>& columns,
+                       const std::vector<std::vector<store::Value>>& rows) {
+  constexpr size_t kRows = 400;
+  std::string cols, marks;
+  for (const auto& c : columns) {
+    cols += (cols.empty() ? "" : ", ") + c;
+    marks += marks.empty() ? "?" : ", ?";
+  }
+  for (size_t start = 0; start < rows.size(); start += kRows) {
+    std::string sql = "INSERT INTO " + table + " (" + cols + ") VALUES ";
+    std::vector<store::Value> params;
+    for (size_t i = start; i < std::min(rows.size(), start + kRows); ++i) {
+      sql += (i == start ? "(" : ", (") + marks + ")";
+      params.insert(params.end(), rows[i].begin(), rows[i].end());
+    }
+    tx.Exec(sql, params);
+  }
+}
+
+// "YYYY-MM-DD".
+inline std::string Day(int year, int month, int day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+// Parameters of a list call, as the API would receive them.
+using Params = std::map<std::string, std::string>;
+
+// A lookup of `p`, which must outlive it.
+inline service::ParamLookup Lookup(const Params& p) {
+  return [&p](const std::string& name) -> std::optional<std::string> {
+    auto it = p.find(name);
+    if (it == p.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+// Times `call` once per iteration and reports p50_ms, p95_ms and `rows` (what the last call
+// returned, e.g. a list's total).
+inline void Measure(benchmark::State& state, const std::function<long long()>& call) {
+  std::vector<double> ms;
+  long long total = 0;
+  for (auto _ : state) {
+    auto t0 = std::chrono::steady_clock::now();
+    total = call();
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  state.counters["p50_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+  state.counters["rows"] = static_cast<double>(total);
+}
+
+}  // namespace lis::bench
