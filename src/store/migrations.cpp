@@ -246,7 +246,9 @@ CREATE TABLE actions (
 CREATE INDEX actions_org_unit ON actions(org_unit_id);
 CREATE INDEX actions_owner ON actions(owner_id, status);
 CREATE INDEX actions_due ON actions(due_date, id);
-CREATE INDEX actions_origin ON actions(origin, origin_id, origin_ref)
+CREATE INDEX actions_origin ON actions(origin, origin_id, origin_ref);
+CREATE INDEX actions_unit_status_due ON actions(org_unit_id, status, due_date, deleted_at);
+CREATE INDEX actions_priority_order ON actions((CASE priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END), due_date, id)
 )SQL";
 
 // Control frameworks (issue 5, item 3): the library of frameworks and their controls. Themes

@@ -117,6 +117,7 @@ void ApplyActionFilter(store::Filter& where, const ActionListQuery& q) {
 std::string ActionOrder(const std::string& sort) {
   bool desc = !sort.empty() && sort[0] == '-';
   std::string key = desc ? sort.substr(1) : sort;
+  // The same expression as the index actions_priority_order (migration 5).
   const std::string rank =
       "CASE actions.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 "
       "ELSE 1 END";
