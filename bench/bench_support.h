@@ -8,16 +8,39 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "service/assets/register_query.h"
+#include "store/database.h"
 #include "store/records.h"
 
 namespace lis::bench {
+
+// A migrated, empty database for benchmark `name`: on "sqlite" a fresh file in the temp
+// directory (lis-bench-<name>), on "postgresql" the database LIS_BENCH_PG_URL names (which
+// must be empty). Aborts when it cannot be opened or migrated.
+inline std::unique_ptr<store::Database> OpenBenchDatabase(const std::string& which,
+                                                          const std::string& name) {
+  std::string url;
+  if (which == "sqlite") {
+    auto dir = std::filesystem::temp_directory_path() / ("lis-bench-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    url = "sqlite:" + (dir / "lis.db").string();
+  } else {
+    url = std::getenv("LIS_BENCH_PG_URL");
+  }
+  auto db = store::Database::Open(url, 2);
+  if (!db.ok() || !(*db)->Migrate().ok()) std::abort();
+  return std::move(*db);
+}
 
 // Inserts `rows` (each `columns.size()` values) into `table`, 400 rows per statement.
 inline void BulkInsert(store::Tx& tx, const std::string& table,

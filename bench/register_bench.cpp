@@ -137,28 +137,13 @@ void Fill(Data& d) {
     });
 }
 
-std::unique_ptr<store::Database> OpenDb(const std::string& which) {
-  std::string url;
-  if (which == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() / "lis-bench-register";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    url = "sqlite:" + (dir / "lis.db").string();
-  } else {
-    url = std::getenv("LIS_BENCH_PG_URL");
-  }
-  auto db = store::Database::Open(url, 2);
-  if (!db.ok() || !(*db)->Migrate().ok()) std::abort();
-  return std::move(*db);
-}
-
 // The filled database of `which` ("sqlite" or "postgresql"), made on first use.
 Data& DataOf(const std::string& which) {
   static std::map<std::string, Data> all;
   auto it = all.find(which);
   if (it != all.end()) return it->second;
   Data& d = all[which];
-  d.db = OpenDb(which);
+  d.db = bench::OpenBenchDatabase(which, "register");
   auto t0 = std::chrono::steady_clock::now();
   Fill(d);
   std::fprintf(stderr, "register bench: %s filled in %.1f s\n", which.c_str(),
