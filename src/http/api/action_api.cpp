@@ -4,6 +4,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "http/api/crud_handlers.h"
 
 namespace lis::http {
 
@@ -23,50 +24,24 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
   WriteJson(out, 200, ListBody(*result, *page));
 }
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  auto body = ReadJsonBody(ctx);
-  if (!body.ok()) return WriteError(out, ctx, body.error());
-  Reply(out, ctx, app.actions.Create(*ctx.caller, *body), 201);
-}
-
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  if (ctx.request.HasParam("at"))
-    return Reply(out, ctx, app.actions.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
-  Reply(out, ctx, app.actions.Get(*ctx.caller, PathId(ctx)));
-}
-
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  auto body = ReadUpdateBody(ctx);
-  if (!body.ok()) return WriteError(out, ctx, body.error());
-  Reply(out, ctx, app.actions.Update(*ctx.caller, PathId(ctx), *body));
-}
-
-void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  auto version = OptionalIntParam(ctx, "version");
-  if (!version.ok()) return WriteError(out, ctx, version.error());
-  auto r = app.actions.Delete(*ctx.caller, PathId(ctx), *version);
-  if (!r.ok()) return WriteError(out, ctx, r.error());
-  out.status = 204;
-}
-
-void History(App& app, RequestContext& ctx, HttpResponse& out) {
-  if (!RequireCaller(ctx, out)) return;
-  ReplyHistory(out, ctx, app.actions.History(*ctx.caller, PathId(ctx)));
-}
-
 }  // namespace
 
 void RegisterActionApi(Router& router, App& app) {
-  router.Add("GET", "/api/v1/actions", Bind(app, List));
-  router.Add("POST", "/api/v1/actions", Bind(app, Create));
-  router.Add("GET", "/api/v1/actions/{id}", Bind(app, Get));
-  router.Add("PATCH", "/api/v1/actions/{id}", Bind(app, Update));
-  router.Add("DELETE", "/api/v1/actions/{id}", Bind(app, Delete));
-  router.Add("GET", "/api/v1/actions/{id}/history", Bind(app, History));
+  // Actions are not restored (a deleted action is made anew), so the shared handlers are
+  // registered one by one rather than with crud::AddCrud.
+  auto& actions = app.actions;
+  const std::string base = "/api/v1/actions";
+  router.Add("GET", base, Bind(app, List));
+  router.Add("POST", base,
+             [&actions](RequestContext& c, HttpResponse& o) { crud::Create(actions, c, o); });
+  router.Add("GET", base + "/{id}",
+             [&actions](RequestContext& c, HttpResponse& o) { crud::Get(actions, c, o); });
+  router.Add("PATCH", base + "/{id}",
+             [&actions](RequestContext& c, HttpResponse& o) { crud::Update(actions, c, o); });
+  router.Add("DELETE", base + "/{id}",
+             [&actions](RequestContext& c, HttpResponse& o) { crud::Delete(actions, c, o); });
+  router.Add("GET", base + "/{id}/history",
+             [&actions](RequestContext& c, HttpResponse& o) { crud::History(actions, c, o); });
 }
 
 }  // namespace lis::http
