@@ -91,4 +91,14 @@ std::string InputComment(const json& body) {
   return it->get<std::string>();
 }
 
+std::string JoinedList(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+Error BadParamValue(const std::string& name, const std::string& allowed) {
+  return Invalid("error.param_value", name).With("allowed", allowed);
+}
+
 }  // namespace lis::service

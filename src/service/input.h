@@ -32,4 +32,10 @@ std::string InputComment(const nlohmann::json& body);
 // Text value trimmed of surrounding white space.
 std::string Trimmed(const std::string& s);
 
+// `values` joined with ", ", for telling a user what is allowed.
+std::string JoinedList(const std::vector<std::string>& values);
+// A request parameter `name` with a value outside `allowed` (as a user reads it: "a, b, c",
+// "0–4", "YYYY-MM-DD"): kInvalid "error.param_value" naming the parameter.
+Error BadParamValue(const std::string& name, const std::string& allowed);
+
 }  // namespace lis::service

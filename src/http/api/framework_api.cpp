@@ -3,6 +3,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/input.h"
 
 namespace lis::http {
 
@@ -45,8 +46,7 @@ void Import(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   std::string dry = ctx.request.Param("dry_run");
   if (!dry.empty() && dry != "true" && dry != "false")
-    return WriteError(out, ctx,
-                      Invalid("error.param_value", "dry_run").With("allowed", "true, false"));
+    return WriteError(out, ctx, service::BadParamValue("dry_run", "true, false"));
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.frameworks.Import(*ctx.caller, *body, dry == "true"));

@@ -14,16 +14,6 @@ namespace {
 
 const std::vector<std::string> kSortKeys = {"due_date", "priority", "updated_at", "title"};
 
-std::string Joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
-Error BadValue(const std::string& name, const std::string& allowed) {
-  return Invalid("error.param_value", name).With("allowed", allowed);
-}
-
 Status ReadOwner(const ParamLookup& param, long long caller_id, ActionListQuery& q) {
   auto mine = ReadChoiceParam(param, "mine", {"true", "false"});
   if (!mine.ok()) return mine.error();
@@ -44,7 +34,7 @@ Status ReadSort(const ParamLookup& param, ActionListQuery& q) {
   if (!sort.empty() && !domain::IsOneOf(key, kSortKeys)) {
     std::vector<std::string> all;
     for (const auto& k : kSortKeys) all.insert(all.end(), {k, "-" + k});
-    return BadValue("sort", Joined(all));
+    return BadParamValue("sort", JoinedList(all));
   }
   q.sort = sort;
   return {};
@@ -83,7 +73,7 @@ Result<ActionListQuery> ReadActionListQuery(const ParamLookup& param, long long 
   q.overdue = *overdue == "true";
   q.due_before = param("due_before").value_or("");
   if (!q.due_before.empty() && !domain::IsDate(q.due_before))
-    return BadValue("due_before", "YYYY-MM-DD");
+    return BadParamValue("due_before", "YYYY-MM-DD");
   q.search = Trimmed(param("q").value_or(""));
   s = ReadSort(param, q);
   if (!s.ok()) return s.error();

@@ -42,16 +42,10 @@ bool OwnerField(const std::string& name) {
   return name == "status" || name == "progress_note";
 }
 
-std::string Joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
 Status CheckChoice(const json& r, const std::string& field,
                    const std::vector<std::string>& allowed) {
   if (domain::IsOneOf(r[field].get<std::string>(), allowed)) return {};
-  return Invalid("error.action_choice", field).With("allowed", Joined(allowed));
+  return Invalid("error.action_choice", field).With("allowed", JoinedList(allowed));
 }
 
 // Checks the values of an action as it would be (not its references).

@@ -18,16 +18,6 @@ const std::vector<std::string> kPersonalData = {"none", "ordinary", "special", "
 const std::vector<std::string> kStatuses = {"draft", "approved"};
 const std::vector<std::string> kBooleans = {"true", "false"};
 
-std::string Joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
-Error BadValue(const std::string& name, const std::string& allowed) {
-  return Invalid("error.param_value", name).With("allowed", allowed);
-}
-
 // A level parameter: an integer on the scale.
 Status ReadLevel(const ParamLookup& param, const std::string& name, std::optional<int>& out) {
   auto v = ReadIdParam(param, name);
@@ -35,7 +25,7 @@ Status ReadLevel(const ParamLookup& param, const std::string& name, std::optiona
   if (!*v) return {};
   domain::ClassificationScale scale;
   if (**v < 0 || **v > scale.max_level)
-    return BadValue(name, "0–" + std::to_string(scale.max_level));
+    return BadParamValue(name, "0–" + std::to_string(scale.max_level));
   out = static_cast<int>(**v);
   return {};
 }
@@ -97,7 +87,7 @@ Result<std::string> ReadChoiceParam(const ParamLookup& param, const std::string&
   if (!text || text->empty()) return std::string();
   for (const auto& a : allowed)
     if (*text == a) return a;
-  return BadValue(name, Joined(allowed));
+  return BadParamValue(name, JoinedList(allowed));
 }
 
 Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out) {
@@ -128,7 +118,7 @@ Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out) {
   if (!sort.empty() && std::find(SortKeys().begin(), SortKeys().end(), key) == SortKeys().end()) {
     std::vector<std::string> all;
     for (const auto& k : SortKeys()) all.insert(all.end(), {k, "-" + k});
-    return BadValue("sort", Joined(all));
+    return BadParamValue("sort", JoinedList(all));
   }
   out.sort = sort;
   return {};

@@ -5,6 +5,7 @@
 #include "service/catalogue_access.h"
 #include "service/controls/control_links.h"
 #include "service/controls/framework_service.h"
+#include "service/input.h"
 #include "store/controls/control_tables.h"
 
 namespace lis::service {
@@ -104,13 +105,10 @@ Result<store::Page> FrameworkService::Controls(const Caller& caller, long long i
     if (!f) return NotFound();
     store::Filter filter;
     if (!theme.empty()) {
-      std::string allowed;
-      bool known = false;
-      for (const auto& t : ShownThemes(caller, *f)) {
-        allowed += (allowed.empty() ? "" : ", ") + t["code"].get<std::string>();
-        known = known || t["code"] == theme;
-      }
-      if (!known) return Invalid("error.param_value", "theme").With("allowed", allowed);
+      std::vector<std::string> codes;
+      for (const auto& t : ShownThemes(caller, *f)) codes.push_back(t["code"].get<std::string>());
+      if (std::find(codes.begin(), codes.end(), theme) == codes.end())
+        return BadParamValue("theme", JoinedList(codes));
       filter.And("theme = ?", {Value(theme)});
     }
     if (!q.empty()) {
