@@ -83,4 +83,32 @@ std::optional<TimePoint> ParseTime(std::string_view s) {
       duration_cast<TimePoint::duration>(std::chrono::microseconds(epoch * 1000000 + micros)));
 }
 
+namespace {
+std::optional<std::chrono::year_month_day> ParseDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  std::chrono::year_month_day ymd{
+      std::chrono::year{std::stoi(std::string(text.substr(0, 4)))},
+      std::chrono::month{static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))))}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+}  // namespace
+
+bool IsDate(std::string_view text) {
+  return ParseDate(text).has_value();
+}
+
+std::optional<std::string> AddDays(std::string_view date, int days) {
+  auto ymd = ParseDate(date);
+  if (!ymd) return std::nullopt;
+  std::chrono::year_month_day out{std::chrono::sys_days(*ymd) + std::chrono::days(days)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()),
+                static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
+  return std::string(buf);
+}
+
 }  // namespace lis

@@ -17,4 +17,9 @@ std::string NowText();
 // Times beyond what a TimePoint holds (before 1678, after 2261) become TimePoint::min()/max().
 std::optional<TimePoint> ParseTime(std::string_view text);
 
+// Whether `text` is a calendar date written YYYY-MM-DD (2028-02-29 yes, 2026-02-29 no).
+bool IsDate(std::string_view text);
+// The date `days` after the YYYY-MM-DD date `date`; nothing when `date` is not a date.
+std::optional<std::string> AddDays(std::string_view date, int days);
+
 }  // namespace lis

@@ -30,34 +30,6 @@ bool ActionOpen(const std::string& status) {
   return status == "planned" || status == "in_progress";
 }
 
-namespace {
-std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  std::chrono::year_month_day ymd{
-      std::chrono::year{std::stoi(text.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-  if (!ymd.ok()) return std::nullopt;
-  return ymd;
-}
-}  // namespace
-
-bool IsDate(const std::string& text) {
-  return ParseDate(text).has_value();
-}
-
-std::optional<std::string> AddDays(const std::string& date, int days) {
-  auto ymd = ParseDate(date);
-  if (!ymd) return std::nullopt;
-  std::chrono::year_month_day out{std::chrono::sys_days(*ymd) + std::chrono::days(days)};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()),
-                static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
-  return std::string(buf);
-}
-
 std::string PriorityForLevel(int level) {
   if (level <= 1) return "low";
   if (level == 2) return "medium";

@@ -19,11 +19,6 @@ bool IsOneOf(const std::string& value, const std::vector<std::string>& allowed);
 // Whether an action in `status` still needs doing (planned or in progress).
 bool ActionOpen(const std::string& status);
 
-// Whether `text` is a calendar date written YYYY-MM-DD.
-bool IsDate(const std::string& text);
-// The date `days` after the YYYY-MM-DD date `date` (nothing when `date` is not a date).
-std::optional<std::string> AddDays(const std::string& date, int days);
-
 // The priority of an action that closes the gap of a protection requirement applying from
 // `level` (on the 0–4 scale): 0–1 low, 2 medium, 3 high, 4 and above critical.
 std::string PriorityForLevel(int level);

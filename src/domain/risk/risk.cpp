@@ -1,5 +1,7 @@
 #include "domain/risk/risk.h"
 
+#include "core/clock.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -43,19 +45,6 @@ bool AboveThreshold(const RiskSettings& s, int score) {
   return score > s.threshold;
 }
 
-bool IsIsoDate(std::string_view date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (date[i] < '0' || date[i] > '9') return false;
-  int y = std::stoi(std::string(date.substr(0, 4)));
-  int m = std::stoi(std::string(date.substr(5, 2)));
-  int d = std::stoi(std::string(date.substr(8, 2)));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
 bool AcceptanceValidOn(const std::string& valid_until, const std::string& today) {
   return today <= valid_until;  // ISO dates sort as the days they name
 }
@@ -67,7 +56,7 @@ std::string LatestValidUntil(const std::string& today) {
   std::snprintf(year, sizeof year, "%04d", y);
   std::string out = year + month_day;
   // 29 February has no twin three years on.
-  if (!IsIsoDate(out)) out = std::string(year) + "-02-28";
+  if (!IsDate(out)) out = std::string(year) + "-02-28";
   return out;
 }
 

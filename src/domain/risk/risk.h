@@ -52,8 +52,6 @@ struct Acceptance {
 bool AcceptanceValidOn(const std::string& valid_until, const std::string& today);
 // The latest valid_until a decision made on `today` may carry (kMaxAcceptanceYears later).
 std::string LatestValidUntil(const std::string& today);
-// Whether `date` is a real calendar date written "YYYY-MM-DD".
-bool IsIsoDate(std::string_view date);
 
 // What a risk needs, from its treatment, scores and decision.
 enum class RiskState {

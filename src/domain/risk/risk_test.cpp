@@ -70,13 +70,6 @@ TEST(RiskAcceptance, LatestValidUntilIsThreeYearsOn) {
   EXPECT_EQ(LatestValidUntil("2028-02-29"), "2031-02-28");
 }
 
-TEST(RiskAcceptance, IsoDates) {
-  for (const char* d : {"2026-01-31", "2028-02-29", "2000-02-29"}) EXPECT_TRUE(IsIsoDate(d)) << d;
-  for (const char* d : {"2026-02-29", "2026-13-01", "2026-04-31", "2026-1-01", "20260101",
-                        "1900-02-29", "2026-00-10", "abcd-ef-gh", ""})
-    EXPECT_FALSE(IsIsoDate(d)) << d;
-}
-
 // The state of a risk on 2026-06-15 with the default settings (threshold 8).
 TEST(RiskAcceptance, StateOfARisk) {
   const RiskSettings s;

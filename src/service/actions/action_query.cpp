@@ -2,6 +2,7 @@
 // SQL (columns and order written here, never taken from input).
 #include "service/actions/action_query.h"
 
+#include "core/clock.h"
 #include "domain/actions/action_rules.h"
 #include "service/input.h"
 #include "store/org/org_tables.h"
@@ -72,7 +73,7 @@ Result<ActionListQuery> ReadActionListQuery(const ParamLookup& param, long long 
   if (!overdue.ok()) return overdue.error();
   q.overdue = *overdue == "true";
   q.due_before = param("due_before").value_or("");
-  if (!q.due_before.empty() && !domain::IsDate(q.due_before))
+  if (!q.due_before.empty() && !IsDate(q.due_before))
     return BadParamValue("due_before", "YYYY-MM-DD");
   q.search = Trimmed(param("q").value_or(""));
   s = ReadSort(param, q);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/actions/action_rules.h"
 #include "service/actions/action_query.h"
 #include "service/assets/requirement_service.h"
@@ -52,7 +53,7 @@ Status CheckChoice(const json& r, const std::string& field,
 Status CheckValues(json& r) {
   r["title"] = Trimmed(r["title"].get<std::string>());
   if (r["title"].get<std::string>().empty()) return Invalid("error.field_blank", "title");
-  if (!domain::IsDate(r["due_date"].get<std::string>()))
+  if (!IsDate(r["due_date"].get<std::string>()))
     return Invalid("error.action_due_date", "due_date");
   for (auto [field, allowed] : {std::pair{"priority", &domain::ActionPriorities()},
                                 std::pair{"status", &domain::ActionStatuses()},
@@ -348,7 +349,7 @@ Result<json> ActionService::CreateForOrigin(const Caller& caller, const OriginDr
                {"description", d.description},
                {"owner_id", caller.user_id},
                {"org_unit_id", d.org_unit_id},
-               {"due_date", *domain::AddDays(Today(), 90)},
+               {"due_date", *AddDays(Today(), 90)},
                {"priority", d.priority},
                {"origin", d.origin},
                {"origin_id", d.origin_id}};
@@ -398,7 +399,7 @@ Result<ActionCounts> ActionService::Counts(const Caller& caller) {
     c.overdue = store::CountRecords(tx, store::ActionTable(), overdue);
     store::Filter soon = f;
     soon.And("actions.due_date >= ? AND actions.due_date < ?",
-             {Value(today), Value(*domain::AddDays(today, 14))});
+             {Value(today), Value(*AddDays(today, 14))});
     c.due_soon = store::CountRecords(tx, store::ActionTable(), soon);
     return c;
   });

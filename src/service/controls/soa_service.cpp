@@ -42,12 +42,6 @@ void AddPercent(json& c) {
       applicable == 0 ? json(nullptr) : json(c["implemented"].get<long long>() * 100 / applicable);
 }
 
-bool IsDate(const std::string& s) {
-  if (s.size() != 10) return false;
-  auto t = ParseTime(s + "T00:00:00Z");
-  return t && FormatTime(*t).substr(0, 10) == s;
-}
-
 const std::vector<InputField>& EntryFields() {
   static const std::vector<InputField> kFields = {
       {"applicable", InputType::kBool, false, true},
@@ -73,7 +67,7 @@ Result<json> MergedEntry(Tx& tx, const json& item, const json& body) {
     return Invalid("error.soa_status", "status");
   if (!e["applicable"].is_null() && e["justification"].get<std::string>().empty())
     return Invalid("error.soa_justification", "justification");
-  if (e["last_reviewed"].is_string() && !IsDate(e["last_reviewed"]))
+  if (e["last_reviewed"].is_string() && !IsDate(e["last_reviewed"].get<std::string>()))
     return Invalid("error.soa_date", "last_reviewed");
   if (e["responsible_id"].is_number_integer()) {
     auto user = store::GetRecord(tx, store::UserTable(), e["responsible_id"].get<long long>());

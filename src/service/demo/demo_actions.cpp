@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/actions/action_rules.h"
 #include "service/actions/action_service.h"
 
@@ -55,7 +56,7 @@ Status LoadDemoActions(store::Database& db, const std::map<std::string, long lon
     auto created = actions.Create(ciso, {{"title", a.title},
                                          {"org_unit_id", units.at(a.unit)},
                                          {"owner_id", users.at(a.owner)},
-                                         {"due_date", *domain::AddDays(Today(), a.due_in_days)},
+                                         {"due_date", *AddDays(Today(), a.due_in_days)},
                                          {"priority", a.priority},
                                          {"status", a.status},
                                          {"progress_note", a.note},

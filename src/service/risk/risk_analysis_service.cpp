@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/risk/risk.h"
 #include "service/audit/audit_service.h"
 #include "service/input.h"
@@ -71,7 +72,7 @@ Status CheckAnalysis(Tx& tx, const Caller& caller, json& record,
   if (record["title"].get<std::string>().empty()) return Invalid("error.field_blank", "title");
   if (!OneOf(kScopeKinds, record["scope_kind"].get<std::string>()))
     return Invalid("error.risk_scope_kind", "scope_kind");
-  if (!domain::IsIsoDate(record["analysis_date"].get<std::string>()))
+  if (!IsDate(record["analysis_date"].get<std::string>()))
     return Invalid("error.field_not_date", "analysis_date");
   if (!OneOf(kStatuses, record["status"].get<std::string>()))
     return Invalid("error.risk_analysis_status", "status");

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/risk/risk.h"
 #include "service/assets/asset_access.h"
 #include "service/audit/audit_service.h"
@@ -243,7 +244,7 @@ Status CheckAcceptance(const json& body, const std::string& today) {
   if (Trimmed(body["motivation"].get<std::string>()).empty())
     return Invalid("error.field_blank", "motivation");
   const std::string until = body["valid_until"].get<std::string>();
-  if (!domain::IsIsoDate(until)) return Invalid("error.field_not_date", "valid_until");
+  if (!IsDate(until)) return Invalid("error.field_not_date", "valid_until");
   if (until <= today || until > domain::LatestValidUntil(today))
     return Invalid("error.risk_valid_until", "valid_until")
         .With("years", std::to_string(domain::kMaxAcceptanceYears));
