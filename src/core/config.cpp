@@ -52,6 +52,26 @@ Status ApplyListen(std::string_view listen, Config& config) {
   return {};
 }
 
+namespace {
+Status CheckIncidentSettings(const Config& config) {
+  const std::pair<const char*, int> kHours[] = {
+      {"incident_gdpr_hours", config.incident_gdpr_hours},
+      {"incident_csl_early_warning_hours", config.incident_csl_early_warning_hours},
+      {"incident_csl_notification_hours", config.incident_csl_notification_hours}};
+  for (const auto& [key, hours] : kHours)
+    if (hours < 1 || hours > 24 * 365) return ConfigError(key, "must be 1 to 8760 hours");
+  if (config.incident_csl_final_report_months < 1 || config.incident_csl_final_report_months > 12)
+    return ConfigError("incident_csl_final_report_months", "must be 1 to 12");
+  if (config.incident_gdpr_recipient.empty())
+    return ConfigError("incident_gdpr_recipient", "must not be empty");
+  if (config.incident_csl_recipient.empty())
+    return ConfigError("incident_csl_recipient", "must not be empty");
+  if (config.notification_sweep_seconds < 1)
+    return ConfigError("notification_sweep_seconds", "must be at least 1");
+  return {};
+}
+}  // namespace
+
 Status ApplyConfigToml(std::string_view text, Config& config) {
   toml::table table;
   try {
@@ -98,6 +118,20 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.review_months);
     else if (key == "trust_proxy")
       s = Read(node, key, config.trust_proxy);
+    else if (key == "incident_gdpr_hours")
+      s = Read(node, key, config.incident_gdpr_hours);
+    else if (key == "incident_csl_early_warning_hours")
+      s = Read(node, key, config.incident_csl_early_warning_hours);
+    else if (key == "incident_csl_notification_hours")
+      s = Read(node, key, config.incident_csl_notification_hours);
+    else if (key == "incident_csl_final_report_months")
+      s = Read(node, key, config.incident_csl_final_report_months);
+    else if (key == "incident_gdpr_recipient")
+      s = Read(node, key, config.incident_gdpr_recipient);
+    else if (key == "incident_csl_recipient")
+      s = Read(node, key, config.incident_csl_recipient);
+    else if (key == "notification_sweep_seconds")
+      s = Read(node, key, config.notification_sweep_seconds);
     else if (key == "access_log")
       s = Read(node, key, config.access_log);
     else if (key == "default_language") {
@@ -114,7 +148,7 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
     return ConfigError("classification_max_level", "must be 2, 3 or 4");
   if (config.review_months < 1 || config.review_months > 60)
     return ConfigError("review_months", "must be 1 to 60");
-  return {};
+  return CheckIncidentSettings(config);
 }
 
 Status ApplyConfigFile(const std::string& path, Config& config) {

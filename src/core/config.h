@@ -29,6 +29,14 @@ struct Config {
   int classification_max_level = 4;  // the classification scale is 0..this (2 to 4)
   int review_months = 12;            // an approved classification is due for review after this
   std::string access_log = "-";      // "-" is standard output; empty turns it off
+  // Incident clocks (GLOSSARY.md): periods from awareness, and who receives each report.
+  int incident_gdpr_hours = 72;               // GDPR art. 33 notification
+  int incident_csl_early_warning_hours = 24;  // cybersäkerhetslag early warning
+  int incident_csl_notification_hours = 72;   // cybersäkerhetslag incident notification
+  int incident_csl_final_report_months = 1;   // final report after the notification
+  std::string incident_gdpr_recipient = "Integritetsskyddsmyndigheten (IMY)";
+  std::string incident_csl_recipient = "CERT-SE, Myndigheten för civilt försvar";
+  int notification_sweep_seconds = 60;  // how often clocks are checked for notifications
 };
 
 // Applies the settings in the TOML text `toml` on top of `config`. Unknown keys and values

@@ -333,6 +333,122 @@ CREATE TABLE soa_versions (
 CREATE UNIQUE INDEX soa_versions_number ON soa_versions(org_unit_id, framework_id, number)
 )SQL";
 
+// Incidents (issue 6). An incident belongs to the unit where it happened. Times are UTC
+// (core/clock.h); `aspects` is the affected aspects as letters in the order K, R, T, S (e.g.
+// "KT"); `severity` 1-4 and `category` (a code of the category data list) are null until
+// triage. `triaged_at` is when it first left new/triage, `closed_at` when it was closed.
+// The breach_* fields hold what IMY's breach notification asks beyond the description: the
+// categories and approximate number of data subjects and of records, the likely
+// consequences, and the measures taken or proposed.
+// The timeline is append-only (no update or delete path). `incident_links` ties an incident to
+// systems, information sets, risks and actions (kind + target_id). `incident_reports` holds
+// per clock kind (gdpr_art33, csl_early_warning, csl_notification, csl_final_report) the
+// notification made (`made_at`, `reference`, `recipient`, `late_reason`) or, for
+// gdpr_art33, the decision that it is not required (`outcome` 'not_required', `reason`).
+// `incident_reviews` is the closing review (one per incident). `notifications` are in-app
+// messages to one user; `dedupe_key` makes a notification that must be sent once unique.
+const char* kIncidents = R"SQL(
+CREATE TABLE incidents (
+  id {{pk}},
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  system_id BIGINT REFERENCES systems(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  discovered_at TEXT NOT NULL,
+  awareness_at TEXT NOT NULL,
+  personal_data INTEGER NOT NULL,
+  ongoing INTEGER NOT NULL,
+  reporter_id BIGINT NOT NULL REFERENCES users(id),
+  reporter_contact TEXT NOT NULL,
+  reported_via TEXT NOT NULL,
+  status TEXT NOT NULL,
+  severity BIGINT,
+  category TEXT,
+  aspects TEXT NOT NULL,
+  handler_id BIGINT REFERENCES users(id),
+  personal_data_breach INTEGER NOT NULL,
+  significant INTEGER NOT NULL,
+  triaged_at TEXT,
+  closed_at TEXT,
+  breach_subjects TEXT NOT NULL,
+  breach_records TEXT NOT NULL,
+  breach_consequences TEXT NOT NULL,
+  breach_measures TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX incidents_unit_status ON incidents(org_unit_id, status, deleted_at);
+CREATE INDEX incidents_reporter ON incidents(reporter_id, created_at);
+CREATE INDEX incidents_handler ON incidents(handler_id, status);
+CREATE INDEX incidents_created ON incidents(created_at, id);
+CREATE INDEX incidents_flags ON incidents(personal_data_breach, significant, status);
+CREATE TABLE incident_timeline (
+  id {{pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  happened_at TEXT NOT NULL,
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  author_name TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX incident_timeline_incident ON incident_timeline(incident_id, happened_at, id);
+CREATE TABLE incident_links (
+  id {{pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  target_id BIGINT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX incident_links_incident ON incident_links(incident_id, kind);
+CREATE INDEX incident_links_target ON incident_links(kind, target_id);
+CREATE TABLE incident_reports (
+  id {{pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  made_at TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  late_reason TEXT NOT NULL,
+  decided_by BIGINT NOT NULL REFERENCES users(id),
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX incident_reports_kind ON incident_reports(incident_id, kind);
+CREATE TABLE incident_reviews (
+  id {{pk}},
+  incident_id BIGINT NOT NULL REFERENCES incidents(id),
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  cause TEXT NOT NULL,
+  what_worked TEXT NOT NULL,
+  to_improve TEXT NOT NULL,
+  reviewed_by BIGINT NOT NULL REFERENCES users(id),
+  reviewed_at TEXT NOT NULL,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE UNIQUE INDEX incident_reviews_incident ON incident_reviews(incident_id);
+CREATE TABLE notifications (
+  id {{pk}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  org_unit_id BIGINT REFERENCES org_units(id),
+  kind TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT NOT NULL,
+  message_key TEXT NOT NULL,
+  args TEXT NOT NULL,
+  link TEXT NOT NULL,
+  dedupe_key TEXT,
+  read_at TEXT,
+  )SQL" LIS_RECORD_COLUMNS R"SQL(
+);
+CREATE INDEX notifications_user ON notifications(user_id, read_at, created_at);
+CREATE UNIQUE INDEX notifications_dedupe ON notifications(dedupe_key)
+)SQL";
+
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
@@ -349,6 +465,8 @@ const std::vector<Migration>& Migrations() {
       {5, "actions: one action list", kActions},
       {6, "frameworks: the control framework library", kFrameworks},
       {7, "soa: statement of applicability, evidence and issued versions", kSoa},
+      {8, "incidents: reports, handling, timeline, regulatory reports, reviews, notifications",
+       kIncidents},
   };
   return kMigrations;
 }

@@ -30,6 +30,10 @@ enum class Permission {
   kSoaIssue,        // issue (approve and freeze) a version of the statement of applicability
   kActionRead,      // see the actions of a scope (everyone sees the actions they own)
   kActionWrite,     // add and change the actions of a scope
+  kIncidentRead,    // see the incidents of a scope in full (everyone sees its own reports)
+  kIncidentHandle,  // triage and handle the incidents of a scope (assigned handlers may too)
+  kIncidentPersonalDataRead,  // see the incidents of a scope that may involve personal data
+  kIncidentStats,             // see incident statistics of a scope (counts, no details)
 };
 
 // Roles that can be held on one object (förvaltningsobjekt) rather than on a node.

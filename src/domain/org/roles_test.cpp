@@ -127,11 +127,13 @@ TEST(ObjectGrants, OnlyObjectRolesAreObjectRoles) {
 }
 
 TEST(Roles, AdministratorsDoNotHandleContent) {
-  for (Permission p : {Permission::kAssetRead, Permission::kAssetWrite, Permission::kClassify,
-                       Permission::kApprove, Permission::kCatalogueWrite, Permission::kRiskRead,
-                       Permission::kRiskWrite, Permission::kRiskAccept, Permission::kControlRead,
-                       Permission::kControlWrite, Permission::kSoaIssue, Permission::kActionRead,
-                       Permission::kActionWrite})
+  for (Permission p :
+       {Permission::kAssetRead, Permission::kAssetWrite, Permission::kClassify,
+        Permission::kApprove, Permission::kCatalogueWrite, Permission::kRiskRead,
+        Permission::kRiskWrite, Permission::kRiskAccept, Permission::kControlRead,
+        Permission::kControlWrite, Permission::kSoaIssue, Permission::kActionRead,
+        Permission::kActionWrite, Permission::kIncidentRead, Permission::kIncidentHandle,
+        Permission::kIncidentPersonalDataRead, Permission::kIncidentStats})
     EXPECT_FALSE(RoleGrants("admin", p));
 }
 
@@ -146,6 +148,22 @@ TEST(Roles, RiskControlAndActionPermissionsFollowTheIssue) {
     EXPECT_FALSE(RoleGrants("employee", p));
   for (const char* r : {"object_owner", "object_owner_it", "object_manager", "technical_manager"})
     EXPECT_TRUE(RoleGrants(r, Permission::kRiskWrite)) << r;
+}
+
+// Issue 6: incident details go to the CISO, the security chief and IT security (and the DPO
+// for personal-data incidents); handling to the CISO and IT security; statistics carry no
+// details and reach the board and contact persons too.
+TEST(Roles, IncidentPermissionsFollowTheIssue) {
+  for (const auto& role : AllRoles()) {
+    bool reads = role == "ciso" || role == "security_chief" || role == "it_security";
+    EXPECT_EQ(RoleGrants(role, Permission::kIncidentRead), reads) << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kIncidentHandle),
+              role == "ciso" || role == "it_security")
+        << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kIncidentPersonalDataRead), role == "dpo") << role;
+    bool stats = reads || role == "dpo" || role == "board" || role == "contact";
+    EXPECT_EQ(RoleGrants(role, Permission::kIncidentStats), stats) << role;
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "service/assets/register_query.h"
 
 #include "core/clock.h"
+#include "core/stockholm_time.h"
 #include "domain/assets/classification.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
@@ -69,7 +70,7 @@ const std::vector<std::string>& SortKeys() {
 }
 
 std::string Today() {
-  return NowText().substr(0, 10);
+  return TodayStockholm();
 }
 
 Result<std::optional<long long>> ReadIdParam(const ParamLookup& param, const std::string& name) {

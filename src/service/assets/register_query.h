@@ -70,7 +70,8 @@ std::string RegisterOrder(const std::string& sort);
 // sets "classification_status" ("draft", "approved" or null).
 std::vector<store::ComputedField> RegisterColumns(RegisterKind kind);
 
-// Today as YYYY-MM-DD (UTC): reviews due before it are overdue.
+// Today as YYYY-MM-DD on the Swedish calendar (Europe/Stockholm): reviews, actions and
+// acceptances due before it are overdue.
 std::string Today();
 
 }  // namespace lis::service

@@ -21,8 +21,8 @@ std::vector<long long> OrgPath(Tx& tx, long long id);
 // Adds "column lies in the subtree of one of `roots`" to `filter` (nothing if everywhere).
 void FilterToSubtrees(Filter& filter, const std::string& column,
                       const domain::PermissionScopes& scopes);
-// Live children, users, role assignments, objects, information sets, actions, risk analyses and
-// statement-of-applicability entries placed at node `id`: what stops a delete.
+// Live children, users, role assignments, objects, information sets, actions, risk analyses,
+// statement-of-applicability entries and incidents placed at node `id`: what stops a delete.
 long long CountOrgDependants(Tx& tx, long long id);
 
 // The organisation node user `user_id` belongs to (nothing for installation-level accounts).
