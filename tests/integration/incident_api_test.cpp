@@ -416,5 +416,33 @@ TEST_F(IncidentApiTest, MovingNeedsTheRightToHandleThere) {
   EXPECT_EQ(company.status, 403) << company;
 }
 
+// The audit log shows an incident's content only to those who read incidents there: the
+// platform administrator sees that it changed, not what it says.
+TEST_F(IncidentApiTest, AuditLogHidesIncidentContentFromTheAdministrator) {
+  LisServer& s = server();
+  long long id = NewIncident("Hemligt i loggen")["id"];
+  Response r = s.Post(IncidentPath(id, "/timeline"), As("ciso"),
+                      {{"kind", "note"}, {"body", "Intern anteckning"}});
+  ASSERT_EQ(r.status, 201) << r;
+  struct Case {
+    const char* entity;
+    long long id;
+    const char* field;
+    const char* value;
+  };
+  const Case cases[] = {{"incident", id, "title", "Hemligt i loggen"},
+                        {"incident_timeline_entry", r.Json()["id"], "body", "Intern anteckning"}};
+  for (const auto& c : cases) {
+    const std::string path = std::string("/api/v1/audit?entity=") + c.entity + "&id=" + Id(c.id);
+    json admin = Fetch(s, s.Admin(), path)["items"];
+    ASSERT_EQ(admin.size(), 1u) << c.entity;
+    EXPECT_TRUE(admin[0]["after"][c.field].is_null()) << c.entity;
+    EXPECT_EQ(admin[0]["redacted"], true) << c.entity;
+    json ciso = Fetch(s, As("ciso"), path)["items"];
+    ASSERT_EQ(ciso.size(), 1u) << c.entity;
+    EXPECT_EQ(ciso[0]["after"][c.field], c.value) << c.entity;
+  }
+}
+
 }  // namespace
 }  // namespace lis_test
