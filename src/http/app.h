@@ -16,6 +16,7 @@
 #include "service/controls/soa_service.h"
 #include "service/incidents/incident_origin.h"
 #include "service/incidents/incident_review_service.h"
+#include "service/incidents/incident_service.h"
 #include "service/incidents/incident_statistics.h"
 #include "service/incidents/incident_summary.h"
 #include "service/org/org_service.h"
@@ -47,6 +48,7 @@ struct App {
         actions(d),
         frameworks(d),
         soa(d, c.max_evidence_bytes),
+        incidents(d, c),
         incident_reviews(d),
         incident_stats(d),
         incident_summaries(d, c) {
@@ -71,6 +73,7 @@ struct App {
   service::ActionService actions;
   service::FrameworkService frameworks;
   service::SoaService soa;
+  service::IncidentService incidents;
   service::IncidentReviewService incident_reviews;
   service::IncidentStatisticsService incident_stats;
   service::IncidentSummaryService incident_summaries;

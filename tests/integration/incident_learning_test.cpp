@@ -415,6 +415,70 @@ TEST_F(IncidentLearningTest, SummaryPdfHoldsWhatImyAsksForAndOnlyFullViewersGetI
     EXPECT_EQ(s.Get(path, s.Login(user)).status, 404) << user;
 }
 
+// ---- The list export ----
+
+TEST_F(IncidentLearningTest, ListExportReadsBackWithTheListFiltersForFullViewersOnly) {
+  LisServer& s = server();
+  IncidentRow breach;
+  breach.org_unit_id = sof_;
+  breach.reporter_id = reporter_;
+  breach.title = "Exporttest: förlorat USB-minne";
+  breach.created_at = "2026-03-28T23:30:00.000000Z";  // 00:30 on 29 March in Sweden
+  breach.personal_data = true;
+  breach.breach = true;
+  breach.severity = 2;
+  breach.category = "phishing";
+  breach.status = "investigating";
+  long long breach_id = InsertIncident(s, breach);
+  IncidentRow plain = breach;
+  plain.title = "Exporttest: =1+1 skadlig kod";  // a formula-like title stays text
+  plain.breach = false;
+  plain.personal_data = false;
+  long long plain_id = InsertIncident(s, plain);
+  IncidentRow other = breach;
+  other.org_unit_id = s.OrgUnitId("Kommunstyrelseförvaltningen");
+  other.title = "Exporttest: annan förvaltning";
+  InsertIncident(s, other);
+
+  const std::string path =
+      "/api/v1/incidents/export?q=Exporttest&org_unit_id=" + std::to_string(sof_) + "&sort=title";
+  Session ciso = s.Login("ciso");
+  Response x = s.Get(path, ciso);
+  ASSERT_EQ(x.status, 200) << x;
+  EXPECT_EQ(x.Header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto table = lis::tables::ReadXlsx(x.body);
+  ASSERT_TRUE(table.ok()) << table.error().message_key;
+  ASSERT_EQ(table->header.size(), 13u);
+  EXPECT_EQ(table->header[0], "Nummer");
+  EXPECT_EQ(table->header[12], "Tidsfrister");
+  ASSERT_EQ(table->rows.size(), 2u) << "the other unit is filtered out";
+  const auto& first = table->rows[0].cells;  // "=1+1 …" sorts before "förlorat …"
+  const auto& second = table->rows[1].cells;
+  EXPECT_EQ(first[0], std::to_string(plain_id));
+  EXPECT_EQ(first[1], "Exporttest: =1+1 skadlig kod");
+  EXPECT_EQ(second[0], std::to_string(breach_id));
+  EXPECT_EQ(second[2], "Socialförvaltningen");
+  EXPECT_EQ(second[3], "Utreds");
+  EXPECT_EQ(second[4], "2");
+  EXPECT_EQ(second[6], "K, R");
+  EXPECT_EQ(second[7], "2026-03-29 00:30");
+  EXPECT_EQ(second[9], "Ja");
+  EXPECT_EQ(second[10], "Nej");
+  EXPECT_NE(second[12].find("Anmälan till IMY (GDPR art. 33): Försenad"), std::string::npos)
+      << second[12];
+  EXPECT_TRUE(first.size() < 13 || first[12].empty()) << "no clock without a breach";
+
+  // Those who do not see the incidents in full get none of them.
+  for (const char* user : {"medarbetare", "kontakt.sof", "ciso.energi"}) {
+    Response csv = s.Get(path + "&format=csv", s.Login(user));
+    ASSERT_EQ(csv.status, 200) << user << ": " << csv;
+    EXPECT_EQ(csv.body.find("Exporttest"), std::string::npos) << user;
+  }
+  EXPECT_EQ(s.Get(path + "&format=pdf", ciso).status, 400);
+  EXPECT_EQ(s.Get("/api/v1/incidents/export?severity=9", ciso).status, 400);
+}
+
 // ---- Pages ----
 
 TEST_F(IncidentLearningTest, ReviewPageShowsTheFormToHandlersAndKeepsInputOnError) {

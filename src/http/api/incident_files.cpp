@@ -81,7 +81,7 @@ Pairs Facts(const Texts& t, const json& s) {
           {t("incident_summary.reporter"), S(s["reporter_name"])},
           {t("incident_summary.status_label"), StatusText(t, i)},
           {t("incident_summary.severity"), OrNone(t, Field(i, "severity"))},
-          {t("incident_summary.category"), OrNone(t, Field(i, "category"))},
+          {t("incident_summary.category"), OrNone(t, S(s["category_name"]))},
           {t("incident_summary.personal_data_breach"), YesNo(t, i, "personal_data_breach")},
           {t("incident_summary.significant"), YesNo(t, i, "significant")}};
 }
@@ -240,7 +240,7 @@ std::vector<std::string> IncidentSheetRow(const json& i, const std::string& lang
           Field(i, "org_unit"),
           StatusText(t, i),
           Field(i, "severity"),
-          Field(i, "category"),
+          Field(i, i.contains("category_name") ? "category_name" : "category"),
           Aspects(i),
           Time(i, "occurred_at"),
           Time(i, "discovered_at"),

@@ -2,6 +2,8 @@
 // statistics, and the incident as files (the PDF summary, the list as XLSX or CSV).
 #include <nlohmann/json.hpp>
 
+#include "core/messages.h"
+#include "core/table/table.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/incident_files.h"
@@ -50,6 +52,26 @@ void SummaryPdf(App& app, RequestContext& ctx, HttpResponse& out) {
   SendAttachment(out, kPdfType, IncidentSummaryFileName(id, ctx.language), std::move(*bytes));
 }
 
+// GET /api/v1/incidents/export?format=xlsx|csv with the list's filters.
+void ExportList(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  std::string format = ctx.request.Param("format");
+  if (format.empty()) format = "xlsx";
+  if (format != "csv" && format != "xlsx")
+    return WriteError(out, ctx, Invalid("error.export_format", "format"));
+  auto query = service::ReadIncidentListQuery(QueryParams(ctx), ctx.caller->user_id);
+  if (!query.ok()) return WriteError(out, ctx, query.error());
+  auto items = app.incident_summaries.ExportList(*ctx.caller, app.incidents, *query);
+  if (!items.ok()) return WriteError(out, ctx, items.error());
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& i : *items) rows.push_back(IncidentSheetRow(i, ctx.language));
+  auto header = IncidentSheetHeader(ctx.language);
+  std::string name = Messages::Embedded().Text(ctx.language, "incident_export.sheet");
+  if (format == "csv")
+    return SendAttachment(out, kCsvType, name + ".csv", tables::WriteCsv(header, rows));
+  SendAttachment(out, kXlsxType, name + ".xlsx", tables::WriteXlsx(name, header, rows));
+}
+
 }  // namespace
 
 void RegisterIncidentLearningApi(Router& router, App& app) {
@@ -58,6 +80,7 @@ void RegisterIncidentLearningApi(Router& router, App& app) {
   router.Add("POST", "/api/v1/incidents/{id}/review/actions", Bind(app, PostReviewAction));
   router.Add("GET", "/api/v1/incident-statistics", Bind(app, Statistics));
   router.Add("GET", "/api/v1/incidents/{id}/summary.pdf", Bind(app, SummaryPdf));
+  router.Add("GET", "/api/v1/incidents/export", Bind(app, ExportList));
 }
 
 }  // namespace lis::http

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/incidents/incident_categories.h"
 #include "service/incidents/incident_deadlines.h"
 #include "service/incidents/incident_review_service.h"
 #include "store/org/org_tables.h"
@@ -101,6 +102,9 @@ Result<json> IncidentSummaryService::Summary(const Caller& caller, long long inc
                             {Value(i["org_unit_id"].get<long long>())}, {Col::kText});
     return json{{"incident", i},
                 {"org_unit", unit ? unit->Text(0) : ""},
+                {"category_name", i["category"].is_string()
+                                      ? json(IncidentCategoryName(i["category"], caller.language))
+                                      : json(nullptr)},
                 {"controller", Controller(tx, path)},
                 {"dpo", Dpos(tx, path)},
                 {"reporter_name", UserName(tx, i["reporter_id"])},
@@ -112,6 +116,28 @@ Result<json> IncidentSummaryService::Summary(const Caller& caller, long long inc
                 {"timeline", Timeline(tx, incident_id)},
                 {"review", Review(tx, incident_id)}};
   });
+}
+
+Result<std::vector<json>> IncidentSummaryService::ExportList(const Caller& caller,
+                                                             IncidentService& incidents,
+                                                             IncidentListQuery query) {
+  constexpr long long kPage = 500;
+  std::vector<json> out;
+  for (long long offset = 0; offset < kMaxExportRows; offset += kPage) {
+    query.page = {kPage, offset};
+    auto page = incidents.List(caller, query);
+    if (!page.ok()) return page.error();
+    for (auto& item : page->items) out.push_back(std::move(item));
+    if (page->items.empty() || static_cast<long long>(out.size()) >= page->total) break;
+  }
+  const auto periods = ClockPeriodsFrom(config_);
+  const auto now = std::chrono::system_clock::now();
+  Status s = db_.Read([&](Tx& tx) {
+    for (auto& i : out) i["deadlines"] = DeadlinesJson(tx, i, periods, now);
+    return Status();
+  });
+  if (!s.ok()) return s.error();
+  return out;
 }
 
 }  // namespace lis::service

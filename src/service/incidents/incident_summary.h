@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/status.h"
 #include "service/caller.h"
+#include "service/incidents/incident_service.h"
 #include "store/database.h"
 
 namespace lis::service {
@@ -28,6 +29,13 @@ class IncidentSummaryService {
   //  "timeline": [{"happened_at", "kind", "body", "author_name"}] oldest first,
   //  "review": {"cause", "what_worked", "to_improve"} or null}.
   Result<nlohmann::json> Summary(const Caller& caller, long long incident_id);
+
+  // Every incident `incidents.List` gives the caller for `query` (the full view and its
+  // filters; query.page is ignored), at most kMaxExportRows, each with its "deadlines" and a
+  // localised "category_name": the rows of the list export.
+  static constexpr long long kMaxExportRows = 200000;
+  Result<std::vector<nlohmann::json>> ExportList(const Caller& caller, IncidentService& incidents,
+                                                 IncidentListQuery query);
 
  private:
   store::Database& db_;
