@@ -318,6 +318,9 @@ TEST_F(IncidentStatisticsTest, CountsWhatWasCreatedInTheCallersScope) {
   EXPECT_EQ(st["time_to_close"],
             (json{{"count", 2}, {"median_hours", 20.0}, {"mean_hours", 20.0}}));
 
+  json march = Fetch(s, stat_ciso, "/api/v1/incident-statistics?from=2026-03-01&to=2026-03-31");
+  EXPECT_EQ(march["by_month"], (json::array({{{"month", "2026-03"}, {"count", 1}}})));
+  EXPECT_EQ(march["time_to_close"]["median_hours"], 30.0);
   json one = Fetch(s, stat_ciso, period + "&org_unit_id=" + std::to_string(b));
   EXPECT_EQ(one["total"], 2);
   EXPECT_EQ(Fetch(s, LoginCreated("stat.kontakt"), period)["total"], 2) << "unit A only";

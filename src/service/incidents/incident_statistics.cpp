@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -67,59 +68,108 @@ store::Filter PeriodFilter(const Caller& caller, const IncidentStatsQuery& q, Ti
   return f;
 }
 
-json CountsBy(store::Tx& tx, const store::Filter& f, const std::string& column,
-              const std::string& name, Col type) {
-  json out = json::array();
-  for (const auto& row : tx.Query("SELECT " + column + ", COUNT(*) FROM incidents WHERE " + f.sql +
-                                      " GROUP BY " + column + " ORDER BY " + column,
-                                  f.params, {type, Col::kInt})) {
-    json value = row.IsNull(0)       ? json(nullptr)
-                 : type == Col::kInt ? json(row.Int(0))
-                                     : json(row.Text(0));
-    out.push_back({{name, value}, {"count", row.Int(1)}});
-  }
-  return out;
-}
+// The month buckets of the period: labels ("2026-03") and the instants the second and later
+// months start (the first starts with the period).
+struct Months {
+  std::vector<std::string> labels;
+  std::vector<TimePoint> starts;
+};
 
-// One bucket per calendar month the period touches; each incident falls in the bucket of the
-// last month start at or before its created_at (a CASE over bound boundaries: one scan).
-json ByMonth(store::Tx& tx, const store::Filter& f, TimePoint start, TimePoint end) {
-  std::vector<std::string> labels = {StockholmDate(start).substr(0, 7)};
-  std::vector<TimePoint> starts;  // the month starts after `start`
+Months MonthsOf(TimePoint start, TimePoint end) {
+  Months m;
+  m.labels.push_back(StockholmDate(start).substr(0, 7));
   std::string first_of_month = StockholmDate(start).substr(0, 8) + "01";
   for (TimePoint next = AddMonthsStockholm(StockholmMidnight(first_of_month), 1); next < end;
        next = AddMonthsStockholm(next, 1)) {
-    starts.push_back(next);
-    labels.push_back(StockholmDate(next).substr(0, 7));
+    m.starts.push_back(next);
+    m.labels.push_back(StockholmDate(next).substr(0, 7));
   }
+  return m;
+}
+
+// The month bucket of an incident as SQL: the number of month starts at or before its
+// created_at (a CASE over bound boundaries); `params` gets the boundaries.
+std::string BucketSql(const Months& m, std::vector<Value>& params) {
+  if (m.starts.empty()) return "0";
   std::string bucket = "CASE";
-  std::vector<Value> params;
-  for (size_t i = 0; i < starts.size(); ++i) {
+  for (size_t i = 0; i < m.starts.size(); ++i) {
     bucket += " WHEN incidents.created_at < ? THEN " + std::to_string(i);
-    params.emplace_back(FormatTime(starts[i]));
+    params.emplace_back(FormatTime(m.starts[i]));
   }
-  bucket += " ELSE " + std::to_string(starts.size()) + " END";
-  params.insert(params.end(), f.params.begin(), f.params.end());
-  std::vector<long long> counts(labels.size(), 0);
-  for (const auto& row :
-       tx.Query("SELECT " + bucket + ", COUNT(*) FROM incidents WHERE " + f.sql + " GROUP BY 1",
-                params, {Col::kInt, Col::kInt}))
-    if (row.Int(0) >= 0 && row.Int(0) < static_cast<long long>(counts.size()))
-      counts[row.Int(0)] = row.Int(1);
+  return bucket + " ELSE " + std::to_string(m.starts.size()) + " END";
+}
+
+std::string SecondsSql(const std::string& until) {
+  return "(" + EpochSecondsSql("incidents." + until) + " - " +
+         EpochSecondsSql("incidents.created_at") + ")";
+}
+
+// Counts per key, in key order (null first).
+using Tally = std::map<json, long long>;
+
+json TallyJson(const Tally& tally, const std::string& name) {
   json out = json::array();
-  for (size_t i = 0; i < labels.size(); ++i)
-    out.push_back({{"month", labels[i]}, {"count", counts[i]}});
+  for (const auto& [key, count] : tally) out.push_back({{name, key}, {"count", count}});
   return out;
 }
 
-json ByUnit(store::Tx& tx, const store::Filter& f) {
-  json out = json::array();
+struct Totals {
+  long long total = 0;
+  std::vector<long long> months;
+  Tally categories, severities, statuses;
+  std::map<long long, long long> units;
+  long long triaged = 0, triage_seconds = 0, closed = 0, close_seconds = 0;
+};
+
+// One scan: the incidents of `f` grouped by month, category, severity, status and unit, with
+// the count and summed durations of each group; the groups are added up here (their number is
+// bounded by those values, not by the number of incidents).
+Totals Breakdown(store::Tx& tx, const store::Filter& f, const Months& m) {
+  std::vector<Value> params;
+  std::string bucket = BucketSql(m, params);
+  params.insert(params.end(), f.params.begin(), f.params.end());
+  Totals t;
+  t.months.assign(m.labels.size(), 0);
   for (const auto& row : tx.Query(
-           "SELECT incidents.org_unit_id, org_units.name, COUNT(*) FROM incidents JOIN org_units "
-           "ON org_units.id = incidents.org_unit_id WHERE " +
-               f.sql + " GROUP BY incidents.org_unit_id, org_units.name ORDER BY org_units.name",
-           f.params, {Col::kInt, Col::kText, Col::kInt}))
-    out.push_back({{"org_unit_id", row.Int(0)}, {"org_unit", row.Text(1)}, {"count", row.Int(2)}});
+           "SELECT " + bucket +
+               ", incidents.category, incidents.severity, incidents.status, "
+               "incidents.org_unit_id, COUNT(*), COUNT(incidents.triaged_at), CAST(COALESCE(SUM(" +
+               SecondsSql("triaged_at") +
+               "), 0) AS BIGINT), COUNT(incidents.closed_at), CAST(COALESCE(SUM(" +
+               SecondsSql("closed_at") + "), 0) AS BIGINT) FROM incidents WHERE " + f.sql +
+               " GROUP BY 1, incidents.category, incidents.severity, incidents.status, "
+               "incidents.org_unit_id",
+           params,
+           {Col::kInt, Col::kText, Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kInt,
+            Col::kInt, Col::kInt, Col::kInt})) {
+    long long n = row.Int(5);
+    t.total += n;
+    if (row.Int(0) >= 0 && row.Int(0) < static_cast<long long>(t.months.size()))
+      t.months[row.Int(0)] += n;
+    t.categories[row.IsNull(1) ? json(nullptr) : json(row.Text(1))] += n;
+    t.severities[row.IsNull(2) ? json(nullptr) : json(row.Int(2))] += n;
+    t.statuses[json(row.Text(3))] += n;
+    t.units[row.Int(4)] += n;
+    t.triaged += row.Int(6);
+    t.triage_seconds += row.Int(7);
+    t.closed += row.Int(8);
+    t.close_seconds += row.Int(9);
+  }
+  return t;
+}
+
+json ByUnit(store::Tx& tx, const std::map<long long, long long>& units) {
+  std::vector<long long> ids;
+  for (const auto& [id, count] : units) ids.push_back(id);
+  json out = json::array();
+  if (ids.empty()) return out;
+  std::vector<Value> params;
+  std::string in = store::Placeholders(ids, params);
+  for (const auto& row :
+       tx.Query("SELECT id, name FROM org_units WHERE id IN (" + in + ") ORDER BY name, id", params,
+                {Col::kInt, Col::kText}))
+    out.push_back(
+        {{"org_unit_id", row.Int(0)}, {"org_unit", row.Text(1)}, {"count", units.at(row.Int(0))}});
   return out;
 }
 
@@ -127,30 +177,24 @@ json Hours(double seconds) {
   return std::round(seconds / 360.0) / 10.0;  // one decimal
 }
 
-// Count, median and mean of `until` - created_at over the incidents that have `until`: the
-// sum and count by one aggregate, the median by reading the one or two middle values of the
+// Count, median and mean of `until` - created_at over the `n` incidents of `f` that have
+// `until` (summing to `sum` seconds): the median by reading the one or two middle values of the
 // sorted durations (LIMIT/OFFSET), never the rows themselves.
-json Durations(store::Tx& tx, const store::Filter& f, const std::string& until) {
-  const std::string seconds = "(" + EpochSecondsSql("incidents." + until) + " - " +
-                              EpochSecondsSql("incidents.created_at") + ")";
-  const std::string where = f.sql + " AND incidents." + until + " IS NOT NULL";
-  auto total = tx.QueryOne("SELECT COUNT(*), CAST(COALESCE(SUM(" + seconds +
-                               "), 0) AS BIGINT) FROM incidents WHERE " + where,
-                           f.params, {Col::kInt, Col::kInt});
-  long long n = total ? total->Int(0) : 0;
+json Durations(store::Tx& tx, const store::Filter& f, const std::string& until, long long n,
+               long long sum) {
   if (n == 0) return {{"count", 0}, {"median_hours", nullptr}, {"mean_hours", nullptr}};
   std::vector<Value> params = f.params;
   params.emplace_back(n % 2 == 0 ? 2LL : 1LL);
   params.emplace_back((n - 1) / 2);
   double middle = 0;
-  auto rows = tx.Query(
-      "SELECT " + seconds + " AS s FROM incidents WHERE " + where + " ORDER BY s LIMIT ? OFFSET ?",
-      params, {Col::kInt});
+  auto rows = tx.Query("SELECT " + SecondsSql(until) + " AS s FROM incidents WHERE " + f.sql +
+                           " AND incidents." + until + " IS NOT NULL ORDER BY s LIMIT ? OFFSET ?",
+                       params, {Col::kInt});
   for (const auto& row : rows) middle += static_cast<double>(row.Int(0));
   if (!rows.empty()) middle /= static_cast<double>(rows.size());
   return {{"count", n},
           {"median_hours", Hours(middle)},
-          {"mean_hours", Hours(static_cast<double>(total->Int(1)) / static_cast<double>(n))}};
+          {"mean_hours", Hours(static_cast<double>(sum) / static_cast<double>(n))}};
 }
 
 int MonthsTouched(const std::string& from, const std::string& to) {
@@ -202,19 +246,22 @@ Result<json> IncidentStatisticsService::Statistics(const Caller& caller,
     TimePoint start = StockholmMidnight(q.from);
     TimePoint end = StockholmMidnight(AddDays(q.to, 1).value());
     store::Filter f = PeriodFilter(caller, q, start, end);
-    auto total =
-        tx.QueryOne("SELECT COUNT(*) FROM incidents WHERE " + f.sql, f.params, {Col::kInt});
+    Months months = MonthsOf(start, end);
+    Totals t = Breakdown(tx, f, months);
+    json by_month = json::array();
+    for (size_t i = 0; i < months.labels.size(); ++i)
+      by_month.push_back({{"month", months.labels[i]}, {"count", t.months[i]}});
     return json{{"from", q.from},
                 {"to", q.to},
                 {"org_unit_id", q.org_unit_id ? json(*q.org_unit_id) : json(nullptr)},
-                {"total", total ? total->Int(0) : 0},
-                {"by_month", ByMonth(tx, f, start, end)},
-                {"by_category", CountsBy(tx, f, "incidents.category", "category", Col::kText)},
-                {"by_severity", CountsBy(tx, f, "incidents.severity", "severity", Col::kInt)},
-                {"by_status", CountsBy(tx, f, "incidents.status", "status", Col::kText)},
-                {"by_unit", ByUnit(tx, f)},
-                {"time_to_triage", Durations(tx, f, "triaged_at")},
-                {"time_to_close", Durations(tx, f, "closed_at")}};
+                {"total", t.total},
+                {"by_month", by_month},
+                {"by_category", TallyJson(t.categories, "category")},
+                {"by_severity", TallyJson(t.severities, "severity")},
+                {"by_status", TallyJson(t.statuses, "status")},
+                {"by_unit", ByUnit(tx, t.units)},
+                {"time_to_triage", Durations(tx, f, "triaged_at", t.triaged, t.triage_seconds)},
+                {"time_to_close", Durations(tx, f, "closed_at", t.closed, t.close_seconds)}};
   });
 }
 
