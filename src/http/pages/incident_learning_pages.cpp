@@ -65,16 +65,11 @@ void ShowReview(App& app, RequestContext& ctx, HttpResponse& out, const Error* f
     data["error"] = Messages::Embedded().ErrorText(ctx.language, *failure);
     if (!failure->field.empty()) data["error_href"] = "#review-" + failure->field;
   }
-  auto incident = app.db.ReadResult<long long>([&](store::Tx& tx) -> Result<long long> {
-    auto row = tx.QueryOne("SELECT org_unit_id FROM incidents WHERE id = ?", {store::Value(id)},
-                           {store::Col::kInt});
-    return row ? row->Int(0) : 0;
-  });
   data["actions_html"] =
       OriginActionsHtml(app, ctx,
                         {.origin = "incident",
                          .origin_id = id,
-                         .org_unit_id = incident.ok() ? *incident : 0,
+                         .org_unit_id = r["org_unit_id"].get<long long>(),
                          .create_path = base + "/review/action",
                          .form_id = "review-action",
                          .may_create_here = can_edit && !Str(r, "to_improve").empty()});

@@ -61,6 +61,7 @@ Status CheckNoBlame(Tx& tx, const json& texts) {
 
 json Shown(Tx& tx, const Caller& caller, const json& incident, const std::optional<json>& review) {
   json out = {{"incident_id", incident["id"]},
+              {"org_unit_id", incident["org_unit_id"]},
               {"exists", review.has_value()},
               {"can_edit", CanHandleIncident(tx, caller, incident)}};
   for (const char* field : kTexts) out[field] = review ? (*review)[field] : json("");

@@ -22,7 +22,8 @@ class IncidentReviewService {
  public:
   explicit IncidentReviewService(store::Database& db) : db_(db) {}
 
-  // {"incident_id", "exists", "cause", "what_worked", "to_improve", "reviewed_by",
+  // {"incident_id", "org_unit_id" (the incident's), "exists", "cause", "what_worked", "to_improve",
+  // "reviewed_by",
   //  "reviewed_by_name", "reviewed_at", "version", "can_edit"}; before a review is written the
   //  texts are empty, "exists" false and "version" 0.
   Result<nlohmann::json> Get(const Caller& caller, long long incident_id);
