@@ -14,7 +14,11 @@
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
+#include "service/incidents/incident_origin.h"
+#include "service/incidents/incident_review_service.h"
 #include "service/incidents/incident_service.h"
+#include "service/incidents/incident_statistics.h"
+#include "service/incidents/incident_summary.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -44,9 +48,13 @@ struct App {
         actions(d),
         frameworks(d),
         soa(d, c.max_evidence_bytes),
-        incidents(d, c) {
+        incidents(d, c),
+        incident_reviews(d),
+        incident_stats(d),
+        incident_summaries(d, c) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
+    RegisterIncidentOrigin(actions.origins());
   }
   const Config& config;
   store::Database& db;
@@ -66,6 +74,9 @@ struct App {
   service::FrameworkService frameworks;
   service::SoaService soa;
   service::IncidentService incidents;
+  service::IncidentReviewService incident_reviews;
+  service::IncidentStatisticsService incident_stats;
+  service::IncidentSummaryService incident_summaries;
 };
 
 // A route handler that calls `fn` with the app.

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -209,6 +210,19 @@ Response SendOn(httplib::Client& client, const std::string& method, const std::s
   out.status = res->status;
   out.body = res->body;
   out.headers = res->headers;
+  return out;
+}
+
+std::string PdfText(const LisServer& s, const std::string& pdf) {
+  std::string path = s.TempPath("export.pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string out;
+  FILE* pipe = popen(("pdftotext " + path + " - 2>/dev/null").c_str(), "r");
+  if (!pipe) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
   return out;
 }
 

@@ -232,4 +232,8 @@ class SharedServerTest : public ::testing::Test {
 // The string values of member `key` of the objects in the JSON array `items`.
 std::vector<std::string> Strings(const json& items, const std::string& key);
 
+// The text of the PDF `pdf` as pdftotext (poppler-utils) reads it, through a file in the
+// server's temp directory.
+std::string PdfText(const LisServer& s, const std::string& pdf);
+
 }  // namespace lis_test

@@ -48,20 +48,6 @@ class SoaTest : public SharedServerTest<SoaTest> {
   long long org_ = 0, fw_ = 0;
 };
 
-// The text of `pdf` as pdftotext reads it.
-std::string PdfText(LisServer& s, const std::string& pdf) {
-  std::string path = s.TempPath("soa-export.pdf");
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  FILE* pipe = popen(("pdftotext " + path + " - 2>/dev/null").c_str(), "r");
-  if (!pipe) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
-}
-
 json Decided(bool applicable, const std::string& status, long long version = 0) {
   return {{"applicable", applicable},
           {"justification", "Riskanalysen 2026 visar behovet; åtgärden gäller för hela kommunen."},

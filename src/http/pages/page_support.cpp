@@ -74,6 +74,8 @@ json Nav(const RequestContext& ctx, const std::string& section) {
       {"actions", "/actions", "nav.actions", true},
       {"frameworks", "/frameworks", "nav.frameworks", true},
       {"soa", "/soa", "nav.soa", Has(ctx, domain::Permission::kControlRead)},
+      {"incident_stats", "/incidents/statistics", "nav.incident_stats",
+       Has(ctx, domain::Permission::kIncidentStats)},
       {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
       {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},
