@@ -20,6 +20,9 @@ void RegisterRiskPages(Router& router, App& app);          // /risks...
 void RegisterActionPages(Router& router, App& app);        // /actions...
 void RegisterFrameworkPages(Router& router, App& app);     // /frameworks...
 void RegisterSoaPages(Router& router, App& app);           // /soa, /org-units/{id}/soa...
+void RegisterIncidentPages(Router& router, App& app);      // /incidents...
+// One incident (/incidents/{id}...); called by RegisterIncidentPages.
+void RegisterIncidentDetailPages(Router& router, App& app);
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -36,6 +39,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterActionPages(router, app);
   RegisterFrameworkPages(router, app);
   RegisterSoaPages(router, app);
+  RegisterIncidentPages(router, app);
 }
 
 }  // namespace lis::http
