@@ -28,6 +28,11 @@ Civil ToCivil(TimePoint t) {
   return {year_month_day{day}, hh_mm_ss<seconds>{local - day}};
 }
 
+// The instant at which Swedish clocks show `wall` (a local date and time read as if it were
+// UTC). A time in the skipped hour of March is read with winter time, which lands the hour
+// later in summer time; one that occurs twice in October is the first (summer time).
+TimePoint FromWall(sys_seconds wall);
+
 }  // namespace
 
 int StockholmOffsetMinutes(TimePoint t) {
@@ -63,6 +68,16 @@ std::string StockholmDate(TimePoint t) {
   return FormatStockholm(t).substr(0, 10);
 }
 
+namespace {
+TimePoint FromWall(sys_seconds wall) {
+  for (int offset : {120, 60}) {  // the earlier instant first
+    TimePoint candidate = TimePoint(wall - minutes{offset});
+    if (StockholmOffsetMinutes(candidate) == offset) return candidate;
+  }
+  return TimePoint(wall - minutes{60});
+}
+}  // namespace
+
 std::string TodayStockholm() {
   return StockholmDate(system_clock::now());
 }
@@ -72,15 +87,31 @@ TimePoint AddMonthsStockholm(TimePoint t, int months_to_add) {
   year_month target = year_month{c.date.year(), c.date.month()} + months{months_to_add};
   day last_day = year_month_day_last{target.year(), month_day_last{target.month()}}.day();
   day d = c.date.day() > last_day ? last_day : c.date.day();
-  // The local wall time read as if it were UTC, then moved by each candidate offset.
-  sys_seconds wall = sys_days{target / d} + c.time.to_duration();
-  auto sub_second = t - Floor(t);
-  for (int offset : {120, 60}) {  // the earlier instant first
-    TimePoint candidate = TimePoint(wall - minutes{offset}) + sub_second;
-    if (StockholmOffsetMinutes(candidate) == offset) return candidate;
+  return FromWall(sys_days{target / d} + c.time.to_duration()) + (t - Floor(t));
+}
+
+std::optional<TimePoint> ParseStockholmLocal(std::string_view local) {
+  int y = 0;
+  unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  int used = 0;
+  std::string text(local);
+  int n = std::sscanf(text.c_str(), "%4d-%2u-%2uT%2u:%2u%n", &y, &mo, &d, &h, &mi, &used);
+  if (n != 5) return std::nullopt;
+  if (static_cast<size_t>(used) < text.size()) {
+    int more = 0;
+    if (std::sscanf(text.c_str() + used, ":%2u%n", &s, &more) != 1 ||
+        static_cast<size_t>(used + more) != text.size())
+      return std::nullopt;
   }
-  // In the skipped hour: read with winter time, which lands the hour later in summer time.
-  return TimePoint(wall - minutes{60}) + sub_second;
+  year_month_day date{year{y}, month{mo}, day{d}};
+  if (text.size() < 16 || !date.ok() || h > 23 || mi > 59 || s > 59) return std::nullopt;
+  return FromWall(sys_days{date} + hours{h} + minutes{mi} + seconds{s});
+}
+
+std::string FormatStockholmLocalInput(TimePoint t) {
+  std::string text = FormatStockholm(t);
+  text[10] = 'T';
+  return text;
 }
 
 }  // namespace lis

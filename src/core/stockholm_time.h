@@ -4,7 +4,9 @@
 // into what a Swedish reader expects and do calendar arithmetic on the Swedish calendar.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/clock.h"
 
@@ -26,5 +28,13 @@ std::string TodayStockholm();
 // month = 28 or 29 February). A local time that does not exist (the skipped hour in March)
 // moves forward by the hour skipped; one that occurs twice (October) is the first of the two.
 TimePoint AddMonthsStockholm(TimePoint t, int months);
+
+// The instant Swedish clocks show as `local`, written "2026-03-29T14:30" or
+// "2026-03-29T14:30:15" (what an HTML datetime-local field sends); a local time in the skipped
+// or the repeated hour is read as AddMonthsStockholm reads it. Nothing when `local` is not
+// such a time.
+std::optional<TimePoint> ParseStockholmLocal(std::string_view local);
+// `t` in the form ParseStockholmLocal reads, to the minute: "2026-03-29T14:30".
+std::string FormatStockholmLocalInput(TimePoint t);
 
 }  // namespace lis

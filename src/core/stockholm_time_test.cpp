@@ -81,5 +81,52 @@ TEST(StockholmTime, AddsCalendarMonthsOnTheSwedishCalendar) {
     EXPECT_EQ(FormatTime(AddMonthsStockholm(At(c.from), 1)), FormatTime(At(c.expected))) << c.from;
 }
 
+struct LocalInputCase {
+  const char* local;
+  const char* utc;  // nullptr: not a local time
+};
+
+TEST(StockholmTime, ReadsLocalTimesAsAFormSendsThem) {
+  const LocalInputCase kCases[] = {
+      {"2026-01-15T13:00", "2026-01-15T12:00:00Z"},
+      {"2026-01-15T13:00:30", "2026-01-15T12:00:30Z"},
+      {"2026-07-01T00:30", "2026-06-30T22:30:00Z"},
+      // The skipped hour of 29 March moves forward; 03:00 is the first summer-time minute.
+      {"2026-03-29T01:59", "2026-03-29T00:59:00Z"},
+      {"2026-03-29T02:30", "2026-03-29T01:30:00Z"},
+      {"2026-03-29T03:00", "2026-03-29T01:00:00Z"},
+      // The repeated hour of 25 October: the first (summer-time) 02:30.
+      {"2026-10-25T02:30", "2026-10-25T00:30:00Z"},
+      {"2026-10-25T03:00", "2026-10-25T02:00:00Z"},
+      {"2028-02-29T12:00", "2028-02-29T11:00:00Z"},
+      {"2026-02-29T12:00", nullptr},
+      {"2026-01-15T24:00", nullptr},
+      {"2026-01-15T13:60", nullptr},
+      {"2026-01-15 13:00", nullptr},
+      {"2026-01-15T13:00Z", nullptr},
+      {"2026-01-15", nullptr},
+      {"", nullptr},
+  };
+  for (const auto& c : kCases) {
+    auto t = ParseStockholmLocal(c.local);
+    if (!c.utc) {
+      EXPECT_FALSE(t.has_value()) << c.local;
+      continue;
+    }
+    ASSERT_TRUE(t.has_value()) << c.local;
+    EXPECT_EQ(FormatTime(*t), FormatTime(At(c.utc))) << c.local;
+  }
+}
+
+TEST(StockholmTime, LocalInputRoundTrips) {
+  for (const char* utc : {"2026-01-15T12:00:00Z", "2026-03-29T01:00:00Z", "2026-10-25T02:00:00Z",
+                          "2026-06-30T22:30:00Z"}) {
+    std::string local = FormatStockholmLocalInput(At(utc));
+    EXPECT_EQ(local.size(), 16u) << utc;
+    EXPECT_EQ(local[10], 'T') << utc;
+    EXPECT_EQ(FormatTime(ParseStockholmLocal(local).value()), FormatTime(At(utc))) << utc;
+  }
+}
+
 }  // namespace
 }  // namespace lis
