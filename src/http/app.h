@@ -15,6 +15,7 @@
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
 #include "service/incidents/incident_report_service.h"
+#include "service/incidents/incident_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -44,6 +45,7 @@ struct App {
         actions(d),
         frameworks(d),
         soa(d, c.max_evidence_bytes),
+        incidents(d, c),
         incident_reports(d, c) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
@@ -65,6 +67,7 @@ struct App {
   service::ActionService actions;
   service::FrameworkService frameworks;
   service::SoaService soa;
+  service::IncidentService incidents;
   service::IncidentReportService incident_reports;
 };
 
