@@ -98,6 +98,7 @@ TEST(StockholmTime, ParsesSwedishWallTimesFromForms) {
       {"2026-03-29T02:00", "2026-03-29T01:00:00Z"},
       {"2026-03-29T02:30", "2026-03-29T01:30:00Z"},
       {"2026-03-29T03:30", "2026-03-29T01:30:00Z"},
+      {"2026-03-29T03:00", "2026-03-29T01:00:00Z"},
       // Autumn: 02:00-02:59 happen twice; the first (summer time) is taken.
       {"2026-10-25T01:59", "2026-10-24T23:59:00Z"},
       {"2026-10-25T02:30", "2026-10-25T00:30:00Z"},
@@ -113,6 +114,7 @@ TEST(StockholmTime, ParsesSwedishWallTimesFromForms) {
       {"2026-1-15T12:00", nullptr},
       {"2026-01-15T+1:00", nullptr},
       {"0001-01-01T00:00", nullptr},
+      {"2026-01-15", nullptr},
       {"", nullptr},
   };
   for (const auto& c : kCases) {

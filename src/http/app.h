@@ -14,6 +14,7 @@
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
+#include "service/incidents/incident_report_service.h"
 #include "service/incidents/incident_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
@@ -44,7 +45,8 @@ struct App {
         actions(d),
         frameworks(d),
         soa(d, c.max_evidence_bytes),
-        incidents(d, c) {
+        incidents(d, c),
+        incident_reports(d, c) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
   }
@@ -66,6 +68,7 @@ struct App {
   service::FrameworkService frameworks;
   service::SoaService soa;
   service::IncidentService incidents;
+  service::IncidentReportService incident_reports;
 };
 
 // A route handler that calls `fn` with the app.

@@ -18,6 +18,7 @@ void RegisterActionApi(Router& router, App& app);         // the action list
 void RegisterFrameworkApi(Router& router, App& app);      // the control framework library
 void RegisterSoaApi(Router& router, App& app);            // statement of applicability
 void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline, links
+void RegisterIncidentClockApi(Router& router, App& app);  // incident reports and clocks
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -32,6 +33,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterFrameworkApi(router, app);
   RegisterSoaApi(router, app);
   RegisterIncidentApi(router, app);
+  RegisterIncidentClockApi(router, app);
 }
 
 }  // namespace lis::http

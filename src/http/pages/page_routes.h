@@ -23,6 +23,7 @@ void RegisterSoaPages(Router& router, App& app);           // /soa, /org-units/{
 void RegisterIncidentPages(Router& router, App& app);      // /incidents...
 // One incident (/incidents/{id}...); called by RegisterIncidentPages.
 void RegisterIncidentDetailPages(Router& router, App& app);
+void RegisterClockPages(Router& router, App& app);         // /incidents/{id}/reports...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -40,6 +41,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterFrameworkPages(router, app);
   RegisterSoaPages(router, app);
   RegisterIncidentPages(router, app);
+  RegisterClockPages(router, app);
 }
 
 }  // namespace lis::http
