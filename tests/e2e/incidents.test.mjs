@@ -1,8 +1,9 @@
 // The incident journey on the demo data (issue 6): an employee reports an incident from the
 // header button in under a minute, by keyboard; the report shows under "Mina rapporter"; a
 // user without incident rights gets 404 on it; the CISO opens it from the incident list,
-// triages it (category, severity, aspects) and marks a personal data breach, and the GDPR
-// article 33 clock to IMY appears. axe-core finds nothing on any page visited.
+// triages it (category, severity, aspects) and marks a personal data breach; the GDPR article 33
+// clock to IMY appears on the incident and on the CISO's start page, and once the notification
+// is recorded it shows done. axe-core finds nothing on any page visited.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -42,7 +43,7 @@ async function reportByKeyboard(page, title) {
   return response;
 }
 
-test('an employee reports, the CISO triages a personal data breach, the IMY clock starts', async () => {
+test('an employee reports, the CISO triages a personal data breach and records the IMY notification', async () => {
   const title = unique('Mejl till fel mottagare');
   const page = await newPage(browser);
 
@@ -124,8 +125,8 @@ test('an employee reports, the CISO triages a personal data breach, the IMY cloc
   assert.match(text, /Påverkade aspekter Konfidentialitet \(K\)/);
   assert.match(text, /Personuppgiftsincident \(GDPR\) Ja/);
   // The GDPR clock runs: due 72 hours after awareness, in Swedish time.
-  const clock = page.locator('section[aria-labelledby="clocks-heading"] tr',
-    { hasText: 'Anmälan till IMY' });
+  const clocks = page.locator('section[aria-labelledby="incident-clocks-heading"]');
+  let clock = clocks.locator('tr', { hasText: 'Anmälan till IMY' });
   assert.match(await clock.innerText(), /Löper/);
   assert.match(await clock.innerText(), /\d{4}-\d\d-\d\d \d\d:\d\d/);
   // The status change is in the timeline.
@@ -138,6 +139,26 @@ test('an employee reports, the CISO triages a personal data breach, the IMY cloc
   response = await submit(page, page.getByRole('button', { name: 'Lägg till', exact: true }));
   assert.equal(response.status(), 303);
   assert.match(await page.locator('.timeline').innerText(), /Mottagaren har ombetts radera mejlet\./);
+
+  // The clock is on the CISO's start page, with the time left.
+  await page.getByRole('link', { name: 'Start', exact: true }).click();
+  await page.waitForURL(/\/$/);
+  const running = page.locator('section[aria-labelledby="clocks-heading"] tr', { hasText: title });
+  assert.match(await running.innerText(), /Anmälan till IMY/);
+  assert.match(await running.innerText(), /kvar/);
+  await checkAccessibility(page, 'the start page with the running clock');
+
+  // The notification to IMY is recorded on the incident; the clock shows done.
+  await running.getByRole('link', { name: title }).click();
+  await page.waitForURL(new RegExp(`/incidents/${id}$`));
+  await page.locator('#clock-report-gdpr_art33-reference').fill('IMY-2026-1234');
+  response = await submit(page, page.getByRole('button', { name: /^Registrera rapporten/ }));
+  assert.equal(response.status(), 303);
+  clock = page.locator('section[aria-labelledby="incident-clocks-heading"] tr', { hasText: 'Anmälan till IMY' });
+  assert.match(await clock.innerText(), /Gjord/);
+  assert.match(await clock.innerText(), /IMY-2026-1234/);
+  await checkAccessibility(page, 'the incident with the notification recorded');
+
   await page.getByRole('link', { name: 'Visa ändringshistoriken' }).click();
   await page.waitForURL(new RegExp(`/incidents/${id}/history$`));
   await checkAccessibility(page, 'the incident history');

@@ -1,12 +1,14 @@
 // One incident on pages (issue 6): the full view for those who see it in full (facts, the
-// triage form for handlers, the regulatory clocks, links, the timeline with its add form, the
-// history) and the summary its reporter sees. Everyone else gets 404 (incident_access.h).
+// triage form for handlers, the regulatory clocks of incident_clock_parts.h, links, the
+// timeline with its add form, the history) and the summary its reporter sees. Everyone else gets
+// 404 (incident_access.h).
 #include <nlohmann/json.hpp>
 
 #include "domain/incidents/incident_rules.h"
 #include "http/api/api_support.h"
 #include "http/pages/form.h"
 #include "http/pages/history_view.h"
+#include "http/pages/incident_clock_parts.h"
 #include "http/pages/incident_parts.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
@@ -178,23 +180,6 @@ Result<json> TriageBody(json body, const std::string& base_awareness) {
 
 // ---- Clocks, links, timeline ----
 
-// The regulatory clocks as a plain table from the incident's `deadlines`.
-// TODO(lead, merge of `clocks`): replace with the clocks helper's fragment
-// (src/http/pages/incident_clock_parts.h), which adds the forms that record the reports.
-json ClockRows(const RequestContext& ctx, const json& r) {
-  json rows = json::array();
-  if (!r.contains("deadlines") || !r["deadlines"].is_array()) return rows;
-  for (const auto& d : r["deadlines"]) {
-    std::string state = Str(d, "state");
-    rows.push_back({{"clock", Text(ctx, "incidents.clock." + Str(d, "kind"))},
-                    {"due", IncidentTimeText(d, "due_at")},
-                    {"state", Text(ctx, "incidents.clock_state." + state)},
-                    {"overdue", state == "overdue"},
-                    {"done", IncidentTimeText(d, "done_at")}});
-  }
-  return rows;
-}
-
 std::string LinkHref(const std::string& kind, const std::string& target) {
   if (kind == "system") return "/assets/systems/" + target;
   if (kind == "information_set") return "/assets/information-sets/" + target;
@@ -314,10 +299,9 @@ void ShowIncident(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
                {"description", Str(r, "description")},
                {"reported_rows", ReportedRows(ctx, r)},
                {"handling_rows", HandlingRows(ctx, r)},
-               {"clock_rows", ClockRows(ctx, r)},
+               {"clocks_html", IncidentClocksHtml(app, ctx, id, failure)},
                {"link_rows", LinkRows(ctx, r, handle, failure)},
                {"history_href", Base(id) + "/history"}};
-  data["has_clocks"] = !data["clock_rows"].empty();
   data["has_links"] = !data["link_rows"].empty();
   auto timeline = app.incidents.Timeline(*ctx.caller, id);
   data["timeline"] = TimelineRows(ctx, timeline.ok() ? *timeline : std::vector<json>{});
