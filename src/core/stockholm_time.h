@@ -4,7 +4,9 @@
 // into what a Swedish reader expects and do calendar arithmetic on the Swedish calendar.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/clock.h"
 
@@ -26,5 +28,14 @@ std::string TodayStockholm();
 // month = 28 or 29 February). A local time that does not exist (the skipped hour in March)
 // moves forward by the hour skipped; one that occurs twice (October) is the first of the two.
 TimePoint AddMonthsStockholm(TimePoint t, int months);
+
+// A Swedish wall time as an HTML datetime-local input sends it, "2026-03-29T03:30" (seconds
+// optional: "2026-03-29T03:30:15"), as the instant it names. A time in the hour skipped in
+// March moves forward by that hour (02:30 is read as 03:30 summer time); one in the hour
+// repeated in October is the first of the two (summer time). Nothing for any other text or a
+// year outside 1900–2200.
+std::optional<TimePoint> ParseStockholmLocal(std::string_view text);
+// `t` as a datetime-local value in Swedish time, "2026-03-29T03:30".
+std::string FormatStockholmLocalInput(TimePoint t);
 
 }  // namespace lis

@@ -81,5 +81,68 @@ TEST(StockholmTime, AddsCalendarMonthsOnTheSwedishCalendar) {
     EXPECT_EQ(FormatTime(AddMonthsStockholm(At(c.from), 1)), FormatTime(At(c.expected))) << c.from;
 }
 
+struct InputCase {
+  const char* local;
+  const char* utc;  // nullptr: refused
+};
+
+// The form's datetime-local values, around both switches of 2026 and malformed ones.
+TEST(StockholmTime, ParsesSwedishWallTimesFromForms) {
+  const InputCase kCases[] = {
+      {"2026-01-15T13:00", "2026-01-15T12:00:00Z"},
+      {"2026-07-01T00:30", "2026-06-30T22:30:00Z"},
+      {"2026-07-01T00:30:15", "2026-06-30T22:30:15Z"},
+      // Spring: 01:59 is winter time, 03:00 summer time; 02:00-02:59 do not exist and move
+      // forward by the hour skipped (02:30 is read as 03:30 summer time).
+      {"2026-03-29T01:59", "2026-03-29T00:59:00Z"},
+      {"2026-03-29T02:00", "2026-03-29T01:00:00Z"},
+      {"2026-03-29T02:30", "2026-03-29T01:30:00Z"},
+      {"2026-03-29T03:30", "2026-03-29T01:30:00Z"},
+      {"2026-03-29T03:00", "2026-03-29T01:00:00Z"},
+      // Autumn: 02:00-02:59 happen twice; the first (summer time) is taken.
+      {"2026-10-25T01:59", "2026-10-24T23:59:00Z"},
+      {"2026-10-25T02:30", "2026-10-25T00:30:00Z"},
+      {"2026-10-25T03:00", "2026-10-25T02:00:00Z"},
+      {"2028-02-29T12:00", "2028-02-29T11:00:00Z"},
+      {"2026-02-29T12:00", nullptr},
+      {"2026-04-31T12:00", nullptr},
+      {"2026-01-15T24:00", nullptr},
+      {"2026-01-15T12:60", nullptr},
+      {"2026-01-15 12:00", nullptr},
+      {"2026-01-15T12:00Z", nullptr},
+      {"2026-01-15T12:00:00+01:00", nullptr},
+      {"2026-1-15T12:00", nullptr},
+      {"2026-01-15T+1:00", nullptr},
+      {"0001-01-01T00:00", nullptr},
+      {"2026-01-15", nullptr},
+      {"", nullptr},
+  };
+  for (const auto& c : kCases) {
+    auto t = ParseStockholmLocal(c.local);
+    if (!c.utc) {
+      EXPECT_FALSE(t.has_value()) << c.local;
+      continue;
+    }
+    ASSERT_TRUE(t.has_value()) << c.local;
+    EXPECT_EQ(FormatTime(*t), FormatTime(At(c.utc))) << c.local;
+  }
+}
+
+TEST(StockholmTime, FormatsTheInputValueBackToTheSameInstant) {
+  for (const char* utc : {"2026-03-29T01:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z",
+                          "2026-12-31T23:15:00Z"}) {
+    std::string input = FormatStockholmLocalInput(At(utc));
+    auto back = ParseStockholmLocal(input);
+    ASSERT_TRUE(back.has_value()) << input;
+    // The second 02:30 of October reads back as the first: the input cannot tell them apart.
+    if (std::string(utc) == "2026-10-25T01:30:00Z") {
+      EXPECT_EQ(input, "2026-10-25T02:30");
+      EXPECT_EQ(FormatTime(*back), FormatTime(At("2026-10-25T00:30:00Z")));
+      continue;
+    }
+    EXPECT_EQ(FormatTime(*back), FormatTime(At(utc))) << input;
+  }
+}
+
 }  // namespace
 }  // namespace lis

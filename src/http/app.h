@@ -16,6 +16,7 @@
 #include "service/controls/soa_service.h"
 #include "service/incidents/incident_origin.h"
 #include "service/incidents/incident_review_service.h"
+#include "service/incidents/incident_report_service.h"
 #include "service/incidents/incident_service.h"
 #include "service/incidents/incident_statistics.h"
 #include "service/incidents/incident_summary.h"
@@ -51,7 +52,8 @@ struct App {
         incidents(d, c),
         incident_reviews(d),
         incident_stats(d),
-        incident_summaries(d, c) {
+        incident_summaries(d, c),
+        incident_reports(d, c) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
     RegisterIncidentOrigin(actions.origins());
@@ -77,6 +79,7 @@ struct App {
   service::IncidentReviewService incident_reviews;
   service::IncidentStatisticsService incident_stats;
   service::IncidentSummaryService incident_summaries;
+  service::IncidentReportService incident_reports;
 };
 
 // A route handler that calls `fn` with the app.

@@ -19,6 +19,7 @@ void RegisterFrameworkApi(Router& router, App& app);      // the control framewo
 void RegisterSoaApi(Router& router, App& app);            // statement of applicability
 void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline, links
 void RegisterIncidentLearningApi(Router& router, App& app);  // incident review, statistics, files
+void RegisterIncidentClockApi(Router& router, App& app);  // incident reports and clocks
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -34,6 +35,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterSoaApi(router, app);
   RegisterIncidentApi(router, app);
   RegisterIncidentLearningApi(router, app);
+  RegisterIncidentClockApi(router, app);
 }
 
 }  // namespace lis::http

@@ -41,7 +41,7 @@ struct SelectOption {
 
 // How a text field is shown.
 struct FormInput {
-  std::string type = "text";  // text, email, password ...
+  std::string type = "text";  // text, email, password ... or textarea (several lines)
   std::string autocomplete = "off";
   bool required = false;
   std::string hint_key;  // a hint below the label

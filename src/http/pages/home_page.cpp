@@ -3,6 +3,7 @@
 #include "core/messages.h"
 #include "http/api/api_routes.h"
 #include "http/pages/action_parts.h"
+#include "http/pages/incident_clock_parts.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/assets/asset_work_service.h"
@@ -162,6 +163,7 @@ void Home(App& app, RequestContext& ctx, HttpResponse& out) {
     card("users", "/users", users->total);
   json work = AssetWork(app, ctx, cards);
   work["actions"] = MyActionsWork(app, ctx, cards);
+  if (json clocks = RunningClocksWork(app, ctx); !clocks.is_null()) work["clocks"] = clocks;
   WritePage(out, ctx, "home", "page.home.title", "home",
             {{"roles", roles},
              {"has_roles", !roles.empty()},

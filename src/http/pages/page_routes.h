@@ -21,6 +21,10 @@ void RegisterActionPages(Router& router, App& app);            // /actions...
 void RegisterFrameworkPages(Router& router, App& app);         // /frameworks...
 void RegisterSoaPages(Router& router, App& app);               // /soa, /org-units/{id}/soa...
 void RegisterIncidentLearningPages(Router& router, App& app);  // /incidents/statistics, review
+void RegisterIncidentPages(Router& router, App& app);      // /incidents...
+// One incident (/incidents/{id}...); called by RegisterIncidentPages.
+void RegisterIncidentDetailPages(Router& router, App& app);
+void RegisterClockPages(Router& router, App& app);  // /incidents/{id}/reports...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -38,6 +42,8 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterFrameworkPages(router, app);
   RegisterSoaPages(router, app);
   RegisterIncidentLearningPages(router, app);
+  RegisterIncidentPages(router, app);
+  RegisterClockPages(router, app);
 }
 
 }  // namespace lis::http

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/messages.h"
 #include "http/api/api_support.h"
+#include "service/incidents/incident_access.h"
 
 namespace lis::http {
 
@@ -52,6 +53,17 @@ const std::string& Template(const std::string& name) {
   return cache.emplace(name, std::string(*asset)).first->second;
 }
 
+std::function<bool(const service::Caller&)>& IncidentNavExtra() {
+  static std::function<bool(const service::Caller&)> check;
+  return check;
+}
+
+bool ShowsIncidents(const RequestContext& ctx) {
+  if (!ctx.caller) return false;
+  if (service::ReadsIncidentsByRole(*ctx.caller)) return true;
+  return IncidentNavExtra() && IncidentNavExtra()(*ctx.caller);
+}
+
 bool Has(const RequestContext& ctx, domain::Permission p) {
   return ctx.caller && domain::ScopesFor(ctx.caller->grants, p).any();
 }
@@ -72,6 +84,7 @@ json Nav(const RequestContext& ctx, const std::string& section) {
            (ctx.caller &&
             !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kRiskRead).empty())},
       {"actions", "/actions", "nav.actions", true},
+      {"incidents", "/incidents", "nav.incidents", ShowsIncidents(ctx)},
       {"frameworks", "/frameworks", "nav.frameworks", true},
       {"soa", "/soa", "nav.soa", Has(ctx, domain::Permission::kControlRead)},
       {"incident_stats", "/incidents/statistics", "nav.incident_stats",
@@ -91,6 +104,10 @@ json Nav(const RequestContext& ctx, const std::string& section) {
 }
 
 }  // namespace
+
+void SetIncidentNavCheck(std::function<bool(const service::Caller&)> check) {
+  IncidentNavExtra() = std::move(check);
+}
 
 std::string RenderTemplate(const std::string& name, const json& data) {
   return mstch::render(Template(name), ToNode(data));

@@ -2,6 +2,7 @@
 // the common layout, texts from the message catalogue.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -30,6 +31,10 @@ void WriteNotFoundPage(HttpResponse& out, const RequestContext& ctx);
 // Sends a visitor without a session to the login page (303), remembering where it was going.
 // Returns false when it answered.
 bool RequirePageCaller(const RequestContext& ctx, HttpResponse& out);
+
+// The navigation offers the incident list to callers who read incidents by role and to those
+// `check` accepts (assigned handlers). Set once at start, before serving (incident pages).
+void SetIncidentNavCheck(std::function<bool(const service::Caller&)> check);
 
 // Renders a template with `data` only (no layout, no texts added).
 std::string RenderTemplate(const std::string& name, const nlohmann::json& data);
