@@ -14,6 +14,7 @@
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
+#include "service/notifications/notification_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -42,7 +43,8 @@ struct App {
         risks(d),
         actions(d),
         frameworks(d),
-        soa(d, c.max_evidence_bytes) {
+        soa(d, c.max_evidence_bytes),
+        notifications(d) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
   }
@@ -63,6 +65,7 @@ struct App {
   service::ActionService actions;
   service::FrameworkService frameworks;
   service::SoaService soa;
+  service::NotificationService notifications;
 };
 
 // A route handler that calls `fn` with the app.

@@ -17,6 +17,7 @@ void RegisterRiskApi(Router& router, App& app);           // risk analyses, risk
 void RegisterActionApi(Router& router, App& app);         // the action list
 void RegisterFrameworkApi(Router& router, App& app);      // the control framework library
 void RegisterSoaApi(Router& router, App& app);            // statement of applicability
+void RegisterNotificationApi(Router& router, App& app);   // the bell: notifications
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -30,6 +31,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterActionApi(router, app);
   RegisterFrameworkApi(router, app);
   RegisterSoaApi(router, app);
+  RegisterNotificationApi(router, app);
 }
 
 }  // namespace lis::http

@@ -20,6 +20,7 @@ void RegisterRiskPages(Router& router, App& app);          // /risks...
 void RegisterActionPages(Router& router, App& app);        // /actions...
 void RegisterFrameworkPages(Router& router, App& app);     // /frameworks...
 void RegisterSoaPages(Router& router, App& app);           // /soa, /org-units/{id}/soa...
+void RegisterNotificationPages(Router& router, App& app);  // /notifications (the bell)
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -36,6 +37,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterActionPages(router, app);
   RegisterFrameworkPages(router, app);
   RegisterSoaPages(router, app);
+  RegisterNotificationPages(router, app);
 }
 
 }  // namespace lis::http
