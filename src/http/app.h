@@ -14,7 +14,9 @@
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
+#include "service/incidents/incident_service.h"
 #include "service/notifications/notification_service.h"
+#include "service/notifications/incident_notifications.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -44,9 +46,11 @@ struct App {
         actions(d),
         frameworks(d),
         soa(d, c.max_evidence_bytes),
+        incidents(d, c),
         notifications(d) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
+    incidents.OnReported(service::NotifyNewIncident);
   }
   const Config& config;
   store::Database& db;
@@ -65,6 +69,7 @@ struct App {
   service::ActionService actions;
   service::FrameworkService frameworks;
   service::SoaService soa;
+  service::IncidentService incidents;
   service::NotificationService notifications;
 };
 

@@ -17,6 +17,7 @@ void RegisterRiskApi(Router& router, App& app);           // risk analyses, risk
 void RegisterActionApi(Router& router, App& app);         // the action list
 void RegisterFrameworkApi(Router& router, App& app);      // the control framework library
 void RegisterSoaApi(Router& router, App& app);            // statement of applicability
+void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline, links
 void RegisterNotificationApi(Router& router, App& app);   // the bell: notifications
 
 inline void RegisterApi(Router& router, App& app) {
@@ -31,6 +32,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterActionApi(router, app);
   RegisterFrameworkApi(router, app);
   RegisterSoaApi(router, app);
+  RegisterIncidentApi(router, app);
   RegisterNotificationApi(router, app);
 }
 

@@ -106,8 +106,7 @@ std::string RefOf(const json& r) {
 }
 
 bool Readable(Tx& tx, const Caller& caller, const json& action) {
-  return action["owner_id"].get<long long>() == caller.user_id ||
-         Can(tx, caller, Permission::kActionRead, action["org_unit_id"].get<long long>());
+  return CanReadAction(tx, caller, action);
 }
 
 json Changes(const json& r) {
@@ -136,6 +135,11 @@ std::vector<store::ComputedField> Names() {
 }
 
 }  // namespace
+
+bool CanReadAction(Tx& tx, const Caller& caller, const json& action) {
+  return action["owner_id"].get<long long>() == caller.user_id ||
+         Can(tx, caller, Permission::kActionRead, action["org_unit_id"].get<long long>());
+}
 
 ActionService::ActionService(store::Database& db) : db_(db) {
   RegisterBuiltInOrigins(origins_);

@@ -53,6 +53,9 @@ struct ActionCounts {
   long long due_soon = 0;  // due within 14 days, not overdue
 };
 
+// Whether the caller may read `action` (an action record): its owner, or kActionRead there.
+bool CanReadAction(store::Tx& tx, const Caller& caller, const nlohmann::json& action);
+
 class ActionService {
  public:
   // Registers the built-in origins (manual, requirement_gap); other areas register theirs

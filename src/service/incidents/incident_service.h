@@ -70,8 +70,24 @@ class IncidentService {
   // Appends one entry (handlers): kind (note, decision, contact), body, optional happened_at.
   Result<nlohmann::json> AddTimelineEntry(const Caller& caller, long long id,
                                           const nlohmann::json& body);
+  // One entry of the timeline (full viewers only). There is no way to change or remove one.
+  Result<nlohmann::json> TimelineEntry(const Caller& caller, long long id, long long entry_id);
+
+  // The incident's links with "label" (full viewers only), oldest first.
+  Result<std::vector<nlohmann::json>> Links(const Caller& caller, long long id);
+  // Links the incident (handlers) to a system, information_set, risk or action the caller may
+  // read. Body: kind, target_id. A link that exists already is a conflict.
+  Result<nlohmann::json> AddLink(const Caller& caller, long long id, const nlohmann::json& body);
+  Status RemoveLink(const Caller& caller, long long id, long long link_id);
+  // The audit history of the incident record (full viewers only).
+  Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
 
  private:
+  // The caller's view of `incident` as Get answers it (full view with deadlines, links and
+  // can; or the reporter summary).
+  nlohmann::json Decorated(store::Tx& tx, const Caller& caller, const nlohmann::json& incident);
+  std::vector<nlohmann::json> LinksOf(store::Tx& tx, const Caller& caller, long long id);
+
   store::Database& db_;
   const Config& config_;
   std::vector<ReportHook> on_reported_;
