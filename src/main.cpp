@@ -101,9 +101,11 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   (*db)->RefreshStatistics();
   lis::http::App app(config, **db);
   lis::http::Server server(config, app);
-  lis::service::NotificationSweeper sweeper(**db, config);  // stopped when Serve returns
   std::thread signals = StopOnSignal(server);
   signals.detach();
+  // Started after StopOnSignal, so that its thread too has SIGTERM and SIGINT blocked; stopped
+  // when Serve returns.
+  lis::service::NotificationSweeper sweeper(**db, config);
   spdlog::info("lis {} serving on http://{}:{}", LIS_VERSION, config.listen_host,
                config.listen_port);
   if (!server.Listen()) {

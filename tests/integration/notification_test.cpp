@@ -2,6 +2,8 @@
 // clock notifications at 50 % and 90 % written once by `lis notifications sweep` however often
 // it runs, marking read, another user's notification as 404, and the count in the page header.
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "incident_support.h"
 
@@ -211,6 +213,36 @@ TEST_F(NotificationTest, TheHeaderCountsUnreadAndFollowingMarksRead) {
                          "application/x-www-form-urlencoded")
                 .status,
             403);
+}
+
+// `lis serve` sweeps by itself every notification_sweep_seconds.
+class NotificationSweeperTest : public SharedServerTest<NotificationSweeperTest> {
+ public:
+  static ServerOptions Options() {
+    ServerOptions o;
+    o.config_toml = "notification_sweep_seconds = 1\n";
+    return o;
+  }
+};
+
+TEST_F(NotificationSweeperTest, TheServerWritesClockNotificationsInTheBackground) {
+  LisServer& s = server();
+  Session ciso = s.Login("ciso");
+  json incident =
+      ReportIncident(s, s.Login("medarbetare"),
+                     ReportBody("Fel mottagare", s.OrgUnitId("Socialförvaltningen"),
+                                {{"occurred_at", HoursAgo(80)}, {"discovered_at", HoursAgo(60)}}));
+  ASSERT_EQ(PatchIncident(s, ciso, ciso, incident["id"], {{"personal_data_breach", true}}).status,
+            200);
+  // 60 of 72 hours: the 50 % notice; poll generously, the sweep runs every second.
+  bool found = false;
+  for (int i = 0; i < 600 && !found; ++i) {
+    const json body = s.Get("/api/v1/notifications?limit=500", ciso).Json();
+    for (const auto& n : body["items"])
+      found = found || (n["entity_id"] == incident["id"] && n["kind"] == "clock_threshold");
+    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(found) << "no clock notification within 60 s";
 }
 
 }  // namespace

@@ -13,7 +13,8 @@ namespace lis::service {
 
 class NotificationSweeper {
  public:
-  // Starts the thread; the first sweep runs at once. `db` and `config` must outlive it.
+  // Starts the thread; the first sweep runs at once. `db` and `config` must outlive it. The
+  // thread inherits the caller's signal mask: block SIGTERM/SIGINT before (lis serve does).
   NotificationSweeper(store::Database& db, const Config& config);
   // Stops: a sweep in progress finishes, no new one starts; returns when the thread has ended.
   ~NotificationSweeper();
