@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/stockholm_time.h"
+#include "domain/incidents/incident_rules.h"
 #include "domain/notifications/clock_thresholds.h"
 #include "domain/org/roles.h"
 #include "service/incidents/incident_deadlines.h"
@@ -24,9 +25,23 @@ namespace {
 
 // The incident statuses before "closed": clocks may still run in them.
 const std::vector<std::string>& OpenStatuses() {
-  static const std::vector<std::string> kOpen = {"new", "triage", "investigating", "contained",
-                                                 "resolved"};
+  static const std::vector<std::string> kOpen = [] {
+    std::vector<std::string> out;
+    for (const auto& s : domain::IncidentStatuses())
+      if (s != "closed") out.push_back(s);
+    return out;
+  }();
   return kOpen;
+}
+
+// "?, ?, ..." for an IN list of texts; appends them to `params`.
+std::string TextPlaceholders(const std::vector<std::string>& values, std::vector<Value>& params) {
+  std::string marks;
+  for (const auto& v : values) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(v);
+  }
+  return marks;
 }
 
 std::vector<std::string> RolesWith(domain::Permission permission) {
@@ -93,9 +108,7 @@ std::vector<NotificationInput> ClockNotifications(Tx& tx, const json& incident,
 
 bool AnyUnwritten(Tx& tx, const std::vector<NotificationInput>& planned) {
   for (const auto& n : planned)
-    if (!tx.QueryOne("SELECT id FROM notifications WHERE dedupe_key = ?", {Value(*n.dedupe_key)},
-                     {Col::kInt}))
-      return true;
+    if (!NotificationWritten(tx, *n.dedupe_key)) return true;
   return false;
 }
 
@@ -107,11 +120,7 @@ std::vector<long long> IncidentsWithClocks(Tx& tx) {
   for (const char* flags :
        {"personal_data_breach = 1", "personal_data_breach = 0 AND significant = 1"}) {
     std::vector<Value> params;
-    std::string marks;
-    for (const auto& s : OpenStatuses()) {
-      marks += marks.empty() ? "?" : ", ?";
-      params.emplace_back(s);
-    }
+    std::string marks = TextPlaceholders(OpenStatuses(), params);
     auto rows = tx.Query(std::string("SELECT id FROM incidents WHERE ") + flags +
                              " AND status IN (" + marks + ") AND deleted_at IS NULL ORDER BY id",
                          params, {Col::kInt});
@@ -148,11 +157,7 @@ long long NotifyClocksOf(store::Database& db, long long id, const domain::ClockP
 std::vector<long long> UsersWithRoleOver(Tx& tx, const std::vector<std::string>& roles,
                                          long long org_unit_id) {
   std::vector<Value> params;
-  std::string role_marks;
-  for (const auto& r : roles) {
-    role_marks += role_marks.empty() ? "?" : ", ?";
-    params.emplace_back(r);
-  }
+  std::string role_marks = TextPlaceholders(roles, params);
   std::string scope_marks = store::Placeholders(store::OrgPath(tx, org_unit_id), params);
   std::string scope = scope_marks.empty()
                           ? "r.scope_id IS NULL"

@@ -48,8 +48,15 @@ store::Filter OwnFilter(const Caller& caller, bool unread_only) {
 
 }  // namespace
 
+bool NotificationWritten(Tx& tx, const std::string& dedupe_key) {
+  return tx
+      .QueryOne("SELECT id FROM notifications WHERE dedupe_key = ?", {Value(dedupe_key)},
+                {Col::kInt})
+      .has_value();
+}
+
 bool Notify(Tx& tx, const NotificationInput& n) {
-  if (n.dedupe_key && DedupeKeyExists(tx, *n.dedupe_key)) return false;
+  if (n.dedupe_key && NotificationWritten(tx, *n.dedupe_key)) return false;
   json args = json::object();
   for (const auto& [name, value] : n.args) args[name] = value;
   store::InsertRecord(tx, store::NotificationTable(),

@@ -35,6 +35,8 @@ struct NotificationInput {
 // Writes `n` in the caller's transaction `tx` (audited like every record). Returns whether it
 // was written: false when a notification with its dedupe_key exists already.
 bool Notify(store::Tx& tx, const NotificationInput& n);
+// Whether a notification with `dedupe_key` has been written.
+bool NotificationWritten(store::Tx& tx, const std::string& dedupe_key);
 
 struct NotificationListQuery {
   PageRequest page;
