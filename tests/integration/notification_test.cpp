@@ -215,6 +215,27 @@ TEST_F(NotificationTest, TheHeaderCountsUnreadAndFollowingMarksRead) {
             403);
 }
 
+// A notification's audit event carries the incident's title in `args`: the log shows it only
+// to those who read incidents there, not to the platform administrator.
+TEST_F(NotificationTest, TheAuditLogHidesTheIncidentTitleOfANotification) {
+  json incident = Report("medarbetare", "Hemlig notis");
+  auto notes = NotesAbout("itsak", incident["id"]);
+  ASSERT_EQ(notes.size(), 1u);
+  const std::string path =
+      "/api/v1/audit?entity=notification&id=" + std::to_string(notes[0]["id"].get<long long>());
+  Response admin = server().Get(path, server().Admin());
+  ASSERT_EQ(admin.status, 200) << admin;
+  const json hidden = admin.Json()["items"];
+  ASSERT_EQ(hidden.size(), 1u);
+  EXPECT_TRUE(hidden[0]["after"]["args"].is_null());
+  EXPECT_EQ(hidden[0]["redacted"], true);
+  Response ciso = server().Get(path, server().Login("ciso"));
+  ASSERT_EQ(ciso.status, 200) << ciso;
+  const json shown = ciso.Json()["items"];
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_NE(shown[0]["after"]["args"].get<std::string>().find("Hemlig notis"), std::string::npos);
+}
+
 // `lis serve` sweeps by itself every notification_sweep_seconds.
 class NotificationSweeperTest : public SharedServerTest<NotificationSweeperTest> {
  public:
