@@ -1,4 +1,4 @@
-// The lis command: serve, migrate, demo, user.
+// The lis command: serve, migrate, demo, user, audit, notifications.
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -20,6 +20,8 @@
 #include "service/assets/requirement_service.h"
 #include "service/controls/framework_service.h"
 #include "service/demo/demo_loader.h"
+#include "service/notifications/incident_notifications.h"
+#include "service/notifications/notification_sweeper.h"
 #include "service/org/user_service.h"
 #include "store/audit_chain.h"
 #include "store/database.h"
@@ -101,6 +103,9 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   lis::http::Server server(config, app);
   std::thread signals = StopOnSignal(server);
   signals.detach();
+  // Started after StopOnSignal, so that its thread too has SIGTERM and SIGINT blocked; stopped
+  // when Serve returns.
+  lis::service::NotificationSweeper sweeper(**db, config);
   spdlog::info("lis {} serving on http://{}:{}", LIS_VERSION, config.listen_host,
                config.listen_port);
   if (!server.Listen()) {
@@ -109,6 +114,21 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   }
   spdlog::info("stopped");
   return 0;
+}
+
+// One sweep of the clock notifications (for cron), with the clock periods of `config_file`.
+int SweepNotifications(Config& config, const std::string& config_file) {
+  if (!config_file.empty()) {
+    auto s = lis::ApplyConfigFile(config_file, config);
+    if (!s.ok()) return Fail(s.error());
+  }
+  auto db = OpenDatabase(config.database, 1);
+  if (!db.ok()) return Fail(db.error());
+  auto r = lis::service::SweepClockNotifications(**db, config, std::chrono::system_clock::now());
+  std::cout << "incidents with clocks: " << r.incidents
+            << "; notifications written: " << r.notifications << "; failures: " << r.failures
+            << "\n";
+  return r.failures > 0 ? kExitError : 0;
 }
 
 int Demo(const Config& config, const std::string& accounts_out) {
@@ -263,8 +283,15 @@ int main(int argc, char** argv) {
   audit_export->add_option("--to", audit_to, "Last day (YYYY-MM-DD) or time")->required();
   audit_export->add_option("--out", audit_out, "Output file (.jsonl)")->required();
 
+  auto* notifications = cli.add_subcommand("notifications", "In-app notifications (the bell)");
+  notifications->require_subcommand(1);
+  auto* notifications_sweep = notifications->add_subcommand(
+      "sweep", "Write the clock notifications due now (what lis serve does every minute)");
+  notifications_sweep->add_option("--config", config_file, "TOML settings file (clock periods)");
+
   // The database option may also follow the subcommand.
-  for (auto* sub : {serve, migrate, demo, user_add, user_passwd, audit_verify, audit_export})
+  for (auto* sub : {serve, migrate, demo, user_add, user_passwd, audit_verify, audit_export,
+                    notifications_sweep})
     sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
 
   CLI11_PARSE(cli, argc, argv);
@@ -286,6 +313,7 @@ int main(int argc, char** argv) {
   if (*demo) return Demo(config, accounts_out);
   if (*audit_verify) return AuditVerify(config, audit_file);
   if (*audit_export) return AuditExport(config, audit_from, audit_to, audit_out);
+  if (*notifications_sweep) return SweepNotifications(config, config_file);
   lis::store::Actor system;
   system.comment = "lis user";
   if (*user_add) {

@@ -20,6 +20,8 @@
 #include "service/incidents/incident_service.h"
 #include "service/incidents/incident_statistics.h"
 #include "service/incidents/incident_summary.h"
+#include "service/notifications/incident_notifications.h"
+#include "service/notifications/notification_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_analysis_service.h"
@@ -53,10 +55,12 @@ struct App {
         incident_reviews(d),
         incident_stats(d),
         incident_summaries(d, c),
-        incident_reports(d, c) {
+        incident_reports(d, c),
+        notifications(d) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
     RegisterIncidentOrigin(actions.origins());
+    incidents.OnReported(service::NotifyNewIncident);
   }
   const Config& config;
   store::Database& db;
@@ -80,6 +84,7 @@ struct App {
   service::IncidentStatisticsService incident_stats;
   service::IncidentSummaryService incident_summaries;
   service::IncidentReportService incident_reports;
+  service::NotificationService notifications;
 };
 
 // A route handler that calls `fn` with the app.

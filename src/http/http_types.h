@@ -2,6 +2,7 @@
 // handlers stay small and the library is included in one file only.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ struct RequestContext {
   std::string csrf_token;                 // the session's CSRF token (empty for API tokens)
   std::string language = "sv";
   bool language_from_query = false;
+  // The caller's unread notifications for the bell in the page header (set for page requests
+  // with a caller; asked only when a page is written).
+  std::function<long long()> unread_notifications;
 };
 
 }  // namespace lis::http

@@ -314,6 +314,11 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
       WriteErrorPage(out, ctx, e);
     return "csrf";
   }
+  if (!api && ctx.caller)
+    ctx.unread_notifications = [this, &ctx] {
+      auto n = app.notifications.UnreadCount(*ctx.caller);
+      return n.ok() ? *n : 0LL;
+    };
   Router& router = api ? this->api : pages;
   auto match = router.Find(req.method, req.path);
   if (!match.handler) {

@@ -20,6 +20,7 @@ void RegisterSoaApi(Router& router, App& app);            // statement of applic
 void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline, links
 void RegisterIncidentLearningApi(Router& router, App& app);  // incident review, statistics, files
 void RegisterIncidentClockApi(Router& router, App& app);  // incident reports and clocks
+void RegisterNotificationApi(Router& router, App& app);   // the bell: notifications
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -36,6 +37,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterIncidentApi(router, app);
   RegisterIncidentLearningApi(router, app);
   RegisterIncidentClockApi(router, app);
+  RegisterNotificationApi(router, app);
 }
 
 }  // namespace lis::http

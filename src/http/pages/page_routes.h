@@ -25,6 +25,7 @@ void RegisterIncidentPages(Router& router, App& app);      // /incidents...
 // One incident (/incidents/{id}...); called by RegisterIncidentPages.
 void RegisterIncidentDetailPages(Router& router, App& app);
 void RegisterClockPages(Router& router, App& app);  // /incidents/{id}/reports...
+void RegisterNotificationPages(Router& router, App& app);  // /notifications (the bell)
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -44,6 +45,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterIncidentLearningPages(router, app);
   RegisterIncidentPages(router, app);
   RegisterClockPages(router, app);
+  RegisterNotificationPages(router, app);
 }
 
 }  // namespace lis::http

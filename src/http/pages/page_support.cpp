@@ -103,6 +103,13 @@ json Nav(const RequestContext& ctx, const std::string& section) {
   return nav;
 }
 
+// The bell in the header: the unread count as text, "(3 olästa)".
+json BellData(const RequestContext& ctx, long long unread) {
+  return {{"unread", unread > 0},
+          {"current", ctx.request.path == "/notifications"},
+          {"count_text", Text(ctx, "layout.bell_unread", {{"count", std::to_string(unread)}})}};
+}
+
 }  // namespace
 
 void SetIncidentNavCheck(std::function<bool(const service::Caller&)> check) {
@@ -130,6 +137,7 @@ void WritePage(HttpResponse& out, const RequestContext& ctx, const std::string& 
   if (ctx.caller) {
     data["user"] = {{"name", ctx.caller->name}, {"username", ctx.caller->username}};
     data["nav"] = Nav(ctx, section);
+    if (ctx.unread_notifications) data["bell"] = BellData(ctx, ctx.unread_notifications());
   }
   std::string content = RenderTemplate(name, data);
   data["content"] = content;

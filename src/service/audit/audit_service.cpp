@@ -71,6 +71,8 @@ const std::vector<ContentRule>& ContentRules() {
       {"incident_link", P::kIncidentRead, {}},
       {"incident_report", P::kIncidentRead, {}},
       {"incident_review", P::kIncidentRead, {}},
+      // A notification about an incident carries its title in `args`.
+      {"notification", P::kIncidentRead, {"args"}},
   };
   return kRules;
 }

@@ -1,0 +1,42 @@
+#include "service/notifications/notification_sweeper.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "core/clock.h"
+#include "service/notifications/incident_notifications.h"
+
+namespace lis::service {
+
+NotificationSweeper::NotificationSweeper(store::Database& db, const Config& config)
+    : db_(db), config_(config), thread_([this] { Run(); }) {}
+
+NotificationSweeper::~NotificationSweeper() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void NotificationSweeper::Run() {
+  const auto period = std::chrono::seconds(config_.notification_sweep_seconds);
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      SweepResult r = SweepClockNotifications(db_, config_, std::chrono::system_clock::now());
+      if (r.notifications > 0 || r.failures > 0)
+        spdlog::info("notification sweep: {} incidents, {} notifications, {} failures", r.incidents,
+                     r.notifications, r.failures);
+    } catch (const std::exception& e) {
+      spdlog::error("notification sweep failed: {}", e.what());
+    }
+    lock.lock();
+    wake_.wait_for(lock, period, [this] { return stopping_; });
+  }
+}
+
+}  // namespace lis::service

@@ -1,0 +1,35 @@
+// The background sweep of `lis serve`: SweepClockNotifications every
+// notification_sweep_seconds, in a thread of its own, until stopped.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/config.h"
+#include "store/database.h"
+
+namespace lis::service {
+
+class NotificationSweeper {
+ public:
+  // Starts the thread; the first sweep runs at once. `db` and `config` must outlive it. The
+  // thread inherits the caller's signal mask: block SIGTERM/SIGINT before (lis serve does).
+  NotificationSweeper(store::Database& db, const Config& config);
+  // Stops: a sweep in progress finishes, no new one starts; returns when the thread has ended.
+  ~NotificationSweeper();
+  NotificationSweeper(const NotificationSweeper&) = delete;
+  NotificationSweeper& operator=(const NotificationSweeper&) = delete;
+
+ private:
+  void Run();
+
+  store::Database& db_;
+  const Config& config_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace lis::service
