@@ -7,6 +7,7 @@
 #include "domain/incidents/incident_clocks.h"
 #include "service/incidents/incident_access.h"
 #include "service/incidents/incident_deadlines.h"
+#include "service/incidents/incident_support.h"
 #include "service/input.h"
 #include "store/incidents/incident_tables.h"
 #include "store/records.h"
@@ -107,11 +108,10 @@ Status CheckReport(json& r, const Clock& clock, const json& incident, const Conf
         .With("kind", std::string(domain::ClockKindName(clock.kind)));
   TimePoint made = now;
   if (!TextOf(r, "made_at").empty()) {
-    auto parsed = ParseTime(TextOf(r, "made_at"));
-    if (!parsed) return Invalid("error.field_not_time", "made_at");
-    made = *parsed;
+    auto checked = incidents::InputTime(r, "made_at", now);
+    if (!checked.ok()) return checked.error();
+    made = ParseTime(*checked).value();
   }
-  if (made > now) return Invalid("error.incident_report_future", "made_at");
   auto awareness = ParseTime(incident["awareness_at"].get<std::string>());
   if (awareness && made < *awareness)
     return Invalid("error.incident_report_before_awareness", "made_at")
