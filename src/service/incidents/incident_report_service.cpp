@@ -82,12 +82,24 @@ std::optional<json> ReportOf(Tx& tx, long long incident_id, ClockKind kind) {
   return std::nullopt;
 }
 
-// The clock of `kind` of the incident now, or invalid naming kind when it does not apply.
+bool NotificationMade(const std::vector<Clock>& clocks) {
+  return std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) {
+    return c.kind == ClockKind::kCslNotification && c.state == domain::ClockState::kDone;
+  });
+}
+
+// The clock of `kind` of the incident now, or invalid naming kind when it does not apply or
+// (the final report) the incident notification it follows has not been made.
 Result<Clock> ApplyingClock(Tx& tx, const json& incident, ClockKind kind,
                             const domain::ClockPeriods& periods, TimePoint now) {
-  for (const Clock& c : IncidentClocksOf(tx, incident, periods, now))
-    if (c.kind == kind) return c;
   std::string name(domain::ClockKindName(kind));
+  auto clocks = IncidentClocksOf(tx, incident, periods, now);
+  for (const Clock& c : clocks) {
+    if (c.kind != kind) continue;
+    if (kind == ClockKind::kCslFinalReport && !NotificationMade(clocks))
+      return Invalid("error.incident_report_final_first", "kind");
+    return c;
+  }
   return Invalid("error.incident_clock_not_applicable", "kind").With("kind", name);
 }
 

@@ -33,7 +33,8 @@ class IncidentReportService {
   // authority's case number, required when made); recipient (default the configured recipient of
   // the kind); reason (required for not_required: why the breach is unlikely to result in a risk);
   // late_reason (required when made_at is after the clock's due time). The kind's clock must apply
-  // to the incident (else invalid naming kind) and have no report yet (else conflict). Answers the
+  // to the incident (else invalid naming kind; the final report also needs the
+  // incident notification made) and have no report yet (else conflict). Answers the
   // report with its "clock".
   Result<nlohmann::json> Record(const Caller& caller, long long incident_id,
                                 const nlohmann::json& body);
