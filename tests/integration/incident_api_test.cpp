@@ -373,5 +373,76 @@ TEST_F(IncidentApiTest, CategoriesFollowTheTaxonomy) {
   EXPECT_EQ(s.Get("/api/v1/incident-categories").status, 401);
 }
 
+// The DPO sees an incident once a handler marks it a personal data breach, though the reporter
+// did not think personal data was involved.
+TEST_F(IncidentApiTest, MarkingABreachShowsTheIncidentToTheDpo) {
+  LisServer& s = server();
+  long long id = NewIncident("Felskickat brev")["id"];
+  EXPECT_EQ(s.Get(IncidentPath(id), As("dso")).status, 404);
+  ASSERT_EQ(PatchIncident(s, As("ciso"), As("ciso"), id, {{"personal_data_breach", true}}).status,
+            200);
+  json seen = Fetch(s, As("dso"), IncidentPath(id));
+  EXPECT_EQ(seen["view"], "full");
+  EXPECT_EQ(seen["can"]["handle"], false);
+  EXPECT_EQ(seen["can"]["add_timeline"], true);
+  EXPECT_TRUE(
+      IdSet(Fetch(s, As("dso"), "/api/v1/incidents?personal_data_breach=true&limit=500")["items"])
+          .count(id));
+}
+
+// Moving an incident needs the right to handle at the new unit; a system must belong to the
+// organisation of the unit it is moved to.
+TEST_F(IncidentApiTest, MovingNeedsTheRightToHandleThere) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long bou = s.OrgUnitId("Barn- och utbildningsförvaltningen");
+  long long system =
+      CreateSystem(s, ciso, "Flyttsystem", CreateObject(s, ciso, "Flyttobjekt", bou));
+  long long id = NewIncident("Flyttas", {{"system_id", system}})["id"];
+  EXPECT_EQ(Get(id)["system_name"], "Flyttsystem");
+  Response moved = PatchIncident(s, ciso, ciso, id, {{"org_unit_id", bou}});
+  ASSERT_EQ(moved.status, 200) << moved;
+  EXPECT_EQ(moved.Json()["org_unit"], "Barn- och utbildningsförvaltningen");
+  long long events = s.AuditTotal();
+  Response away = PatchIncident(
+      s, ciso, ciso, id, {{"org_unit_id", s.OrgUnitId("Drift och nät")}, {"system_id", nullptr}});
+  EXPECT_EQ(away.status, 403) << away;
+  EXPECT_EQ(Get(id)["org_unit_id"], bou);
+  // The refusal itself is audited (permission_denied), nothing else.
+  EXPECT_EQ(s.AuditTotal(), events + 1);
+  // Nor may IT security of the municipality, though it handles the incident.
+  Response company =
+      PatchIncident(s, As("itsak"), ciso, id, {{"org_unit_id", s.OrgUnitId("Drift och nät")}});
+  EXPECT_EQ(company.status, 403) << company;
+}
+
+// The audit log shows an incident's content only to those who read incidents there: the
+// platform administrator sees that it changed, not what it says.
+TEST_F(IncidentApiTest, AuditLogHidesIncidentContentFromTheAdministrator) {
+  LisServer& s = server();
+  long long id = NewIncident("Hemligt i loggen")["id"];
+  Response r = s.Post(IncidentPath(id, "/timeline"), As("ciso"),
+                      {{"kind", "note"}, {"body", "Intern anteckning"}});
+  ASSERT_EQ(r.status, 201) << r;
+  struct Case {
+    const char* entity;
+    long long id;
+    const char* field;
+    const char* value;
+  };
+  const Case cases[] = {{"incident", id, "title", "Hemligt i loggen"},
+                        {"incident_timeline_entry", r.Json()["id"], "body", "Intern anteckning"}};
+  for (const auto& c : cases) {
+    const std::string path = std::string("/api/v1/audit?entity=") + c.entity + "&id=" + Id(c.id);
+    json admin = Fetch(s, s.Admin(), path)["items"];
+    ASSERT_EQ(admin.size(), 1u) << c.entity;
+    EXPECT_TRUE(admin[0]["after"][c.field].is_null()) << c.entity;
+    EXPECT_EQ(admin[0]["redacted"], true) << c.entity;
+    json ciso = Fetch(s, As("ciso"), path)["items"];
+    ASSERT_EQ(ciso.size(), 1u) << c.entity;
+    EXPECT_EQ(ciso[0]["after"][c.field], c.value) << c.entity;
+  }
+}
+
 }  // namespace
 }  // namespace lis_test

@@ -64,6 +64,13 @@ const std::vector<ContentRule>& ContentRules() {
       {"information_set", P::kAssetRead, {"description", "retention"}},
       {"classification", P::kAssetRead, {"motivations"}},
       {"system_requirement", P::kAssetRead, {}},
+      // Incidents are confidential (service/incidents/incident_access.h): the log shows their
+      // content only to those who read incidents in full by role there.
+      {"incident", P::kIncidentRead, {}},
+      {"incident_timeline_entry", P::kIncidentRead, {}},
+      {"incident_link", P::kIncidentRead, {}},
+      {"incident_report", P::kIncidentRead, {}},
+      {"incident_review", P::kIncidentRead, {}},
   };
   return kRules;
 }

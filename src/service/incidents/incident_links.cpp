@@ -81,15 +81,6 @@ const std::vector<InputField>& LinkFields() {
   return kFields;
 }
 
-// The incident `id` when the caller may handle it; the refusal otherwise.
-Result<json> Handled(Tx& tx, const Caller& caller, long long id) {
-  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-  if (!incident) return NotFound();
-  if (!CanHandleIncident(tx, caller, *incident))
-    return Refusal(IncidentViewFor(tx, caller, *incident));
-  return *incident;
-}
-
 store::Filter LinksFilter(long long id) {
   store::Filter f;
   f.And("incident_id = ?", {Value(id)});
@@ -107,9 +98,8 @@ std::vector<json> IncidentService::LinksOf(Tx& tx, const Caller& caller, long lo
 
 Result<std::vector<json>> IncidentService::Links(const Caller& caller, long long id) {
   return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-    if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull)
-      return NotFound();
+    auto incident = FullyVisibleIncident(tx, caller, id);
+    if (!incident.ok()) return incident.error();
     return LinksOf(tx, caller, id);
   });
 }
@@ -123,7 +113,7 @@ Result<json> IncidentService::AddLink(const Caller& caller, long long id, const 
         .With("allowed", JoinedList(domain::IncidentLinkKinds()));
   const long long target = body["target_id"];
   return db_.WriteResult<json>(caller.ToActor(), [&](Tx& tx) -> Result<json> {
-    auto incident = Handled(tx, caller, id);
+    auto incident = HandledIncident(tx, caller, id);
     if (!incident.ok()) return incident.error();
     if (!TargetLabel(tx, caller, kind, target))
       return Invalid("error.incident_link_target", "target_id");
@@ -142,7 +132,7 @@ Result<json> IncidentService::AddLink(const Caller& caller, long long id, const 
 
 Status IncidentService::RemoveLink(const Caller& caller, long long id, long long link_id) {
   return db_.Write(caller.ToActor(), [&](Tx& tx) -> Status {
-    auto incident = Handled(tx, caller, id);
+    auto incident = HandledIncident(tx, caller, id);
     if (!incident.ok()) return incident.error();
     auto link = store::GetRecord(tx, store::IncidentLinkTable(), link_id);
     if (!link || (*link)["incident_id"] != json(id)) return NotFound();

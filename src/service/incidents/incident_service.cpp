@@ -273,25 +273,13 @@ json Changes(const json& r) {
   return c;
 }
 
-json AppendEntry(Tx& tx, const Caller& caller, const json& incident, const std::string& kind,
-                 const std::string& body, const std::string& happened_at) {
-  return store::InsertRecord(tx, store::IncidentTimelineTable(),
-                             {{"incident_id", incident["id"]},
-                              {"org_unit_id", incident["org_unit_id"]},
-                              {"kind", kind},
-                              {"body", body},
-                              {"happened_at", happened_at},
-                              {"author_id", caller.user_id},
-                              {"author_name", caller.name}});
-}
-
 // The automatic entries of a change: the status moved ("triage → investigating"), the
 // handler changed (the new handler's name; empty when removed).
 void AppendAutomaticEntries(Tx& tx, const Caller& caller, const json& before, const json& after) {
   if (before["status"] != after["status"])
-    AppendEntry(tx, caller, after, domain::kTimelineStatus,
-                before["status"].get<std::string>() + " → " + after["status"].get<std::string>(),
-                tx.Now());
+    AppendTimelineEntry(
+        tx, caller, after, domain::kTimelineStatus,
+        before["status"].get<std::string>() + " → " + after["status"].get<std::string>(), tx.Now());
   if (before["handler_id"] != after["handler_id"]) {
     std::string name;
     if (after["handler_id"].is_number_integer()) {
@@ -299,7 +287,7 @@ void AppendAutomaticEntries(Tx& tx, const Caller& caller, const json& before, co
                              {Value(after["handler_id"].get<long long>())}, {store::Col::kText});
       name = row ? row->Text(0) : "";
     }
-    AppendEntry(tx, caller, after, domain::kTimelineHandler, name, tx.Now());
+    AppendTimelineEntry(tx, caller, after, domain::kTimelineHandler, name, tx.Now());
   }
 }
 
@@ -311,10 +299,8 @@ Result<json> IncidentService::Update(const Caller& caller, long long id, const j
   Status s = CheckInput(plain, HandlingFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto current = store::GetRecord(tx, store::IncidentTable(), id);
-    if (!current) return NotFound();
-    if (!CanHandleIncident(tx, caller, *current))
-      return Refusal(IncidentViewFor(tx, caller, *current));
+    auto current = HandledIncident(tx, caller, id);
+    if (!current.ok()) return current.error();
     json r = *current;
     Status checked = ApplyBody(body, r);
     if (checked.ok()) checked = CheckHandlingValues(*current, r, body);
@@ -329,18 +315,9 @@ Result<json> IncidentService::Update(const Caller& caller, long long id, const j
   });
 }
 
-namespace {
-// The incident `id` when the caller sees it in full; not_found otherwise.
-Result<json> FullyVisible(Tx& tx, const Caller& caller, long long id) {
-  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-  if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull) return NotFound();
-  return *incident;
-}
-}  // namespace
-
 Result<std::vector<json>> IncidentService::Timeline(const Caller& caller, long long id) {
   return db_.ReadResult<std::vector<json>>([&](Tx& tx) -> Result<std::vector<json>> {
-    auto incident = FullyVisible(tx, caller, id);
+    auto incident = FullyVisibleIncident(tx, caller, id);
     if (!incident.ok()) return incident.error();
     store::Filter f;
     f.And("incident_id = ?", {Value(id)});
@@ -352,7 +329,7 @@ Result<std::vector<json>> IncidentService::Timeline(const Caller& caller, long l
 Result<json> IncidentService::TimelineEntry(const Caller& caller, long long id,
                                             long long entry_id) {
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto incident = FullyVisible(tx, caller, id);
+    auto incident = FullyVisibleIncident(tx, caller, id);
     if (!incident.ok()) return incident.error();
     auto entry = store::GetRecord(tx, store::IncidentTimelineTable(), entry_id);
     if (!entry || (*entry)["incident_id"] != json(id)) return NotFound();
@@ -378,8 +355,9 @@ Result<json> IncidentService::AddTimelineEntry(const Caller& caller, long long i
     if (!incident) return NotFound();
     if (!CanAddTimeline(tx, caller, *incident))
       return Refusal(IncidentViewFor(tx, caller, *incident));
-    return AppendEntry(tx, caller, *incident, body["kind"].get<std::string>(),
-                       Trimmed(body["body"].get<std::string>()), happened.value_or(tx.Now()));
+    return AppendTimelineEntry(tx, caller, *incident, body["kind"].get<std::string>(),
+                               Trimmed(body["body"].get<std::string>()),
+                               happened.value_or(tx.Now()));
   });
 }
 

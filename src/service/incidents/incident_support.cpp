@@ -4,6 +4,7 @@
 
 #include "domain/incidents/incident_rules.h"
 #include "service/incidents/incident_categories.h"
+#include "store/incidents/incident_tables.h"
 #include "store/org/org_tables.h"
 
 namespace lis::service::incidents {
@@ -63,6 +64,33 @@ Status CheckHandler(Tx& tx, long long user_id) {
 
 Error Refusal(IncidentView view) {
   return view == IncidentView::kNone ? NotFound() : Forbidden();
+}
+
+Result<json> FullyVisibleIncident(Tx& tx, const Caller& caller, long long id) {
+  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
+  if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull) return NotFound();
+  return *incident;
+}
+
+Result<json> HandledIncident(Tx& tx, const Caller& caller, long long id) {
+  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
+  if (!incident) return NotFound();
+  if (!CanHandleIncident(tx, caller, *incident))
+    return Refusal(IncidentViewFor(tx, caller, *incident));
+  return *incident;
+}
+
+json AppendTimelineEntry(Tx& tx, const Caller& caller, const json& incident,
+                         const std::string& kind, const std::string& body,
+                         const std::string& happened_at) {
+  return store::InsertRecord(tx, store::IncidentTimelineTable(),
+                             {{"incident_id", incident["id"]},
+                              {"org_unit_id", incident["org_unit_id"]},
+                              {"kind", kind},
+                              {"body", body},
+                              {"happened_at", happened_at},
+                              {"author_id", caller.user_id},
+                              {"author_name", caller.name}});
 }
 
 bool CanAddTimeline(Tx& tx, const Caller& caller, const json& incident) {

@@ -35,6 +35,16 @@ Status CheckHandler(store::Tx& tx, long long user_id);
 // The refusal of a change to an incident the caller may not make: forbidden when it sees the
 // incident at all (in full or as its reporter), not_found otherwise.
 Error Refusal(IncidentView view);
+// The live incident `id` when the caller sees it in full; not_found otherwise (also for its
+// reporter: the timeline, links, reports and review are not part of the summary).
+Result<nlohmann::json> FullyVisibleIncident(store::Tx& tx, const Caller& caller, long long id);
+// The live incident `id` when the caller may handle it (CanHandleIncident); Refusal otherwise.
+Result<nlohmann::json> HandledIncident(store::Tx& tx, const Caller& caller, long long id);
+// Appends one timeline entry of `kind` to `incident` by the caller (the only write path of
+// the timeline: entries are never updated or deleted); the entry as written.
+nlohmann::json AppendTimelineEntry(store::Tx& tx, const Caller& caller,
+                                   const nlohmann::json& incident, const std::string& kind,
+                                   const std::string& body, const std::string& happened_at);
 // Whether the caller may add to the timeline: handlers, and the DPO (kIncidentPersonalDataRead
 // on the unit) on an incident that may involve personal data, whose advice belongs there.
 bool CanAddTimeline(store::Tx& tx, const Caller& caller, const nlohmann::json& incident);
