@@ -155,7 +155,14 @@ TEST_F(IncidentClockTest, NotificationMadeInTimeSettlesTheClockAndIsAudited) {
   EXPECT_EQ(report["decided_by"], server().UserId("itsak"));
   EXPECT_EQ(report["clock"]["state"], "done");
   EXPECT_EQ(report["clock"]["late"], false);
-  EXPECT_EQ(server().AuditTotal(), audit_before + 1);
+  EXPECT_EQ(server().AuditTotal(), audit_before + 2);  // the report and its timeline entry
+  json timeline =
+      Fetch(server(), As("ciso"), "/api/v1/incidents/" + std::to_string(id) + "/timeline");
+  ASSERT_FALSE(timeline["items"].empty());
+  const json& entry = timeline["items"].back();
+  EXPECT_EQ(entry["kind"], "contact");
+  EXPECT_NE(entry["body"].get<std::string>().find("IMY-2026-1234"), std::string::npos) << entry;
+  EXPECT_EQ(lis::ParseTime(entry["happened_at"].get<std::string>()), lis::ParseTime(made));
   json after = ClockOf(server(), As("ciso"), id, "gdpr_art33");
   EXPECT_EQ(after["state"], "done");
   EXPECT_TRUE(after["seconds_left"].is_null());
@@ -239,8 +246,8 @@ struct AccessCase {
 };
 
 // Handlers (the CISO, IT security, an assigned handler) record; full readers who do not handle
-// (the security chief, the DPO for a personal-data incident) are refused; everyone else does
-// not find the incident, the reporter included.
+// (the security chief, the DPO for a personal-data incident) and the reporter are refused;
+// everyone else does not find the incident. The reporter does not read the reports either.
 TEST_F(IncidentClockTest, WhoReadsAndRecordsReports) {
   long long id = Create({"Behörighetsfel i elevregistret", "Barn- och utbildningsförvaltningen",
                          true, false, true, 3, "forvaltare"});
@@ -250,7 +257,7 @@ TEST_F(IncidentClockTest, WhoReadsAndRecordsReports) {
       {"forvaltare", "GET", 200},     {"medarbetare", "GET", 404},
       {"ks.ordforande", "GET", 404},  {"ciso.energi", "GET", 404},
       {"kontakt.sof", "GET", 404},    {"sakerhetschef", "POST", 403},
-      {"dso", "POST", 403},           {"medarbetare", "POST", 404},
+      {"dso", "POST", 403},           {"medarbetare", "POST", 403},
       {"ks.ordforande", "POST", 404}, {"ciso.energi", "POST", 404},
       {"objektagare", "POST", 404},
   };

@@ -110,11 +110,12 @@ std::vector<DemoIncident> Incidents() {
 // The caller acting as demo account `username`, with its roles.
 Result<Caller> DemoCaller(store::Database& db, const std::string& username) {
   return db.ReadResult<Caller>([&](store::Tx& tx) -> Result<Caller> {
-    auto row = tx.QueryOne("SELECT id FROM users WHERE username = ?", {store::Value(username)},
-                           {store::Col::kInt});
+    auto row = tx.QueryOne("SELECT id, name FROM users WHERE username = ?",
+                           {store::Value(username)}, {store::Col::kInt, store::Col::kText});
     if (!row) return NotFound();
     Caller c;
     c.user_id = row->Int(0);
+    c.name = row->Text(1);
     c.username = username;
     c.grants = store::LoadGrants(tx, c.user_id);
     return c;

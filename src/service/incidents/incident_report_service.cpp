@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/messages.h"
 #include "core/stockholm_time.h"
 #include "domain/incidents/incident_clocks.h"
 #include "service/incidents/incident_access.h"
@@ -52,21 +53,6 @@ Result<ClockKind> KindOf(const std::string& name) {
   if (!kind)
     return Invalid("error.incident_report_kind", "kind").With("allowed", JoinedList(KindNames()));
   return *kind;
-}
-
-// The incident `id` when the caller sees it in full, else not_found.
-Result<json> FullIncident(Tx& tx, const Caller& caller, long long id) {
-  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-  if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull) return NotFound();
-  return *incident;
-}
-
-// The incident `id` when the caller handles it: not_found when it does not see it in full,
-// forbidden when it only reads it.
-Result<json> HandledIncident(Tx& tx, const Caller& caller, long long id) {
-  auto incident = FullIncident(tx, caller, id);
-  if (incident.ok() && !CanHandleIncident(tx, caller, *incident)) return Forbidden();
-  return incident;
 }
 
 std::vector<json> ReportsOf(Tx& tx, long long incident_id) {
@@ -143,6 +129,20 @@ Status CheckReport(json& r, const Clock& clock, const json& incident, const Conf
   return {};
 }
 
+// The timeline entry of a recorded report, in the caller's language.
+std::string TimelineText(const Caller& caller, const json& report) {
+  const Messages& msg = Messages::Embedded();
+  std::string clock =
+      msg.Text(caller.language, "incident_clock.kind." + report["kind"].get<std::string>());
+  if (report["outcome"] == "not_required")
+    return msg.Text(caller.language, "incident_clock.timeline.not_required",
+                    {{"clock", clock}, {"reason", report["reason"].get<std::string>()}});
+  return msg.Text(caller.language, "incident_clock.timeline.made",
+                  {{"clock", clock},
+                   {"recipient", report["recipient"].get<std::string>()},
+                   {"reference", report["reference"].get<std::string>()}});
+}
+
 // The report answered by Record and Correct: the record with the clock it settles.
 json WithClock(Tx& tx, json report, const json& incident, const domain::ClockPeriods& periods,
                TimePoint now) {
@@ -167,7 +167,7 @@ IncidentReportService::IncidentReportService(store::Database& db, const Config& 
 Result<json> IncidentReportService::List(const Caller& caller, long long incident_id) {
   auto periods = ClockPeriodsFrom(config_);
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto incident = FullIncident(tx, caller, incident_id);
+    auto incident = incidents::FullyVisibleIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     TimePoint now = std::chrono::system_clock::now();
     json items = ReportsOf(tx, incident_id);
@@ -196,7 +196,7 @@ Result<json> IncidentReportService::Record(const Caller& caller, long long incid
   if (!kind.ok()) return kind.error();
   auto periods = ClockPeriodsFrom(config_);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto incident = HandledIncident(tx, caller, incident_id);
+    auto incident = incidents::HandledIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     TimePoint now = std::chrono::system_clock::now();
     auto clock = ApplyingClock(tx, *incident, *kind, periods, now);
@@ -211,6 +211,9 @@ Result<json> IncidentReportService::Record(const Caller& caller, long long incid
     r["kind"] = domain::ClockKindName(*kind);
     r["decided_by"] = caller.user_id;
     json created = store::InsertRecord(tx, store::IncidentReportTable(), r);
+    incidents::AppendTimelineEntry(tx, caller, *incident,
+                                   r["outcome"] == "made" ? "contact" : "decision",
+                                   TimelineText(caller, created), created["made_at"]);
     return WithClock(tx, created, *incident, periods, now);
   });
 }
@@ -223,7 +226,7 @@ Result<json> IncidentReportService::Correct(const Caller& caller, long long inci
   if (!kind.ok()) return kind.error();
   auto periods = ClockPeriodsFrom(config_);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto incident = HandledIncident(tx, caller, incident_id);
+    auto incident = incidents::HandledIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     auto current = ReportOf(tx, incident_id, *kind);
     if (!current) return NotFound();

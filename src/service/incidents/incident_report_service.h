@@ -4,7 +4,9 @@
 //
 // Who: full viewers of the incident (incident_access.h) read its reports; handlers
 // (CanHandleIncident) record and correct them. An incident the caller does not see in full is
-// not_found; a refused write is forbidden. Every write is one audited transaction.
+// not_found; a refused write is forbidden (incidents::HandledIncident: also for its reporter).
+// Every write is one audited transaction; recording a report also appends it to the incident's
+// timeline (kind contact for a report made, decision for not_required).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
