@@ -134,7 +134,7 @@ int SweepNotifications(Config& config, const std::string& config_file) {
 int Demo(const Config& config, const std::string& accounts_out) {
   auto db = OpenDatabase(config.database, 1);
   if (!db.ok()) return Fail(db.error());
-  auto accounts = lis::service::LoadDemo(**db);
+  auto accounts = lis::service::LoadDemo(**db, config);
   if (!accounts.ok()) {
     if (accounts.error().code == lis::Code::kConflict) {
       std::cerr << "lis: the database is not empty; demo data is only loaded into an empty one\n";

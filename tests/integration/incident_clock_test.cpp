@@ -103,6 +103,10 @@ TEST_F(IncidentClockTest, RefusesBadReportsNamingTheFieldAndWritesNothing) {
        {{"kind", "gdpr_art33"}, {"outcome", "made"}, {"reference", "IMY-1"}},
        400,
        "kind"},
+      {"the final report before the incident notification",
+       {{"kind", "csl_final_report"}, {"outcome", "made"}, {"reference", "CERT-1"}},
+       400,
+       "kind"},
       {"not_required for a cybersäkerhetslag clock",
        {{"kind", "csl_notification"}, {"outcome", "not_required"}, {"reason", "Ingen risk"}},
        400,
@@ -151,7 +155,14 @@ TEST_F(IncidentClockTest, NotificationMadeInTimeSettlesTheClockAndIsAudited) {
   EXPECT_EQ(report["decided_by"], server().UserId("itsak"));
   EXPECT_EQ(report["clock"]["state"], "done");
   EXPECT_EQ(report["clock"]["late"], false);
-  EXPECT_EQ(server().AuditTotal(), audit_before + 1);
+  EXPECT_EQ(server().AuditTotal(), audit_before + 2);  // the report and its timeline entry
+  json timeline =
+      Fetch(server(), As("ciso"), "/api/v1/incidents/" + std::to_string(id) + "/timeline");
+  ASSERT_FALSE(timeline["items"].empty());
+  const json& entry = timeline["items"].back();
+  EXPECT_EQ(entry["kind"], "contact");
+  EXPECT_NE(entry["body"].get<std::string>().find("IMY-2026-1234"), std::string::npos) << entry;
+  EXPECT_EQ(lis::ParseTime(entry["happened_at"].get<std::string>()), lis::ParseTime(made));
   json after = ClockOf(server(), As("ciso"), id, "gdpr_art33");
   EXPECT_EQ(after["state"], "done");
   EXPECT_TRUE(after["seconds_left"].is_null());
@@ -235,8 +246,8 @@ struct AccessCase {
 };
 
 // Handlers (the CISO, IT security, an assigned handler) record; full readers who do not handle
-// (the security chief, the DPO for a personal-data incident) are refused; everyone else does
-// not find the incident, the reporter included.
+// (the security chief, the DPO for a personal-data incident) and the reporter are refused;
+// everyone else does not find the incident. The reporter does not read the reports either.
 TEST_F(IncidentClockTest, WhoReadsAndRecordsReports) {
   long long id = Create({"Behörighetsfel i elevregistret", "Barn- och utbildningsförvaltningen",
                          true, false, true, 3, "forvaltare"});
@@ -246,7 +257,7 @@ TEST_F(IncidentClockTest, WhoReadsAndRecordsReports) {
       {"forvaltare", "GET", 200},     {"medarbetare", "GET", 404},
       {"ks.ordforande", "GET", 404},  {"ciso.energi", "GET", 404},
       {"kontakt.sof", "GET", 404},    {"sakerhetschef", "POST", 403},
-      {"dso", "POST", 403},           {"medarbetare", "POST", 404},
+      {"dso", "POST", 403},           {"medarbetare", "POST", 403},
       {"ks.ordforande", "POST", 404}, {"ciso.energi", "POST", 404},
       {"objektagare", "POST", 404},
   };
@@ -384,6 +395,102 @@ TEST_F(IncidentClockTest, FormTimesAreSwedishTime) {
   json clock = ClockOf(server(), As("ciso"), id, "gdpr_art33");
   EXPECT_EQ(clock["state"], "not_required");
   EXPECT_EQ(clock["done_at"].get<std::string>().substr(0, 16), utc.substr(0, 16));
+}
+
+// Through the incident API: marking a breach and a significant incident starts the clocks in
+// the incident's `deadlines`; recording the reports turns them done and not_required.
+TEST_F(IncidentClockTest, IncidentDeadlinesFollowTheReports) {
+  long long unit = server().OrgUnitId("Socialförvaltningen");
+  json reported = MustCreate(server(), As("medarbetare"), "incidents",
+                             {{"title", "API-test: journalkopia i fel pärm"},
+                              {"description", "Kopian hittades av en kollega."},
+                              {"occurred_at", HoursFromNow(-5)},
+                              {"discovered_at", HoursFromNow(-4)},
+                              {"org_unit_id", unit},
+                              {"personal_data", true}});
+  long long id = reported["id"];
+  std::string path = "/api/v1/incidents/" + std::to_string(id);
+  auto deadlines = [&]() {
+    std::map<std::string, std::string> states;
+    json incident = Fetch(server(), As("ciso"), path);
+    for (const auto& d : incident["deadlines"])
+      states[d["kind"].get<std::string>()] = d["state"].get<std::string>();
+    return states;
+  };
+  EXPECT_TRUE(deadlines().empty());
+  json current = Fetch(server(), As("ciso"), path);
+  Response marked = server().Patch(
+      path, As("ciso"),
+      {{"version", current["version"]}, {"personal_data_breach", true}, {"significant", true}});
+  ASSERT_EQ(marked.status, 200) << marked;
+  using States = std::map<std::string, std::string>;
+  EXPECT_EQ(deadlines(), (States{{"gdpr_art33", "running"},
+                                 {"csl_early_warning", "running"},
+                                 {"csl_notification", "running"},
+                                 {"csl_final_report", "running"}}));
+  struct Step {
+    json body;
+    States expected;
+  };
+  const Step kSteps[] = {
+      {{{"kind", "gdpr_art33"},
+        {"outcome", "not_required"},
+        {"reason", "Kopian var aldrig utanför kontoret."}},
+       {{"gdpr_art33", "not_required"},
+        {"csl_early_warning", "running"},
+        {"csl_notification", "running"},
+        {"csl_final_report", "running"}}},
+      {{{"kind", "csl_early_warning"}, {"outcome", "made"}, {"reference", "CERT-SE 1"}},
+       {{"gdpr_art33", "not_required"},
+        {"csl_early_warning", "done"},
+        {"csl_notification", "running"},
+        {"csl_final_report", "running"}}},
+      {{{"kind", "csl_notification"}, {"outcome", "made"}, {"reference", "CERT-SE 2"}},
+       {{"gdpr_art33", "not_required"},
+        {"csl_early_warning", "done"},
+        {"csl_notification", "done"},
+        {"csl_final_report", "running"}}},
+      {{{"kind", "csl_final_report"}, {"outcome", "made"}, {"reference", "CERT-SE 3"}},
+       {{"gdpr_art33", "not_required"},
+        {"csl_early_warning", "done"},
+        {"csl_notification", "done"},
+        {"csl_final_report", "done"}}},
+  };
+  for (const auto& step : kSteps) {
+    Response r = server().Post(ReportsPath(id), As("ciso"), step.body);
+    ASSERT_EQ(r.status, 201) << step.body.dump() << ": " << r;
+    EXPECT_EQ(deadlines(), step.expected) << step.body.dump();
+  }
+  // The reporter's summary carries no deadlines; unmarking the breach removes its clock.
+  Response summary = server().Get(path, As("medarbetare"));
+  ASSERT_EQ(summary.status, 200);
+  EXPECT_FALSE(summary.Json().contains("deadlines"));
+  current = Fetch(server(), As("ciso"), path);
+  ASSERT_EQ(server()
+                .Patch(path, As("ciso"),
+                       {{"version", current["version"]}, {"personal_data_breach", false}})
+                .status,
+            200);
+  EXPECT_EQ(deadlines().count("gdpr_art33"), 0u);
+}
+
+// The demo holds a running gdpr_art33 clock and a significant incident with its early warning
+// made.
+TEST_F(IncidentClockTest, DemoShowsClocksInEveryState) {
+  json all = Fetch(server(), As("ciso"), "/api/v1/incident-clocks?all=true");
+  std::map<std::string, std::string> states;  // "title / kind" -> state
+  for (const auto& c : all["items"])
+    states[c["title"].get<std::string>() + " / " + c["kind"].get<std::string>()] =
+        c["state"].get<std::string>();
+  EXPECT_EQ(states["Elevuppgifter skickade till fel vårdnadshavare / gdpr_art33"], "running");
+  EXPECT_EQ(states["Ransomware på filserver i kommunhuset / csl_early_warning"], "done");
+  EXPECT_EQ(states["Ransomware på filserver i kommunhuset / csl_notification"], "running");
+  EXPECT_EQ(states["Stulen bärbar dator med krypterad disk / gdpr_art33"], "not_required");
+  // The DPO sees the personal-data incident's clock, not the ransomware's.
+  auto dpo = Strings(Fetch(server(), As("dso"), "/api/v1/incident-clocks")["items"], "title");
+  EXPECT_EQ(std::count(dpo.begin(), dpo.end(), "Elevuppgifter skickade till fel vårdnadshavare"),
+            1);
+  EXPECT_EQ(std::count(dpo.begin(), dpo.end(), "Ransomware på filserver i kommunhuset"), 0);
 }
 
 }  // namespace

@@ -102,6 +102,16 @@ bool Open(const json& clock) {
   return Str(clock, "state") == "running" || Str(clock, "state") == "overdue";
 }
 
+// Whether the report of `clock` may be recorded now: it is open and, for the final report, the
+// incident notification has been made.
+bool Recordable(const json& clock, const json& deadlines) {
+  if (!Open(clock)) return false;
+  if (Str(clock, "kind") != "csl_final_report") return true;
+  for (const auto& c : deadlines)
+    if (Str(c, "kind") == "csl_notification") return Str(c, "state") == "done";
+  return false;
+}
+
 }  // namespace
 
 std::string ClockLeftText(const RequestContext& ctx, const json& clock) {
@@ -120,7 +130,7 @@ std::string IncidentClocksHtml(App& app, const RequestContext& ctx, long long in
   bool handler = data.value("can_handle", false);
   for (const auto& clock : data["deadlines"]) {
     rows.push_back(ClockRow(ctx, clock));
-    if (!handler || !Open(clock)) continue;
+    if (!handler || !Recordable(clock, data["deadlines"])) continue;
     forms.push_back(ReportForm(ctx, incident_id, clock, failure));
     if (Str(clock, "kind") == "gdpr_art33")
       forms.push_back(DecisionForm(ctx, incident_id, clock, failure));

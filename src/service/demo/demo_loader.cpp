@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "service/demo/demo_actions.h"
 #include "service/demo/demo_assets.h"
+#include "service/demo/demo_incidents.h"
 #include "service/demo/demo_risks.h"
 #include "service/org/user_service.h"
 #include "store/org/org_tables.h"
@@ -63,7 +64,7 @@ const DemoPerson kPeople[] = {
 
 }  // namespace
 
-Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
+Result<std::vector<DemoAccount>> LoadDemo(store::Database& db, const Config& config) {
   store::Actor system;
   system.comment = "lis demo";
   auto count = db.ReadResult<long long>([](store::Tx& tx) -> Result<long long> {
@@ -113,6 +114,8 @@ Result<std::vector<DemoAccount>> LoadDemo(store::Database& db) {
   if (!s.ok()) return s.error();
 
   s = LoadDemoActions(db, ids, ciso_id);
+  if (!s.ok()) return s.error();
+  s = LoadDemoIncidents(db, config, ids);
   if (!s.ok()) return s.error();
   return accounts;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config.h"
 #include "core/status.h"
 #include "store/database.h"
 
@@ -18,7 +19,8 @@ struct DemoAccount {
 };
 
 // Loads the demo data through the normal write path (audited as "system"). Refuses with
-// kConflict if the database already holds organisation nodes or users.
-Result<std::vector<DemoAccount>> LoadDemo(store::Database& db);
+// kConflict if the database already holds organisation nodes or users. `config` gives the
+// incident clocks' periods and recipients.
+Result<std::vector<DemoAccount>> LoadDemo(store::Database& db, const Config& config = Config());
 
 }  // namespace lis::service

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/messages.h"
 #include "core/stockholm_time.h"
 #include "domain/incidents/incident_clocks.h"
 #include "service/incidents/incident_access.h"
 #include "service/incidents/incident_deadlines.h"
+#include "service/incidents/incident_support.h"
 #include "service/input.h"
 #include "store/incidents/incident_tables.h"
 #include "store/records.h"
@@ -53,21 +55,6 @@ Result<ClockKind> KindOf(const std::string& name) {
   return *kind;
 }
 
-// The incident `id` when the caller sees it in full, else not_found.
-Result<json> FullIncident(Tx& tx, const Caller& caller, long long id) {
-  auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-  if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull) return NotFound();
-  return *incident;
-}
-
-// The incident `id` when the caller handles it: not_found when it does not see it in full,
-// forbidden when it only reads it.
-Result<json> HandledIncident(Tx& tx, const Caller& caller, long long id) {
-  auto incident = FullIncident(tx, caller, id);
-  if (incident.ok() && !CanHandleIncident(tx, caller, *incident)) return Forbidden();
-  return incident;
-}
-
 std::vector<json> ReportsOf(Tx& tx, long long incident_id) {
   store::Filter f;
   f.And("incident_reports.incident_id = ?", {Value(incident_id)});
@@ -81,12 +68,24 @@ std::optional<json> ReportOf(Tx& tx, long long incident_id, ClockKind kind) {
   return std::nullopt;
 }
 
-// The clock of `kind` of the incident now, or invalid naming kind when it does not apply.
+bool NotificationMade(const std::vector<Clock>& clocks) {
+  return std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) {
+    return c.kind == ClockKind::kCslNotification && c.state == domain::ClockState::kDone;
+  });
+}
+
+// The clock of `kind` of the incident now, or invalid naming kind when it does not apply or
+// (the final report) the incident notification it follows has not been made.
 Result<Clock> ApplyingClock(Tx& tx, const json& incident, ClockKind kind,
                             const domain::ClockPeriods& periods, TimePoint now) {
-  for (const Clock& c : IncidentClocksOf(tx, incident, periods, now))
-    if (c.kind == kind) return c;
   std::string name(domain::ClockKindName(kind));
+  auto clocks = IncidentClocksOf(tx, incident, periods, now);
+  for (const Clock& c : clocks) {
+    if (c.kind != kind) continue;
+    if (kind == ClockKind::kCslFinalReport && !NotificationMade(clocks))
+      return Invalid("error.incident_report_final_first", "kind");
+    return c;
+  }
   return Invalid("error.incident_clock_not_applicable", "kind").With("kind", name);
 }
 
@@ -107,11 +106,10 @@ Status CheckReport(json& r, const Clock& clock, const json& incident, const Conf
         .With("kind", std::string(domain::ClockKindName(clock.kind)));
   TimePoint made = now;
   if (!TextOf(r, "made_at").empty()) {
-    auto parsed = ParseTime(TextOf(r, "made_at"));
-    if (!parsed) return Invalid("error.field_not_time", "made_at");
-    made = *parsed;
+    auto checked = incidents::InputTime(r, "made_at", now);
+    if (!checked.ok()) return checked.error();
+    made = ParseTime(*checked).value();
   }
-  if (made > now) return Invalid("error.incident_report_future", "made_at");
   auto awareness = ParseTime(incident["awareness_at"].get<std::string>());
   if (awareness && made < *awareness)
     return Invalid("error.incident_report_before_awareness", "made_at")
@@ -129,6 +127,20 @@ Status CheckReport(json& r, const Clock& clock, const json& incident, const Conf
   r["outcome"] = outcome;
   r["made_at"] = FormatTime(made);
   return {};
+}
+
+// The timeline entry of a recorded report, in the caller's language.
+std::string TimelineText(const Caller& caller, const json& report) {
+  const Messages& msg = Messages::Embedded();
+  std::string clock =
+      msg.Text(caller.language, "incident_clock.kind." + report["kind"].get<std::string>());
+  if (report["outcome"] == "not_required")
+    return msg.Text(caller.language, "incident_clock.timeline.not_required",
+                    {{"clock", clock}, {"reason", report["reason"].get<std::string>()}});
+  return msg.Text(caller.language, "incident_clock.timeline.made",
+                  {{"clock", clock},
+                   {"recipient", report["recipient"].get<std::string>()},
+                   {"reference", report["reference"].get<std::string>()}});
 }
 
 // The report answered by Record and Correct: the record with the clock it settles.
@@ -155,7 +167,7 @@ IncidentReportService::IncidentReportService(store::Database& db, const Config& 
 Result<json> IncidentReportService::List(const Caller& caller, long long incident_id) {
   auto periods = ClockPeriodsFrom(config_);
   return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    auto incident = FullIncident(tx, caller, incident_id);
+    auto incident = incidents::FullyVisibleIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     TimePoint now = std::chrono::system_clock::now();
     json items = ReportsOf(tx, incident_id);
@@ -184,7 +196,7 @@ Result<json> IncidentReportService::Record(const Caller& caller, long long incid
   if (!kind.ok()) return kind.error();
   auto periods = ClockPeriodsFrom(config_);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto incident = HandledIncident(tx, caller, incident_id);
+    auto incident = incidents::HandledIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     TimePoint now = std::chrono::system_clock::now();
     auto clock = ApplyingClock(tx, *incident, *kind, periods, now);
@@ -199,6 +211,9 @@ Result<json> IncidentReportService::Record(const Caller& caller, long long incid
     r["kind"] = domain::ClockKindName(*kind);
     r["decided_by"] = caller.user_id;
     json created = store::InsertRecord(tx, store::IncidentReportTable(), r);
+    incidents::AppendTimelineEntry(tx, caller, *incident,
+                                   r["outcome"] == "made" ? "contact" : "decision",
+                                   TimelineText(caller, created), created["made_at"]);
     return WithClock(tx, created, *incident, periods, now);
   });
 }
@@ -211,7 +226,7 @@ Result<json> IncidentReportService::Correct(const Caller& caller, long long inci
   if (!kind.ok()) return kind.error();
   auto periods = ClockPeriodsFrom(config_);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
-    auto incident = HandledIncident(tx, caller, incident_id);
+    auto incident = incidents::HandledIncident(tx, caller, incident_id);
     if (!incident.ok()) return incident.error();
     auto current = ReportOf(tx, incident_id, *kind);
     if (!current) return NotFound();

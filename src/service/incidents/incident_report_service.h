@@ -4,7 +4,9 @@
 //
 // Who: full viewers of the incident (incident_access.h) read its reports; handlers
 // (CanHandleIncident) record and correct them. An incident the caller does not see in full is
-// not_found; a refused write is forbidden. Every write is one audited transaction.
+// not_found; a refused write is forbidden (incidents::HandledIncident: also for its reporter).
+// Every write is one audited transaction; recording a report also appends it to the incident's
+// timeline (kind contact for a report made, decision for not_required).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -28,13 +30,14 @@ class IncidentReportService {
   Result<nlohmann::json> List(const Caller& caller, long long incident_id);
 
   // Records the report of one clock. Body: kind; outcome "made" or "not_required" (gdpr_art33
-  // only); made_at (RFC 3339, not in the future, not before the incident's awareness_at; the
-  // decision time for not_required; default now); reference (the authority's case number,
-  // required when made); recipient (default the configured recipient of the kind); reason
-  // (required for not_required: why the breach is unlikely to result in a risk); late_reason
-  // (required when made_at is after the clock's due time). The kind's clock must apply to the
-  // incident (else invalid naming kind) and have no report yet (else conflict).
-  // Answers the report with its "clock".
+  // only); made_at (RFC 3339, not in the future beyond incidents::kClockSkew, not before the
+  // incident's awareness_at; the decision time for not_required; default now); reference (the
+  // authority's case number, required when made); recipient (default the configured recipient of
+  // the kind); reason (required for not_required: why the breach is unlikely to result in a risk);
+  // late_reason (required when made_at is after the clock's due time). The kind's clock must apply
+  // to the incident (else invalid naming kind; the final report also needs the
+  // incident notification made) and have no report yet (else conflict). Answers the
+  // report with its "clock".
   Result<nlohmann::json> Record(const Caller& caller, long long incident_id,
                                 const nlohmann::json& body);
   // Corrects the report of clock `kind` (version required): any field of Record but kind,
