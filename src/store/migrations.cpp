@@ -339,7 +339,8 @@ CREATE UNIQUE INDEX soa_versions_number ON soa_versions(org_unit_id, framework_i
 // triage. `triaged_at` is when it first left new/triage, `closed_at` when it was closed.
 // The breach_* fields hold what IMY's breach notification asks beyond the description: the
 // categories and approximate number of data subjects and of records, the likely
-// consequences, and the measures taken or proposed.
+// consequences, the measures taken or proposed, and whether (when, how) the data subjects
+// were informed (art. 34).
 // The timeline is append-only (no update or delete path). `incident_links` ties an incident to
 // systems, information sets, risks and actions (kind + target_id). `incident_reports` holds
 // per clock kind (gdpr_art33, csl_early_warning, csl_notification, csl_final_report) the
@@ -375,6 +376,7 @@ CREATE TABLE incidents (
   breach_records TEXT NOT NULL,
   breach_consequences TEXT NOT NULL,
   breach_measures TEXT NOT NULL,
+  breach_subjects_informed TEXT NOT NULL DEFAULT '',
   )SQL" LIS_RECORD_COLUMNS R"SQL(
 );
 CREATE INDEX incidents_unit_status ON incidents(org_unit_id, status, deleted_at);

@@ -184,7 +184,7 @@ TEST_F(ActionApiTest, OneClickOnAGapCreatesItsActionAndThePageLinksToIt) {
   EXPECT_EQ(a["origin_ref"], gap.codes[0]);
   EXPECT_EQ(a["org_unit_id"], sof_);
   EXPECT_EQ(a["owner_id"], s.UserId("ciso"));
-  EXPECT_EQ(a["due_date"], UtcDate(90));
+  EXPECT_EQ(a["due_date"], SwedishDate(90));
   const char* kPriorities[] = {"low", "low", "medium", "high", "critical"};
   EXPECT_EQ(a["priority"], kPriorities[gap.levels[0]]) << "from the requirement's level";
   EXPECT_EQ(a["title"].get<std::string>().rfind(gap.codes[0] + " – ", 0), 0u) << a["title"];
@@ -256,7 +256,7 @@ TEST_F(ActionApiTest, ListsFilterAndSort) {
   LisServer& s = server();
   long long forvaltare = s.UserId("forvaltare");
   long long ciso_id = s.UserId("ciso");
-  std::string past = UtcDate(-10), soon = UtcDate(5), later = UtcDate(60);
+  std::string past = SwedishDate(-10), soon = SwedishDate(5), later = SwedishDate(60);
   // title, unit, owner, due, priority, status
   struct Seed {
     const char* title;

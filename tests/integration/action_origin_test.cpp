@@ -126,7 +126,7 @@ TEST_F(ActionOriginTest, TheRiskPageListsItsActionsAndMakesOneWithAClick) {
   EXPECT_EQ(a["origin_id"], r.risk["id"]);
   EXPECT_EQ(a["org_unit_id"], sof_);
   EXPECT_EQ(a["title"], "Klickrisk");
-  EXPECT_EQ(a["due_date"], UtcDate(90));
+  EXPECT_EQ(a["due_date"], SwedishDate(90));
   // Residual 3 × 3 = 9 lies in the default red band (from 9).
   EXPECT_EQ(a["priority"], "high");
 

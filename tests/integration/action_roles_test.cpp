@@ -212,9 +212,9 @@ TEST_F(ActionRolesTest, EveryRuleOfTheIssueHolds) {
 TEST_F(ActionRolesTest, AnEmployeeSeesExactlyItsOwnActions) {
   LisServer& s = server();
   // Due tomorrow: among the first of the employee's open actions on its start page.
-  long long own = CreateAction(
-      s, As("ciso"),
-      ActionBody("Egen", s.OrgUnitId("Socialförvaltningen"), s.UserId("medarbetare"), UtcDate(1)));
+  long long own = CreateAction(s, As("ciso"),
+                               ActionBody("Egen", s.OrgUnitId("Socialförvaltningen"),
+                                          s.UserId("medarbetare"), SwedishDate(1)));
   long long other = CreateAction(
       s, As("ciso"),
       ActionBody("Någon annans", s.OrgUnitId("Socialförvaltningen"), s.UserId("kontakt.sof")));

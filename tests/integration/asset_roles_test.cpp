@@ -417,9 +417,7 @@ TEST_F(AssetRolesTest, TheStartPageListsTheWorkInTheCallersScope) {
     Classify(s, ciso, ids_.at(t), {1, 1, 1, 1});
     Approve(s, ciso, ids_.at(t));
   }
-  std::time_t in_ten_days = std::time(nullptr) + 10 * 24 * 3600;
-  char soon[16];
-  std::strftime(soon, sizeof soon, "%Y-%m-%d", std::gmtime(&in_ten_days));
+  const std::string soon = SwedishDate(10);
   auto set_review = [&](Target t, const std::string& date) { SetReviewDue(s, ids_.at(t), date); };
   set_review(kBouSet, "2001-01-01");
   set_review(kSofOwnSet, soon);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/stockholm_time.h"
 #include "lis_server.h"
 
 namespace lis_test {
@@ -81,15 +82,10 @@ inline std::string ShiftTime(const std::string& at, std::chrono::microseconds de
   return t ? lis::FormatTime(*t + delta) : at;
 }
 
-// The UTC date `days` from today, YYYY-MM-DD.
-inline std::string UtcDate(int days) {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
-                                                       std::chrono::hours(24 * days));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+// The Swedish calendar date (Europe/Stockholm, as the server counts days) `days` from today,
+// YYYY-MM-DD.
+inline std::string SwedishDate(int days) {
+  return lis::StockholmDate(std::chrono::system_clock::now() + std::chrono::hours(24 * days));
 }
 
 // `text` with the characters a query string cannot carry as they are percent-encoded.
@@ -121,7 +117,7 @@ inline std::vector<std::string> ReadLines(const std::string& path) {
 inline void ExpectTimesFollowSequence(LisServer& s) {
   std::string file = s.TempPath("whole-trail.jsonl");
   CommandResult exported = RunLis({"audit", "export", "--database", s.database_url(), "--from",
-                                   "2000-01-01", "--to", UtcDate(1), "--out", file});
+                                   "2000-01-01", "--to", SwedishDate(1), "--out", file});
   ASSERT_EQ(exported.exit_code, 0) << exported;
   auto lines = ReadLines(file);
   ASSERT_GE(lines.size(), 2u);
@@ -146,7 +142,7 @@ inline void ExpectTimesFollowSequence(LisServer& s) {
   // The trail from a time on, as an archive would cut it, verifies on its own.
   std::string slice = s.TempPath("time-slice.jsonl");
   CommandResult sliced = RunLis({"audit", "export", "--database", s.database_url(), "--from", from,
-                                 "--to", UtcDate(1), "--out", slice});
+                                 "--to", SwedishDate(1), "--out", slice});
   ASSERT_EQ(sliced.exit_code, 0) << sliced;
   CommandResult verified = RunLis({"audit", "verify", "--file", slice});
   EXPECT_EQ(verified.exit_code, 0) << "a time slice from " << from << ": " << verified;

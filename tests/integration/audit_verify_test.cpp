@@ -184,7 +184,7 @@ TEST_F(AuditVerifyTest, ExportedFileVerifiesWithoutTheDatabaseAndTamperedLinesFa
   std::string file = s.TempPath("audit.jsonl");
 
   CommandResult exported = RunLis({"audit", "export", "--database", s.database_url(), "--from",
-                                   UtcDate(-1), "--to", UtcDate(1), "--out", file});
+                                   SwedishDate(-1), "--to", SwedishDate(1), "--out", file});
   ASSERT_EQ(exported.exit_code, 0) << exported;
   EXPECT_EQ(exported.output, "exported " + std::to_string(total) + " events to " + file + "\n");
   auto lines = ReadLines(file);
@@ -207,15 +207,16 @@ TEST_F(AuditVerifyTest, ExportedFileVerifiesWithoutTheDatabaseAndTamperedLinesFa
   ASSERT_LT(k, total);
   json kth = json::parse(lines[k - 1]);
   std::string slice = s.TempPath("slice.jsonl");
-  CommandResult sliced = RunLis({"audit", "export", "--database", s.database_url(), "--from",
-                                 kth["at"].get<std::string>(), "--to", UtcDate(1), "--out", slice});
+  CommandResult sliced =
+      RunLis({"audit", "export", "--database", s.database_url(), "--from",
+              kth["at"].get<std::string>(), "--to", SwedishDate(1), "--out", slice});
   ASSERT_EQ(sliced.exit_code, 0) << sliced;
   VerifyOutcome part = ParseVerify(RunLis({"audit", "verify", "--file", slice}));
   EXPECT_VERIFY_OK(part, total - k + 1);
   EXPECT_EQ(part.head, head);
   std::string empty = s.TempPath("empty.jsonl");
-  ASSERT_EQ(RunLis({"audit", "export", "--database", s.database_url(), "--from", UtcDate(2), "--to",
-                    UtcDate(3), "--out", empty})
+  ASSERT_EQ(RunLis({"audit", "export", "--database", s.database_url(), "--from", SwedishDate(2),
+                    "--to", SwedishDate(3), "--out", empty})
                 .exit_code,
             0);
   EXPECT_VERIFY_OK(ParseVerify(RunLis({"audit", "verify", "--file", empty})), 0);

@@ -369,6 +369,10 @@ TEST_F(IncidentLearningTest, SummaryPdfHoldsWhatImyAsksForAndOnlyFullViewersGetI
   row.breach_consequences = "Röjande av uppgifter om hälsa";
   row.breach_measures = "Mottagaren har raderat utdraget";
   long long id = InsertIncident(s, row);
+  MustSql(s,
+          "UPDATE incidents SET breach_subjects_informed = 'Brev till de berörda den 3 april' "
+          "WHERE id = " +
+              std::to_string(id));
   long long ciso_id = s.UserId("ciso");
   std::string rec = ", version, created_at, updated_at, deleted_at) VALUES (" + std::to_string(id) +
                     ", " + std::to_string(sof_) + ", ";
@@ -410,6 +414,7 @@ TEST_F(IncidentLearningTest, SummaryPdfHoldsWhatImyAsksForAndOnlyFullViewersGetI
         "2026-03-29 00:30",  // occurred, in Swedish time
         "Brukare inom hemtjänsten", "Omkring 120 journalanteckningar",
         "Röjande av uppgifter om hälsa", "Mottagaren har raderat utdraget",
+        "Brev till de berörda den 3 april",         // art. 34
         "Omfattningen var okänd till den 1 april",  // the reason for the delay
         "IMY-2026-77", "Mottagaren kontaktad per telefon"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;

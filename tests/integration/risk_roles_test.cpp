@@ -234,7 +234,7 @@ class RiskRolesTest : public SharedServerTest<RiskRolesTest> {
         long long id = NewRisk(t);
         return s
             .Post("/api/v1/risks/" + Id(id) + "/acceptance", auth,
-                  {{"motivation", "Godtas"}, {"valid_until", UtcDate(30)}, {"version", 1}})
+                  {{"motivation", "Godtas"}, {"valid_until", SwedishDate(30)}, {"version", 1}})
             .status;
       }
       case A::kMatrix:

@@ -52,7 +52,7 @@ TEST_F(RiskTest, AnalysisAndRiskRoundTrip) {
   EXPECT_EQ(analysis["org_unit_id"], sof_);
   EXPECT_EQ(analysis["scope_kind"], "org_unit");
   EXPECT_EQ(analysis["status"], "ongoing");
-  EXPECT_EQ(analysis["analysis_date"], UtcDate(0));
+  EXPECT_EQ(analysis["analysis_date"], SwedishDate(0));
 
   json risk = CreateRisk(s, ciso, analysis_, "Obehörig åtkomst", 3, 4,
                          {{"threat", "Intrång"},
@@ -190,7 +190,7 @@ TEST_F(RiskTest, OnlyTheInformationOwnerOfTheAreaAccepts) {
   EXPECT_EQ(risk["state"], "awaiting_acceptance");
   EXPECT_TRUE(risk["needs_acceptance_decision"].get<bool>());
   const json body = {{"motivation", "Kostnaden för åtgärder överstiger nyttan"},
-                     {"valid_until", UtcDate(365)},
+                     {"valid_until", SwedishDate(365)},
                      {"version", risk["version"]}};
   struct Row {
     const char* who;
@@ -210,7 +210,7 @@ TEST_F(RiskTest, OnlyTheInformationOwnerOfTheAreaAccepts) {
   json accepted = Get(RiskPath(risk));
   EXPECT_EQ(accepted["state"], "accepted");
   EXPECT_EQ(accepted["acceptance"]["accepted_by"], s.UserId("infoagare.sof"));
-  EXPECT_EQ(accepted["acceptance"]["valid_until"], UtcDate(365));
+  EXPECT_EQ(accepted["acceptance"]["valid_until"], SwedishDate(365));
   EXPECT_EQ(accepted["acceptance"]["motivation"], body["motivation"]);
   EXPECT_FALSE(accepted["acceptance"]["accepted_at"].is_null());
 }
@@ -224,11 +224,11 @@ TEST_F(RiskTest, AcceptanceDatesAndMotivationAreChecked) {
     const char* field;
   };
   const Case cases[] = {
-      {"today", "Skäl", UtcDate(0), "valid_until"},
-      {"yesterday", "Skäl", UtcDate(-1), "valid_until"},
-      {"beyond three years", "Skäl", UtcDate(3 * 366 + 1), "valid_until"},
+      {"today", "Skäl", SwedishDate(0), "valid_until"},
+      {"yesterday", "Skäl", SwedishDate(-1), "valid_until"},
+      {"beyond three years", "Skäl", SwedishDate(3 * 366 + 1), "valid_until"},
       {"not a date", "Skäl", "nästa år", "valid_until"},
-      {"blank motivation", " ", UtcDate(30), "motivation"},
+      {"blank motivation", " ", SwedishDate(30), "motivation"},
   };
   for (const auto& c : cases) {
     Response r = s.Post(RiskPath(risk) + "/acceptance", As("infoagare.sof"),
@@ -250,16 +250,17 @@ TEST_F(RiskTest, AtOrBelowTheThresholdAcceptNeedsNoDecision) {
   EXPECT_FALSE(risk["needs_acceptance_decision"].get<bool>());
   Response r = s.Post(
       RiskPath(risk) + "/acceptance", As("infoagare.sof"),
-      {{"motivation", "Onödigt"}, {"valid_until", UtcDate(30)}, {"version", risk["version"]}});
+      {{"motivation", "Onödigt"}, {"valid_until", SwedishDate(30)}, {"version", risk["version"]}});
   EXPECT_EQ(r.status, 409) << r;
 }
 
 TEST_F(RiskTest, AnExpiredAcceptanceSendsTheRiskBackForReview) {
   LisServer& s = server();
   json risk = CreateRisk(s, As("ciso"), analysis_, "Går ut", 3, 4, {{"treatment", "accept"}});
-  Response r = s.Post(
-      RiskPath(risk) + "/acceptance", As("infoagare.sof"),
-      {{"motivation", "Tillfälligt"}, {"valid_until", UtcDate(10)}, {"version", risk["version"]}});
+  Response r = s.Post(RiskPath(risk) + "/acceptance", As("infoagare.sof"),
+                      {{"motivation", "Tillfälligt"},
+                       {"valid_until", SwedishDate(10)},
+                       {"version", risk["version"]}});
   ASSERT_EQ(r.status, 200) << r;
   auto review_ids = [&] {
     return IdSet(Get("/api/v1/risks?state=acceptance_expired&limit=500")["items"]);
@@ -268,7 +269,7 @@ TEST_F(RiskTest, AnExpiredAcceptanceSendsTheRiskBackForReview) {
   // The decision's last day passes (behind the server's back).
   WriteDirect(s, [&](lis::store::Tx& tx) {
     tx.Exec("UPDATE risks SET acceptance_valid_until = ? WHERE id = ?",
-            {lis::store::Value(UtcDate(-1)), lis::store::Value(risk["id"].get<long long>())});
+            {lis::store::Value(SwedishDate(-1)), lis::store::Value(risk["id"].get<long long>())});
   });
   json expired = Get(RiskPath(risk));
   EXPECT_EQ(expired["state"], "acceptance_expired");
@@ -280,9 +281,10 @@ TEST_F(RiskTest, AnExpiredAcceptanceSendsTheRiskBackForReview) {
 TEST_F(RiskTest, ChangingTheAssessmentVoidsTheAcceptance) {
   LisServer& s = server();
   json risk = CreateRisk(s, As("ciso"), analysis_, "Ändras", 3, 4, {{"treatment", "accept"}});
-  Response r = s.Post(
-      RiskPath(risk) + "/acceptance", As("infoagare.sof"),
-      {{"motivation", "Godtagbart"}, {"valid_until", UtcDate(100)}, {"version", risk["version"]}});
+  Response r = s.Post(RiskPath(risk) + "/acceptance", As("infoagare.sof"),
+                      {{"motivation", "Godtagbart"},
+                       {"valid_until", SwedishDate(100)},
+                       {"version", risk["version"]}});
   ASSERT_EQ(r.status, 200) << r;
   json accepted = r.Json();
   // A change of text keeps the decision; a change of likelihood voids it.
@@ -395,7 +397,7 @@ TEST_F(RiskTest, ReassessmentIsRequestedAndEndedByTheOwner) {
   ASSERT_EQ(r.status, 200) << r;
   EXPECT_FALSE(r.Json()["awaiting_reassessment"].get<bool>());
   EXPECT_EQ(s.Post("/api/v1/risks/999999/acceptance", owner,
-                   {{"motivation", "x"}, {"valid_until", UtcDate(5)}, {"version", 1}})
+                   {{"motivation", "x"}, {"valid_until", SwedishDate(5)}, {"version", 1}})
                 .status,
             404);
 }
@@ -447,7 +449,7 @@ TEST_F(RiskTest, EveryChangeWritesOneAuditEvent) {
   Response r = s.Patch(RiskPath(risk), ciso, {{"version", 1}, {"threat", "Brand"}});
   ASSERT_EQ(r.status, 200) << r;
   r = s.Post(RiskPath(risk) + "/acceptance", As("infoagare.sof"),
-             {{"motivation", "Beslut"}, {"valid_until", UtcDate(20)}, {"version", 2}});
+             {{"motivation", "Beslut"}, {"valid_until", SwedishDate(20)}, {"version", 2}});
   ASSERT_EQ(r.status, 200) << r;
   ASSERT_EQ(s.Delete(RiskPath(risk), ciso).status, 204);
   ASSERT_EQ(s.Patch("/api/v1/risk-analyses/" + Id(analysis), ciso,

@@ -19,8 +19,8 @@ void RegisterFrameworkApi(Router& router, App& app);      // the control framewo
 void RegisterSoaApi(Router& router, App& app);            // statement of applicability
 void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline, links
 void RegisterIncidentLearningApi(Router& router, App& app);  // incident review, statistics, files
-void RegisterIncidentClockApi(Router& router, App& app);  // incident reports and clocks
-void RegisterNotificationApi(Router& router, App& app);   // the bell: notifications
+void RegisterIncidentClockApi(Router& router, App& app);     // incident reports and clocks
+void RegisterNotificationApi(Router& router, App& app);      // the bell: notifications
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);

@@ -108,14 +108,15 @@ std::string LateReasons(const Texts& t, const json& reports) {
 
 Pairs Breach(const Texts& t, const json& s) {
   const json& i = s["incident"];
-  return {{t("incident_summary.nature"), Field(i, "description")},
-          {t("incident_summary.aspects"), OrNone(t, Aspects(i))},
-          {t("incident_summary.subjects"), OrNone(t, Field(i, "breach_subjects"))},
-          {t("incident_summary.records"), OrNone(t, Field(i, "breach_records"))},
-          {t("incident_summary.consequences"), OrNone(t, Field(i, "breach_consequences"))},
-          {t("incident_summary.measures"), OrNone(t, Field(i, "breach_measures"))},
-          {t("incident_summary.subjects_informed"), t("incident_summary.see_timeline")},
-          {t("incident_summary.delay_reasons"), OrNone(t, LateReasons(t, s["reports"]))}};
+  return {
+      {t("incident_summary.nature"), Field(i, "description")},
+      {t("incident_summary.aspects"), OrNone(t, Aspects(i))},
+      {t("incident_summary.subjects"), OrNone(t, Field(i, "breach_subjects"))},
+      {t("incident_summary.records"), OrNone(t, Field(i, "breach_records"))},
+      {t("incident_summary.consequences"), OrNone(t, Field(i, "breach_consequences"))},
+      {t("incident_summary.measures"), OrNone(t, Field(i, "breach_measures"))},
+      {t("incident_summary.subjects_informed"), OrNone(t, Field(i, "breach_subjects_informed"))},
+      {t("incident_summary.delay_reasons"), OrNone(t, LateReasons(t, s["reports"]))}};
 }
 
 // The report recorded for clock `kind`, or null.

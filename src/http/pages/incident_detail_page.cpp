@@ -9,6 +9,7 @@
 #include "http/pages/form.h"
 #include "http/pages/history_view.h"
 #include "http/pages/incident_clock_parts.h"
+#include "http/pages/incident_learning_parts.h"
 #include "http/pages/incident_parts.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
@@ -22,7 +23,7 @@ namespace {
 
 const char* const kAspects[] = {"K", "R", "T", "S"};
 const char* const kBreachFields[] = {"breach_subjects", "breach_records", "breach_consequences",
-                                     "breach_measures"};
+                                     "breach_measures", "breach_subjects_informed"};
 
 std::string Id(const json& r, const std::string& key = "id") {
   return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
@@ -301,7 +302,8 @@ void ShowIncident(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
                {"handling_rows", HandlingRows(ctx, r)},
                {"clocks_html", IncidentClocksHtml(app, ctx, id, failure)},
                {"link_rows", LinkRows(ctx, r, handle, failure)},
-               {"history_href", Base(id) + "/history"}};
+               {"history_href", Base(id) + "/history"},
+               {"learning_links", IncidentLearningLinks(ctx, id)}};
   data["has_links"] = !data["link_rows"].empty();
   auto timeline = app.incidents.Timeline(*ctx.caller, id);
   data["timeline"] = TimelineRows(ctx, timeline.ok() ? *timeline : std::vector<json>{});

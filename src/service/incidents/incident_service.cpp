@@ -61,6 +61,7 @@ const std::vector<InputField>& HandlingFields() {
       {"breach_records", InputType::kText, false, false, 4000},
       {"breach_consequences", InputType::kText, false, false, 4000},
       {"breach_measures", InputType::kText, false, false, 4000},
+      {"breach_subjects_informed", InputType::kText, false, false, 4000},
   };
   return kFields;
 }
@@ -110,7 +111,8 @@ Result<json> ReportRecord(const Caller& caller, const json& body) {
               {"breach_subjects", ""},
               {"breach_records", ""},
               {"breach_consequences", ""},
-              {"breach_measures", ""}};
+              {"breach_measures", ""},
+              {"breach_subjects_informed", ""}};
 }
 
 Status CheckPlace(Tx& tx, const json& r) {

@@ -30,7 +30,8 @@ const TableSpec& IncidentTable() {
                                    {"breach_subjects", FieldType::kText},
                                    {"breach_records", FieldType::kText},
                                    {"breach_consequences", FieldType::kText},
-                                   {"breach_measures", FieldType::kText}}};
+                                   {"breach_measures", FieldType::kText},
+                                   {"breach_subjects_informed", FieldType::kText}}};
   return kSpec;
 }
 
