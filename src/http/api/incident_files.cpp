@@ -4,6 +4,7 @@
 
 #include "core/messages.h"
 #include "core/pdf/pdf_document.h"
+#include "http/export_texts.h"
 #include "http/pages/page_support.h"
 
 namespace lis::http {
@@ -12,18 +13,10 @@ using nlohmann::json;
 
 namespace {
 
-struct Texts {
-  std::string lang;
-  std::string operator()(const std::string& key,
-                         const std::map<std::string, std::string>& args = {}) const {
-    return Messages::Embedded().Text(lang, key, args);
-  }
-};
+using Texts = ExportTexts;
 
 std::string S(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  return "";
+  return ScalarText(v);
 }
 
 std::string Field(const json& r, const char* key) {

@@ -7,6 +7,7 @@
 #include "core/pdf/pdf_document.h"
 #include "core/table/table.h"
 #include "http/download.h"
+#include "http/export_texts.h"
 #include "service/controls/soa_service.h"
 
 namespace lis::http {
@@ -15,18 +16,10 @@ using nlohmann::json;
 
 namespace {
 
-struct Texts {
-  std::string lang;
-  std::string operator()(const std::string& key,
-                         const std::map<std::string, std::string>& args = {}) const {
-    return Messages::Embedded().Text(lang, key, args);
-  }
-};
+using Texts = ExportTexts;
 
 std::string Str(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  return "";
+  return ScalarText(v);
 }
 
 std::string Applicable(const Texts& t, const json& item) {
