@@ -35,6 +35,10 @@ struct Data {
   std::map<std::string, long long> users;
 };
 
+long long Seconds(TimePoint::duration d) {
+  return std::chrono::duration_cast<std::chrono::seconds>(d).count();
+}
+
 std::string At(TimePoint t) {
   return FormatTime(t);
 }
@@ -71,6 +75,8 @@ void FillIncidents(Tx& tx, const std::vector<long long>& units, long long report
                     Value(0LL),
                     triaged ? Value(At(triaged_at)) : Value(),
                     closed ? Value(At(closed_at)) : Value(),
+                    triaged ? Value(Seconds(triaged_at - created)) : Value(),
+                    closed ? Value(Seconds(closed_at - created)) : Value(),
                     Value(std::string()),
                     Value(std::string()),
                     Value(std::string()),
@@ -88,7 +94,8 @@ void FillIncidents(Tx& tx, const std::vector<long long>& units, long long report
                                "severity",        "category",
                                "aspects",         "personal_data_breach",
                                "significant",     "triaged_at",
-                               "closed_at",       "breach_subjects",
+                               "closed_at",       "triage_seconds",
+                               "close_seconds",   "breach_subjects",
                                "breach_records",  "breach_consequences",
                                "breach_measures", "version",
                                "created_at",      "updated_at"},

@@ -336,7 +336,9 @@ CREATE UNIQUE INDEX soa_versions_number ON soa_versions(org_unit_id, framework_i
 // Incidents (issue 6). An incident belongs to the unit where it happened. Times are UTC
 // (core/clock.h); `aspects` is the affected aspects as letters in the order K, R, T, S (e.g.
 // "KT"); `severity` 1-4 and `category` (a code of the category data list) are null until
-// triage. `triaged_at` is when it first left new/triage, `closed_at` when it was closed.
+// triage. `triaged_at` is when it first left new/triage, `closed_at` when it was closed;
+// `triage_seconds` and `close_seconds` are those minus `created_at`, kept with them, so the
+// statistics sum and sort plain integers.
 // The breach_* fields hold what IMY's breach notification asks beyond the description: the
 // categories and approximate number of data subjects and of records, the likely
 // consequences, the measures taken or proposed, and whether (when, how) the data subjects
@@ -372,6 +374,8 @@ CREATE TABLE incidents (
   significant INTEGER NOT NULL,
   triaged_at TEXT,
   closed_at TEXT,
+  triage_seconds BIGINT,
+  close_seconds BIGINT,
   breach_subjects TEXT NOT NULL,
   breach_records TEXT NOT NULL,
   breach_consequences TEXT NOT NULL,

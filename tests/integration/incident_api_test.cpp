@@ -1,6 +1,9 @@
 // Reporting and handling incidents over the API (issue 6, items 1, 2 and 5): what a report
 // records, bad input refused with nothing written, the moves of handling, the append-only
 // timeline, links, the reporter's own list, API-token reports and the category list.
+#include <chrono>
+
+#include "core/clock.h"
 #include "incident_support.h"
 
 namespace lis_test {
@@ -200,6 +203,16 @@ TEST_F(IncidentApiTest, HandlingMovesSetTimesAndWriteTheTimeline) {
   json reopened = PatchIncident(s, ciso, ciso, id, {{"status", "investigating"}}).Json();
   EXPECT_TRUE(reopened["closed_at"].is_null());
   EXPECT_EQ(reopened["triaged_at"], handled["triaged_at"]);
+  // The durations the statistics read are kept with the times.
+  auto seconds = [](const json& r, const char* at) {
+    auto from = lis::ParseTime(r["created_at"].get<std::string>());
+    auto to = lis::ParseTime(r[at].get<std::string>());
+    return std::chrono::duration_cast<std::chrono::seconds>(*to - *from).count();
+  };
+  EXPECT_EQ(handled["triage_seconds"], seconds(handled, "triaged_at"));
+  EXPECT_EQ(closed["close_seconds"], seconds(closed, "closed_at"));
+  EXPECT_EQ(reopened["triage_seconds"], handled["triage_seconds"]);
+  EXPECT_TRUE(reopened["close_seconds"].is_null());
 
   json timeline = Fetch(s, ciso, IncidentPath(id, "/timeline"))["items"];
   std::vector<std::string> kinds = Strings(timeline, "kind"), bodies = Strings(timeline, "body");

@@ -2,9 +2,11 @@
 // statistics, the PDF summary and the list export, through the API on a real server. The
 // incidents are written straight into the database (IncidentRows), so that their times —
 // when reported, triaged and closed — are exactly what the statistics are checked against.
+#include <chrono>
 #include <map>
 
 #include "asset_support.h"
+#include "core/clock.h"
 #include "core/table/table.h"
 
 namespace lis_test {
@@ -37,13 +39,23 @@ std::string OrNull(const std::string& text) {
   return text.empty() ? "NULL" : Quoted(text);
 }
 
+// The seconds from `from` to `to` as SQL, as the service keeps them; NULL without `to`.
+std::string SecondsSince(const std::string& from, const std::string& to) {
+  if (to.empty()) return "NULL";
+  auto a = lis::ParseTime(from), b = lis::ParseTime(to);
+  EXPECT_TRUE(a && b) << from << " " << to;
+  if (!a || !b) return "NULL";
+  return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(*b - *a).count());
+}
+
 // Inserts the incident behind the server's back and answers its id.
 long long InsertIncident(LisServer& s, const IncidentRow& r) {
   std::string sql =
       "INSERT INTO incidents (org_unit_id, system_id, title, description, occurred_at, "
       "discovered_at, awareness_at, personal_data, ongoing, reporter_id, reporter_contact, "
       "reported_via, status, severity, category, aspects, handler_id, personal_data_breach, "
-      "significant, triaged_at, closed_at, breach_subjects, breach_records, "
+      "significant, triaged_at, closed_at, triage_seconds, close_seconds, breach_subjects, "
+      "breach_records, "
       "breach_consequences, breach_measures, version, created_at, updated_at, deleted_at) "
       "VALUES (" +
       std::to_string(r.org_unit_id) + ", NULL, " + Quoted(r.title) + ", " + Quoted(r.description) +
@@ -52,9 +64,11 @@ long long InsertIncident(LisServer& s, const IncidentRow& r) {
       ", '', 'web', " + Quoted(r.status) + ", " +
       (r.severity ? std::to_string(r.severity) : "NULL") + ", " + OrNull(r.category) +
       ", 'KR', NULL, " + (r.breach ? "1" : "0") + ", 0, " + OrNull(r.triaged_at) + ", " +
-      OrNull(r.closed_at) + ", " + Quoted(r.breach_subjects) + ", " + Quoted(r.breach_records) +
-      ", " + Quoted(r.breach_consequences) + ", " + Quoted(r.breach_measures) + ", 1, " +
-      Quoted(r.created_at) + ", " + Quoted(r.created_at) + ", NULL) RETURNING id";
+      OrNull(r.closed_at) + ", " + SecondsSince(r.created_at, r.triaged_at) + ", " +
+      SecondsSince(r.created_at, r.closed_at) + ", " + Quoted(r.breach_subjects) + ", " +
+      Quoted(r.breach_records) + ", " + Quoted(r.breach_consequences) + ", " +
+      Quoted(r.breach_measures) + ", 1, " + Quoted(r.created_at) + ", " + Quoted(r.created_at) +
+      ", NULL) RETURNING id";
   CommandResult out = s.Sql(sql);
   EXPECT_EQ(out.exit_code, 0) << out;
   return std::stoll(out.output);

@@ -1,7 +1,9 @@
 #include "service/incidents/incident_service.h"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "domain/actions/action_rules.h"
 #include "domain/incidents/incident_rules.h"
 #include "service/audit/audit_service.h"
@@ -108,6 +110,8 @@ Result<json> ReportRecord(const Caller& caller, const json& body) {
               {"significant", false},
               {"triaged_at", nullptr},
               {"closed_at", nullptr},
+              {"triage_seconds", nullptr},
+              {"close_seconds", nullptr},
               {"breach_subjects", ""},
               {"breach_records", ""},
               {"breach_consequences", ""},
@@ -262,11 +266,22 @@ Status CheckHandlingRefs(Tx& tx, const Caller& caller, const json& current, cons
   return {};
 }
 
+// Seconds from the incident's report (created_at) to the time in `field`; null without one.
+json SecondsSinceReport(const json& r, const char* field) {
+  if (!r[field].is_string()) return nullptr;
+  auto reported = ParseTime(r.value("created_at", std::string()));
+  auto at = ParseTime(r[field].get<std::string>());
+  if (!reported || !at) return nullptr;
+  return std::chrono::duration_cast<std::chrono::seconds>(*at - *reported).count();
+}
+
 void SetStatusTimes(Tx& tx, const json& current, json& r) {
   const std::string from = current["status"], to = r["status"];
   if (domain::LeavesTriage(from, to) && !r["triaged_at"].is_string()) r["triaged_at"] = tx.Now();
   if (to == "closed" && from != "closed") r["closed_at"] = tx.Now();
   if (to != "closed") r["closed_at"] = nullptr;
+  r["triage_seconds"] = SecondsSinceReport(r, "triaged_at");
+  r["close_seconds"] = SecondsSinceReport(r, "closed_at");
 }
 
 json Changes(const json& r) {

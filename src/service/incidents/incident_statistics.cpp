@@ -34,23 +34,6 @@ TimePoint StockholmMidnight(const std::string& date) {
   return utc_midnight - std::chrono::minutes(60);
 }
 
-// Seconds since 1970 of a stored time (fixed-width ISO-8601 UTC text in `column`), as one SQL
-// expression both databases evaluate the same way: integer arithmetic on the text's digits
-// (the days-from-civil rule on a year starting in March), no date functions.
-std::string EpochSecondsSql(const std::string& column) {
-  auto part = [&](int pos, int len) {
-    return "CAST(SUBSTR(" + column + ", " + std::to_string(pos) + ", " + std::to_string(len) +
-           ") AS BIGINT)";
-  };
-  const std::string m = part(6, 2);
-  const std::string y = "(" + part(1, 4) + " - CASE WHEN " + m + " <= 2 THEN 1 ELSE 0 END)";
-  const std::string doy = "((153 * ((" + m + " + 9) % 12) + 2) / 5 + " + part(9, 2) + " - 1)";
-  const std::string days = "(365 * " + y + " + " + y + " / 4 - " + y + " / 100 + " + y +
-                           " / 400 + " + doy + " - 719468)";
-  return "(" + days + " * 86400 + " + part(12, 2) + " * 3600 + " + part(15, 2) + " * 60 + " +
-         part(18, 2) + ")";
-}
-
 // The incidents of the query: live, created in the period, in the caller's statistics scopes
 // and, when asked, under one node.
 store::Filter PeriodFilter(const Caller& caller, const IncidentStatsQuery& q, TimePoint start,
@@ -99,9 +82,9 @@ std::string BucketSql(const Months& m, std::vector<Value>& params) {
   return bucket + " ELSE " + std::to_string(m.starts.size()) + " END";
 }
 
+// The seconds from report to `until` (triaged_at or closed_at), kept on the incident.
 std::string SecondsSql(const std::string& until) {
-  return "(" + EpochSecondsSql("incidents." + until) + " - " +
-         EpochSecondsSql("incidents.created_at") + ")";
+  return until == "triaged_at" ? "incidents.triage_seconds" : "incidents.close_seconds";
 }
 
 // Counts per key, in key order (null first).

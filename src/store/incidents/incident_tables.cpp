@@ -27,6 +27,8 @@ const TableSpec& IncidentTable() {
                                    {"significant", FieldType::kBool},
                                    {"triaged_at", FieldType::kText},
                                    {"closed_at", FieldType::kText},
+                                   {"triage_seconds", FieldType::kInt},
+                                   {"close_seconds", FieldType::kInt},
                                    {"breach_subjects", FieldType::kText},
                                    {"breach_records", FieldType::kText},
                                    {"breach_consequences", FieldType::kText},
