@@ -46,7 +46,10 @@ sys_seconds FromWall(sys_seconds wall) {
 }  // namespace
 
 int StockholmOffsetMinutes(TimePoint t) {
-  sys_seconds s = Floor(t);
+  return StockholmOffsetMinutes(Floor(t));
+}
+
+int StockholmOffsetMinutes(sys_seconds s) {
   int y = static_cast<int>(year_month_day{floor<days>(s)}.year());
   bool summer = s >= SwitchInstant(y, March) && s < SwitchInstant(y, October);
   return summer ? 120 : 60;

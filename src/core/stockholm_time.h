@@ -12,8 +12,10 @@
 
 namespace lis {
 
-// The offset of Swedish civil time from UTC at instant `t`, in minutes: 60 or 120.
+// The offset of Swedish civil time from UTC at instant `t`, in minutes: 60 or 120. The
+// second form takes whole seconds, which reach years a TimePoint cannot hold (up to 9999).
 int StockholmOffsetMinutes(TimePoint t);
+int StockholmOffsetMinutes(std::chrono::sys_seconds t);
 // `t` as Swedish civil time, "2026-03-29 03:30" (to the minute, no zone letters).
 std::string FormatStockholm(TimePoint t);
 // `t` as RFC 3339 with the Swedish offset, "2026-03-29T03:30:00+02:00" (whole seconds).

@@ -6,6 +6,7 @@
 #include "core/assets.h"
 #include "core/clock.h"
 #include "core/messages.h"
+#include "core/stockholm_time.h"
 #include "http/api/api_support.h"
 #include "service/incidents/incident_access.h"
 
@@ -150,34 +151,9 @@ int PageStatus(const Error* error) {
   return error ? HttpStatusFor(error->code) : 200;
 }
 
-namespace {
-
-// Sweden's offset from UTC at `instant`: EU summer time from 01:00 UTC on the last Sunday of
-// March to 01:00 UTC on the last Sunday of October is UTC+2, the rest of the year UTC+1.
-std::chrono::hours StockholmOffset(std::chrono::sys_seconds instant) {
-  using namespace std::chrono;
-  year y = year_month_day{floor<days>(instant)}.year();
-  sys_seconds summer_start = sys_days{y / March / Sunday[last]} + hours(1);
-  sys_seconds summer_end = sys_days{y / October / Sunday[last]} + hours(1);
-  return instant >= summer_start && instant < summer_end ? hours(2) : hours(1);
-}
-
-}  // namespace
-
 std::string LocalTimeText(const std::string& utc) {
-  using namespace std::chrono;
   auto t = ParseTime(utc);
-  if (!t) return utc;
-  auto instant = time_point_cast<seconds>(*t);
-  auto local = instant + StockholmOffset(instant);
-  auto day = floor<days>(local);
-  year_month_day ymd{day};
-  hh_mm_ss<seconds> hms{local - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
-  return buf;
+  return t ? FormatStockholm(*t) : utc;
 }
 
 std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_days) {
@@ -192,7 +168,7 @@ std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_day
   sys_seconds midnight = sys_days{ymd} + days(add_days);
   // Local midnight is an hour or two before midnight UTC; an hour before it, the offset is
   // already the one that holds at local midnight (the clocks change at 01:00 UTC).
-  return FormatTime(midnight - StockholmOffset(midnight - hours(1)));
+  return FormatTime(midnight - minutes(StockholmOffsetMinutes(midnight - hours(1))));
 }
 
 std::string UrlEncode(const std::string& value) {

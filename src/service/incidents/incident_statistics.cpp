@@ -24,14 +24,8 @@ using store::Value;
 namespace {
 
 // The instant Swedish civil time reaches midnight on `date` (YYYY-MM-DD, already checked).
-// Midnight never falls in a daylight-saving change, so exactly one offset fits.
 TimePoint StockholmMidnight(const std::string& date) {
-  TimePoint utc_midnight = ParseTime(date + "T00:00:00Z").value();
-  for (int offset : {120, 60}) {
-    TimePoint candidate = utc_midnight - std::chrono::minutes(offset);
-    if (StockholmOffsetMinutes(candidate) == offset) return candidate;
-  }
-  return utc_midnight - std::chrono::minutes(60);
+  return ParseStockholmLocal(date + "T00:00").value();
 }
 
 // The incidents of the query: live, created in the period, in the caller's statistics scopes
