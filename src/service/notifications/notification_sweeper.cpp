@@ -10,7 +10,10 @@
 namespace lis::service {
 
 NotificationSweeper::NotificationSweeper(store::Database& db, const Config& config)
-    : db_(db), config_(config), thread_([this] { Run(); }) {}
+    : db_(db), config_(config) {
+  SweepOnce();
+  thread_ = std::thread([this] { Run(); });
+}
 
 NotificationSweeper::~NotificationSweeper() {
   {
@@ -21,21 +24,24 @@ NotificationSweeper::~NotificationSweeper() {
   thread_.join();
 }
 
+void NotificationSweeper::SweepOnce() {
+  try {
+    SweepResult r = SweepClockNotifications(db_, config_, std::chrono::system_clock::now());
+    if (r.notifications > 0 || r.failures > 0)
+      spdlog::info("notification sweep: {} incidents, {} notifications, {} failures", r.incidents,
+                   r.notifications, r.failures);
+  } catch (const std::exception& e) {
+    spdlog::error("notification sweep failed: {}", e.what());
+  }
+}
+
 void NotificationSweeper::Run() {
   const auto period = std::chrono::seconds(config_.notification_sweep_seconds);
   std::unique_lock<std::mutex> lock(mutex_);
-  while (!stopping_) {
+  while (!wake_.wait_for(lock, period, [this] { return stopping_; })) {
     lock.unlock();
-    try {
-      SweepResult r = SweepClockNotifications(db_, config_, std::chrono::system_clock::now());
-      if (r.notifications > 0 || r.failures > 0)
-        spdlog::info("notification sweep: {} incidents, {} notifications, {} failures", r.incidents,
-                     r.notifications, r.failures);
-    } catch (const std::exception& e) {
-      spdlog::error("notification sweep failed: {}", e.what());
-    }
+    SweepOnce();
     lock.lock();
-    wake_.wait_for(lock, period, [this] { return stopping_; });
   }
 }
 

@@ -13,8 +13,9 @@ namespace lis::service {
 
 class NotificationSweeper {
  public:
-  // Starts the thread; the first sweep runs at once. `db` and `config` must outlive it. The
-  // thread inherits the caller's signal mask: block SIGTERM/SIGINT before (lis serve does).
+  // Sweeps once before returning (so a server starts with the notifications due written), then
+  // starts the thread that sweeps every period. `db` and `config` must outlive it. The thread
+  // inherits the caller's signal mask: block SIGTERM/SIGINT before (lis serve does).
   NotificationSweeper(store::Database& db, const Config& config);
   // Stops: a sweep in progress finishes, no new one starts; returns when the thread has ended.
   ~NotificationSweeper();
@@ -22,6 +23,7 @@ class NotificationSweeper {
   NotificationSweeper& operator=(const NotificationSweeper&) = delete;
 
  private:
+  void SweepOnce();  // logs failures, never throws
   void Run();
 
   store::Database& db_;
