@@ -1,4 +1,4 @@
-// Helpers shared by the service-layer benchmarks (register_bench.cpp, risk_action_bench.cpp):
+// Helpers shared by the service-layer benchmarks (register, issue-5, incident and bell benches):
 // bulk inserts straight into the tables, request parameters as the API would read them, and
 // per-call timing reported as the counters p50_ms and p95_ms.
 #pragma once
@@ -22,6 +22,30 @@
 #include "store/records.h"
 
 namespace lis::bench {
+
+// The demo's organisation and users as `lis demo` wrote them: every node by name, the ids of
+// the nodes of kind unit (id order), every user by username and all user ids (id order).
+struct DemoIds {
+  std::map<std::string, long long> units;
+  std::vector<long long> leaf_units;
+  std::map<std::string, long long> users;
+  std::vector<long long> user_ids;
+};
+
+inline DemoIds ReadDemoIds(store::Tx& tx) {
+  DemoIds ids;
+  for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
+                                {store::Col::kInt, store::Col::kText, store::Col::kText})) {
+    ids.units[r.Text(1)] = r.Int(0);
+    if (r.Text(2) == "unit") ids.leaf_units.push_back(r.Int(0));
+  }
+  for (const auto& r : tx.Query("SELECT id, username FROM users ORDER BY id", {},
+                                {store::Col::kInt, store::Col::kText})) {
+    ids.users[r.Text(1)] = r.Int(0);
+    ids.user_ids.push_back(r.Int(0));
+  }
+  return ids;
+}
 
 // A migrated, empty database for benchmark `name`: on "sqlite" a fresh file in the temp
 // directory (lis-bench-<name>), on "postgresql" the database LIS_BENCH_PG_URL names (which

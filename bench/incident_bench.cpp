@@ -78,11 +78,12 @@ std::vector<Value> IncidentRow(long long id, long long unit, long long reporter,
           Value(Stamp(i))};
 }
 
+// The incidents get ids from `first` on (after the demo's own).
 void FillIncidents(Tx& tx, const std::vector<long long>& units, const std::vector<long long>& users,
-                   long long handler) {
+                   long long handler, long long first) {
   std::mt19937 rng(6);
   std::vector<std::vector<Value>> rows;
-  for (int i = 1; i <= kIncidents; ++i) {
+  for (long long i = first; i < first + kIncidents; ++i) {
     Value h =
         rng() % 3 == 0 ? Value(rng() % 10 == 0 ? handler : users[rng() % users.size()]) : Value();
     rows.push_back(
@@ -120,13 +121,15 @@ void FillIncidents(Tx& tx, const std::vector<long long>& units, const std::vecto
              rows);
 }
 
-void FillDetail(Tx& tx, Data& d) {
-  d.detailed = 1;
+// Incident `id` gets 50 timeline entries, 10 links and both clocks.
+void FillDetail(Tx& tx, Data& d, long long id) {
+  d.detailed = id;
   long long unit =
-      tx.QueryOne("SELECT org_unit_id FROM incidents WHERE id = 1", {}, {store::Col::kInt})->Int(0);
+      tx.QueryOne("SELECT org_unit_id FROM incidents WHERE id = ?", {Value(id)}, {store::Col::kInt})
+          ->Int(0);
   std::vector<std::vector<Value>> entries, links;
   for (int i = 0; i < 50; ++i)
-    entries.push_back({Value(1LL), Value(unit), Value("note"), Value("Anteckning"), Value(Stamp(i)),
+    entries.push_back({Value(id), Value(unit), Value("note"), Value("Anteckning"), Value(Stamp(i)),
                        Value(d.users.at("ciso")), Value("Johan Bergström"), Value(1LL),
                        Value(Stamp(i)), Value(Stamp(i))});
   BulkInsert(tx, "incident_timeline",
@@ -134,13 +137,14 @@ void FillDetail(Tx& tx, Data& d) {
               "author_name", "version", "created_at", "updated_at"},
              entries);
   for (int i = 0; i < 10; ++i)
-    links.push_back({Value(1LL), Value(unit), Value("action"), Value(static_cast<long long>(i + 1)),
+    links.push_back({Value(id), Value(unit), Value("action"), Value(static_cast<long long>(i + 1)),
                      Value(1LL), Value(Stamp(i)), Value(Stamp(i))});
   BulkInsert(
       tx, "incident_links",
       {"incident_id", "org_unit_id", "kind", "target_id", "version", "created_at", "updated_at"},
       links);
-  tx.Exec("UPDATE incidents SET personal_data_breach = 1, significant = 1 WHERE id = 1");
+  tx.Exec("UPDATE incidents SET personal_data_breach = 1, significant = 1 WHERE id = ?",
+          {Value(id)});
 }
 
 Data& DataOf(const std::string& which) {
@@ -151,19 +155,14 @@ Data& DataOf(const std::string& which) {
   d.db = OpenBenchDatabase(which, "issue6");
   if (!service::LoadDemo(*d.db).ok()) std::abort();
   d.db->Write(store::Actor(), [&](Tx& tx) {
-    std::vector<long long> units, users;
-    for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText, store::Col::kText})) {
-      d.units[r.Text(1)] = r.Int(0);
-      if (r.Text(2) == "unit") units.push_back(r.Int(0));
-    }
-    for (const auto& r : tx.Query("SELECT id, username FROM users ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText})) {
-      d.users[r.Text(1)] = r.Int(0);
-      users.push_back(r.Int(0));
-    }
-    FillIncidents(tx, units, users, d.users.at("medarbetare"));
-    FillDetail(tx, d);
+    DemoIds ids = ReadDemoIds(tx);
+    d.units = ids.units;
+    d.users = ids.users;
+    const long long first =
+        tx.QueryOne("SELECT COALESCE(MAX(id), 0) + 1 FROM incidents", {}, {store::Col::kInt})
+            ->Int(0);
+    FillIncidents(tx, ids.leaf_units, ids.user_ids, d.users.at("medarbetare"), first);
+    FillDetail(tx, d, first);
     return Status();
   });
   d.db->RefreshStatistics();

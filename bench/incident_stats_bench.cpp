@@ -108,16 +108,10 @@ void Fill(Data& d) {
     std::abort();
   }
   d.db->Write(store::Actor(), [&](Tx& tx) {
-    std::vector<long long> units;
-    for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText, store::Col::kText})) {
-      d.units[r.Text(1)] = r.Int(0);
-      if (r.Text(2) == "unit") units.push_back(r.Int(0));
-    }
-    for (const auto& r :
-         tx.Query("SELECT id, username FROM users", {}, {store::Col::kInt, store::Col::kText}))
-      d.users[r.Text(1)] = r.Int(0);
-    FillIncidents(tx, units, d.users.at("medarbetare"));
+    DemoIds ids = ReadDemoIds(tx);
+    d.units = ids.units;
+    d.users = ids.users;
+    FillIncidents(tx, ids.leaf_units, d.users.at("medarbetare"));
     if (d.db->dialect() == store::Dialect::kPostgres) tx.Exec("ANALYZE");
     return Status();
   });

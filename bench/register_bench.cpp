@@ -53,12 +53,9 @@ void Fill(Data& d) {
     std::abort();
   }
   d.db->Write(store::Actor(), [&](Tx& tx) {
-    std::vector<long long> units;
-    for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText, store::Col::kText})) {
-      d.units[r.Text(1)] = r.Int(0);
-      if (r.Text(2) == "unit") units.push_back(r.Int(0));
-    }
+    DemoIds ids = ReadDemoIds(tx);
+    d.units = ids.units;
+    const std::vector<long long>& units = ids.leaf_units;
     // After the demo's own assets: ids continue from the largest there is.
     auto after = [&](const char* table) {
       return tx

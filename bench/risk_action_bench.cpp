@@ -282,18 +282,11 @@ void Fill(Data& d) {
     std::abort();
   }
   d.db->Write(store::Actor(), [&](Tx& tx) {
-    std::vector<long long> units;
-    for (const auto& r : tx.Query("SELECT id, name, kind FROM org_units ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText, store::Col::kText})) {
-      d.units[r.Text(1)] = r.Int(0);
-      if (r.Text(2) == "unit") units.push_back(r.Int(0));
-    }
-    std::vector<long long> users;
-    for (const auto& r : tx.Query("SELECT id, username FROM users ORDER BY id", {},
-                                  {store::Col::kInt, store::Col::kText})) {
-      d.users[r.Text(1)] = r.Int(0);
-      users.push_back(r.Int(0));
-    }
+    DemoIds ids = ReadDemoIds(tx);
+    d.units = ids.units;
+    const std::vector<long long>& units = ids.leaf_units;
+    d.users = ids.users;
+    const std::vector<long long>& users = ids.user_ids;
     d.framework_id = tx.QueryOne("SELECT id FROM frameworks WHERE ref = ?",
                                  {Value("iso27001-2022")}, {store::Col::kInt})
                          ->Int(0);
