@@ -5,36 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  account, baseUrl, checkAccessibility, launch, login, logout, mainText, newPage, notice,
+  apiSession, checkAccessibility, launch, login, logout, mainText, newPage, notice,
   submitAndWait, unique, visit,
 } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// A signed-in API session of a demo account: call(method, path, body) answers the JSON body
-// and fails the test unless the status is 2xx.
-async function apiSession(username) {
-  const res = await fetch(`${baseUrl}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: account(username).password }),
-  });
-  assert.equal(res.status, 200, 'API login');
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
-  return async (method, path, body) => {
-    const r = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 // A system of Socialförvaltningen whose classification triggers requirements, the first of
 // them recorded as not met: a gap. Its path and the gap's code.
