@@ -113,7 +113,7 @@ void BM_Import(benchmark::State& state, service::ImportKind kind, bool postgres)
     return;
   }
   service::InformationSetService sets(*f.db);
-  service::AssetImportService imports(*f.db, sets);
+  service::AssetImportService imports(*f.db, sets, tables::ReadLimits{});
   service::Caller caller = Ciso(f.user);
   int round = 0;
   for (auto _ : state) {

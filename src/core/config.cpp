@@ -96,6 +96,10 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.max_body_bytes);
     else if (key == "max_import_bytes")
       s = Read(node, key, config.max_import_bytes);
+    else if (key == "import_max_unpacked_bytes")
+      s = Read(node, key, config.import_max_unpacked_bytes);
+    else if (key == "import_max_table_bytes")
+      s = Read(node, key, config.import_max_table_bytes);
     else if (key == "max_evidence_bytes")
       s = Read(node, key, config.max_evidence_bytes);
     else if (key == "read_timeout_seconds")

@@ -17,6 +17,10 @@ struct Config {
   size_t max_body_bytes = 1024 * 1024;  // request bodies above this get 413
   size_t max_import_bytes = 20u * 1024 * 1024;    // the same for spreadsheet imports
   size_t max_evidence_bytes = 10u * 1024 * 1024;  // largest evidence file of the SoA
+  // Reading a spreadsheet: the unpacked size of an XLSX file's parts in all, and the memory
+  // its cells (and shared strings) may take; beyond either the import answers 413.
+  size_t import_max_unpacked_bytes = 64u * 1024 * 1024;
+  size_t import_max_table_bytes = 64u * 1024 * 1024;
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;

@@ -32,6 +32,14 @@
 
 namespace lis::http {
 
+// The settings' limits for reading an uploaded spreadsheet.
+inline tables::ReadLimits ImportLimits(const Config& c) {
+  tables::ReadLimits limits;
+  limits.max_unpacked_bytes = c.import_max_unpacked_bytes;
+  limits.max_table_bytes = c.import_max_table_bytes;
+  return limits;
+}
+
 struct App {
   App(const Config& c, store::Database& d)
       : config(c),
@@ -44,7 +52,7 @@ struct App {
         systems(d),
         sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
         requirements(d, domain::ClassificationScale{c.classification_max_level}),
-        imports(d, sets),
+        imports(d, sets, ImportLimits(c)),
         risk_settings(d),
         analyses(d),
         risks(d),

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace lis::service {
 
 using nlohmann::json;
@@ -11,6 +13,26 @@ std::string Trimmed(const std::string& s) {
   if (b == std::string::npos) return {};
   size_t e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
+}
+
+namespace {
+bool BidiOverride(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+bool Control(char32_t cp, bool multiline) {
+  if (multiline && (cp == '\t' || cp == '\r' || cp == '\n')) return false;
+  return cp < 0x20 || cp == 0x7F;
+}
+}  // namespace
+
+Status CheckText(const std::string& field, std::string_view text, bool multiline) {
+  for (size_t pos = 0; pos < text.size();) {
+    auto cp = utf8::Next(text, pos);
+    if (!cp) return Invalid("error.field_bad_utf8", field);
+    if (Control(*cp, multiline)) return Invalid("error.field_control", field);
+    if (!multiline && BidiOverride(*cp)) return Invalid("error.field_bidi", field);
+  }
+  return {};
 }
 
 namespace {
@@ -38,10 +60,13 @@ Status CheckType(const std::string& name, const json& v, InputType type, bool nu
       if (!v.is_object()) return Invalid("error.field_not_object", name);
       break;
     case InputType::kText:
+    case InputType::kLongText: {
       if (!v.is_string()) return Invalid("error.field_not_text", name);
-      if (v.get_ref<const std::string&>().size() > max_length)
+      const auto& text = v.get_ref<const std::string&>();
+      if (text.size() > max_length)
         return Invalid("error.field_too_long", name).With("max", std::to_string(max_length));
-      break;
+      return CheckText(name, text, type == InputType::kLongText);
+    }
   }
   return {};
 }
@@ -57,7 +82,7 @@ Status CheckInput(const json& body, const std::vector<InputField>& fields, bool 
       continue;
     }
     if (key == "comment") {
-      Status s = CheckType(key, *it, InputType::kText, true, 2000);
+      Status s = CheckType(key, *it, InputType::kLongText, true, 2000);
       if (!s.ok()) return s;
       continue;
     }
@@ -75,7 +100,8 @@ Status CheckInput(const json& body, const std::vector<InputField>& fields, bool 
     if (!f.required) continue;
     auto it = body.find(f.name);
     if (it == body.end() || it->is_null()) return Invalid("error.field_missing", f.name);
-    if (f.type == InputType::kText && Trimmed(it->get<std::string>()).empty())
+    if ((f.type == InputType::kText || f.type == InputType::kLongText) &&
+        Trimmed(it->get<std::string>()).empty())
       return Invalid("error.field_blank", f.name);
   }
   return {};

@@ -3,13 +3,16 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
 
 namespace lis::service {
 
-enum class InputType { kInt, kText, kBool, kIntList /* array of integers */, kObject };
+// kText is one line: valid UTF-8 without control characters (C0, DEL) or bidirectional
+// overrides. kLongText is multi-line text: tab, CR and LF are allowed as well.
+enum class InputType { kInt, kText, kLongText, kBool, kIntList /* array of integers */, kObject };
 
 struct InputField {
   std::string name;
@@ -29,6 +32,13 @@ Status CheckInput(const nlohmann::json& body, const std::vector<InputField>& fie
 long long InputVersion(const nlohmann::json& body);
 // The optional "comment" (why) of a change.
 std::string InputComment(const nlohmann::json& body);
+// Why `text` may not be stored as a text value, as an error naming `field`: invalid UTF-8
+// ("error.field_bad_utf8"), a control character other than tab, CR and LF (or any control
+// character unless `multiline`: "error.field_control"), or a bidirectional override
+// character, U+202A..U+202E or U+2066..U+2069, which can make a name or a file name read as
+// something else ("error.field_bidi"; allowed in multi-line text). Nothing when it may.
+Status CheckText(const std::string& field, std::string_view text, bool multiline);
+
 // Text value trimmed of surrounding white space.
 std::string Trimmed(const std::string& s);
 

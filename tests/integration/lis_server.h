@@ -103,6 +103,7 @@ class LisServer {
   // Sends `sig` to the server process (if running) without waiting.
   void Signal(int sig);
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   int port() const { return port_; }
   const std::string& database_url() const { return database_url_; }
   bool postgres() const { return database_url_.rfind("postgres", 0) == 0; }

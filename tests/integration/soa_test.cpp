@@ -75,6 +75,8 @@ TEST_F(SoaTest, APatchWritesTheEntryWithOneAuditEventAndVersionsIt) {
   LisServer& s = server();
   long long org = NewOrganisation("Skrivande bolaget AB");
   long long ciso_id = s.UserId("ciso");
+  // A responsible person holds a role in the organisation of the SoA (issue 12).
+  s.AddRole(ciso_id, "contact", org);
   long long before = s.AuditTotal();
   json body = Decided(true, "implemented");
   body["responsible_id"] = ciso_id;

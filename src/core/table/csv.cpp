@@ -35,6 +35,21 @@ Error TableError(const std::string& key, long long row) {
   return e;
 }
 
+Status HoldBytes(Table& table, size_t bytes, const ReadLimits& limits) {
+  table.held_bytes += bytes;
+  if (table.held_bytes <= limits.max_table_bytes) return {};
+  Error e = MakeError(Code::kTooLarge, "import.table_too_large");
+  return e.With("max", std::to_string(limits.max_table_bytes));
+}
+
+namespace {
+Status Hold(Table& table, const std::vector<std::string>& cells, const ReadLimits& limits) {
+  size_t bytes = sizeof(TableRow);
+  for (const auto& c : cells) bytes += c.size() + kCellOverhead;
+  return HoldBytes(table, bytes, limits);
+}
+}  // namespace
+
 Status AddRow(Table& table, long long number, std::vector<std::string> cells,
               const ReadLimits& limits) {
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
@@ -48,6 +63,8 @@ Status AddRow(Table& table, long long number, std::vector<std::string> cells,
       return TableError("import.cell_too_long", number)
           .With("max", std::to_string(limits.max_cell_bytes));
   }
+  Status held = Hold(table, cells, limits);
+  if (!held.ok()) return held;
   if (table.header.empty()) {
     table.header = std::move(cells);
     return {};

@@ -21,14 +21,24 @@ struct TableRow {
 struct Table {
   std::vector<std::string> header;  // the first non-empty row
   std::vector<TableRow> rows;       // non-empty rows after the header, in file order
+  size_t held_bytes = 0;            // memory the cells hold, as ReadLimits::max_table_bytes counts
 };
 
+// What a reader accepts. A reader's memory stays within about max_unpacked_bytes +
+// max_table_bytes whatever the file holds (an XLSX "zip bomb" included).
 struct ReadLimits {
-  size_t max_rows = 50000;                    // data rows, not counting the header
-  size_t max_columns = 200;                   // cells per row
-  size_t max_cell_bytes = 32767;              // Excel's own limit per cell
-  size_t max_xml_bytes = 256u * 1024 * 1024;  // uncompressed size of one XLSX part
+  size_t max_rows = 50000;        // data rows, not counting the header
+  size_t max_columns = 200;       // cells per row
+  size_t max_cell_bytes = 32767;  // Excel's own limit per cell
+  // XLSX: the uncompressed size of all the parts read, in all; inflating stops beyond it.
+  size_t max_unpacked_bytes = 64u * 1024 * 1024;
+  // The cells read, and for XLSX its shared strings, each counted with its bookkeeping
+  // (kCellOverhead bytes): a shared string used in a million cells costs a million times.
+  size_t max_table_bytes = 64u * 1024 * 1024;
 };
+
+// The bookkeeping counted for each cell and shared string against max_table_bytes.
+constexpr size_t kCellOverhead = 32;
 
 enum class Format { kCsv, kXlsx };
 
@@ -37,15 +47,17 @@ enum class Format { kCsv, kXlsx };
 // or CR; quoted fields may hold delimiters, quotes ("") and line breaks.
 // Errors (Code::kInvalid): "import.empty" (no header), "import.no_rows" (only a header),
 // "import.bad_utf8" {row}, "import.unclosed_quote" {row}, "import.too_many_rows" {max},
-// "import.too_many_columns" {row, max}, "import.cell_too_long" {row, max}.
+// "import.too_many_columns" {row, max}, "import.cell_too_long" {row, max}; and
+// (Code::kTooLarge) "import.table_too_large" {max} beyond max_table_bytes.
 Result<Table> ReadCsv(std::string_view bytes, const ReadLimits& limits = {});
 
 // XLSX: the first worksheet of the workbook (workbook.xml and its relationships), with
 // shared strings, inline strings, numbers (integral values without a decimal part) and
 // booleans ("TRUE"/"FALSE"); cells placed by their reference ("C7"), gaps left empty. Rows
 // keep their sheet numbers. Errors as for CSV, and "import.not_xlsx" (not a zip archive or no
-// workbook), "import.no_worksheet", "import.bad_xlsx" {part} (a part is not well-formed XML
-// or too large).
+// workbook), "import.no_worksheet", "import.bad_xlsx" {part} (a part is not well-formed XML,
+// or declares a document type), and (Code::kTooLarge) "import.unpacked_too_large" {max}
+// beyond max_unpacked_bytes.
 Result<Table> ReadXlsx(std::string_view bytes, const ReadLimits& limits = {});
 
 Result<Table> ReadTable(std::string_view bytes, Format format, const ReadLimits& limits = {});

@@ -11,6 +11,9 @@ Error TableError(const std::string& key, long long row);
 // becomes the header. Checks UTF-8, columns, cell size and the row limit.
 Status AddRow(Table& table, long long number, std::vector<std::string> cells,
               const ReadLimits& limits);
+// Counts `bytes` more as held by `table`: "import.table_too_large" (kTooLarge) beyond
+// limits.max_table_bytes.
+Status HoldBytes(Table& table, size_t bytes, const ReadLimits& limits);
 // "import.empty" without a header, "import.no_rows" without data rows.
 Status FinishTable(const Table& table);
 

@@ -240,6 +240,60 @@ TEST(XlsxRead, RefusesBrokenWorkbooks) {
       Format::kXlsx, limits);
 }
 
+// A small file that unpacks or expands beyond the limits stops there, as kTooLarge.
+TEST(XlsxRead, StopsAtTheUnpackedAndTableLimits) {
+  ReadLimits limits;
+  limits.max_unpacked_bytes = 1u << 20;
+  limits.max_table_bytes = 1u << 20;
+  const std::string header =
+      R"(<x:row r="1"><x:c t="inlineStr"><x:is><x:t>namn</x:t></x:is></x:c></x:row>)";
+  // 4 MiB of blanks deflate to a few KiB: inflating stops at the limit.
+  std::string bomb = Workbook(header + std::string(4u << 20, ' '));
+  ASSERT_LT(bomb.size(), 64u * 1024);
+  auto unpacked = ReadXlsx(bomb, limits);
+  ASSERT_FALSE(unpacked.ok());
+  EXPECT_EQ(unpacked.error().code, Code::kTooLarge);
+  EXPECT_EQ(unpacked.error().message_key, "import.unpacked_too_large");
+  EXPECT_EQ(unpacked.error().args.at("max"), std::to_string(1u << 20));
+
+  // One shared string of 30,000 bytes in 200 cells: 6 MB of cells from a small sheet.
+  std::string rows = header;
+  for (int r = 2; r < 102; ++r)
+    rows += "<x:row r=\"" + std::to_string(r) +
+            "\"><x:c t=\"s\"><x:v>0</x:v></x:c><x:c t=\"s\"><x:v>0</x:v></x:c></x:row>";
+  std::string strings = "<sst><si><t>" + std::string(30000, 'x') + "</t></si></sst>";
+  auto expanded = ReadXlsx(Zip({{"xl/workbook.xml", kWorkbook},
+                                {"xl/_rels/workbook.xml.rels", kRels},
+                                {"xl/strings.xml", strings},
+                                {"xl/worksheets/first.xml", Sheet(rows)}}),
+                           limits);
+  ASSERT_FALSE(expanded.ok());
+  EXPECT_EQ(expanded.error().code, Code::kTooLarge);
+  EXPECT_EQ(expanded.error().message_key, "import.table_too_large");
+
+  // Under the limits the same reader reads it.
+  limits.max_table_bytes = 8u << 20;
+  EXPECT_TRUE(ReadXlsx(Zip({{"xl/workbook.xml", kWorkbook},
+                            {"xl/_rels/workbook.xml.rels", kRels},
+                            {"xl/strings.xml", strings},
+                            {"xl/worksheets/first.xml", Sheet(rows)}}),
+                       limits)
+                  .ok());
+}
+
+// A document type declaration could declare entities that expand: refused.
+TEST(XlsxRead, RefusesADocumentTypeDeclaration) {
+  std::string sheet =
+      R"(<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]>)" +
+      Sheet(R"(<x:row r="1"><x:c t="inlineStr"><x:is><x:t>&a;</x:t></x:is></x:c></x:row>)")
+          .substr(21);
+  auto r = ReadXlsx(Zip({{"xl/workbook.xml", kWorkbook},
+                         {"xl/_rels/workbook.xml.rels", kRels},
+                         {"xl/worksheets/first.xml", sheet}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message_key, "import.bad_xlsx");
+}
+
 TEST(XlsxWrite, WritesStringsOnlyAndReadsBack) {
   Rows rows = {{"Åsa", "=1+1", "-5"}, {"", "@x", "3"}};
   std::string bytes = WriteXlsx("System", {"namn", "värde", "tal"}, rows);

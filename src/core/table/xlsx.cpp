@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 
 #include "core/table/table.h"
 #include "core/table/table_rows.h"
+#include "core/table/xml_scan.h"
 
 namespace lis::tables {
 
@@ -44,20 +46,31 @@ class Archive {
   bool Has(const std::string& name) const {
     return zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE) >= 0;
   }
-  // The part's bytes; nothing when it is missing, unreadable or larger than `max`.
-  std::optional<std::string> Read(const std::string& name, size_t max) const {
+  // The part's bytes, taken from `budget` (the uncompressed bytes all parts may still take):
+  // "import.bad_xlsx" when it is missing or unreadable, "import.unpacked_too_large" as soon
+  // as inflating it goes beyond the budget (so a zip bomb costs no more than the budget).
+  Result<std::string> Read(const std::string& name, size_t& budget,
+                           const ReadLimits& limits) const {
     zip_file_t* f = zip_fopen(za_, name.c_str(), ZIP_FL_NOCASE);
-    if (!f) return std::nullopt;
+    if (!f) return TableError("import.bad_xlsx", 0).With("part", name);
     std::string out;
+    zip_stat_t st;
+    if (zip_stat(za_, name.c_str(), ZIP_FL_NOCASE, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+      out.reserve(std::min<zip_uint64_t>(st.size, budget));  // no doubling while it grows
     char buf[65536];
     zip_int64_t n;
     while ((n = zip_fread(f, buf, sizeof buf)) > 0) {
+      if (static_cast<size_t>(n) > budget - out.size()) {
+        zip_fclose(f);
+        return MakeError(Code::kTooLarge, "import.unpacked_too_large")
+            .With("max", std::to_string(limits.max_unpacked_bytes));
+      }
       out.append(buf, static_cast<size_t>(n));
-      if (out.size() > max) break;
     }
     zip_fclose(f);
-    if (n < 0 || out.size() > max) return std::nullopt;
-    return out;
+    if (n < 0) return TableError("import.bad_xlsx", 0).With("part", name);
+    budget -= out.size();
+    return std::move(out);
   }
 
  private:
@@ -122,27 +135,25 @@ std::string Unescape(std::string_view s) {
   return out;
 }
 
-// The text of a shared string <si> or an inline string <is>: its <t>, or the <t> of each
-// rich-text run <r> (phonetic hints <rPh> are not part of the text).
-std::string RichText(const pugi::xml_node& n) {
-  std::string out;
-  for (auto c : n.children()) {
-    if (c.type() != pugi::node_element) continue;
-    if (LocalName(c) == "t") out += c.child_value();
-    if (LocalName(c) == "r") out += Child(c, "t").child_value();
-  }
-  return Unescape(out);
-}
-
 // ---- Parts ----
 
-Result<pugi::xml_document*> Parse(const Archive& zip, const std::string& part,
-                                  pugi::xml_document& doc, const ReadLimits& limits) {
-  auto bytes = zip.Read(part, limits.max_xml_bytes);
-  if (!bytes) return TableError("import.bad_xlsx", 0).With("part", part);
+// The workbook and its relationships are parsed into a tree; a real one is a few KiB.
+constexpr size_t kMaxSmallPart = 1024 * 1024;
+
+// Parses a small part into `doc`, its bytes taken from `budget`.
+Status Parse(const Archive& zip, const std::string& part, pugi::xml_document& doc, size_t& budget,
+             const ReadLimits& limits) {
+  size_t small = std::min(budget, kMaxSmallPart);
+  auto bytes = zip.Read(part, small, limits);
+  if (!bytes.ok()) {
+    if (bytes.error().code == Code::kTooLarge && budget > kMaxSmallPart)
+      return TableError("import.bad_xlsx", 0).With("part", part);
+    return bytes.error();
+  }
+  budget -= bytes->size();
   if (!doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default, pugi::encoding_utf8))
     return TableError("import.bad_xlsx", 0).With("part", part);
-  return &doc;
+  return {};
 }
 
 // "xl/" + target, or the target itself when absolute ("/xl/...").
@@ -156,15 +167,15 @@ struct WorkbookParts {
   std::string shared_strings;
 };
 
-Result<WorkbookParts> FindParts(const Archive& zip, const ReadLimits& limits) {
+Result<WorkbookParts> FindParts(const Archive& zip, size_t& budget, const ReadLimits& limits) {
   if (!zip.Has("xl/workbook.xml")) return TableError("import.not_xlsx", 0);
   pugi::xml_document wb, rels;
-  auto parsed = Parse(zip, "xl/workbook.xml", wb, limits);
+  Status parsed = Parse(zip, "xl/workbook.xml", wb, budget, limits);
   if (!parsed.ok()) return parsed.error();
   pugi::xml_node sheet = Child(Child(Child(wb, "workbook"), "sheets"), "sheet");
   if (!sheet) return TableError("import.no_worksheet", 0);
   std::string rid = Attr(sheet, "id");
-  parsed = Parse(zip, "xl/_rels/workbook.xml.rels", rels, limits);
+  parsed = Parse(zip, "xl/_rels/workbook.xml.rels", rels, budget, limits);
   if (!parsed.ok()) return parsed.error();
   WorkbookParts parts;
   for (auto r : Child(rels, "Relationships").children()) {
@@ -177,15 +188,81 @@ Result<WorkbookParts> FindParts(const Archive& zip, const ReadLimits& limits) {
   return parts;
 }
 
+// ---- Streamed parts: the shared strings and the worksheet ----
+
+// Collects the text of a shared string <si> or an inline string <is>: its <t>, or the <t>
+// of each rich-text run <r>, but not the phonetic hints <rPh>.
+class RichTextCollector {
+ public:
+  void Begin() {
+    text_.clear();
+    in_t_ = false;
+    hints_ = 0;
+  }
+  void OnStart(std::string_view name) {
+    if (name == "rPh") ++hints_;
+    if (name == "t" && hints_ == 0) in_t_ = true;
+  }
+  void OnEnd(std::string_view name) {
+    if (name == "rPh" && hints_ > 0) --hints_;
+    if (name == "t") in_t_ = false;
+  }
+  void OnText(const std::string& text) {
+    if (in_t_) text_ += text;
+  }
+  std::string Take() { return Unescape(text_); }
+
+ private:
+  std::string text_;
+  bool in_t_ = false;
+  int hints_ = 0;
+};
+
+// Reads `part` from `zip` and gives each scanner event to `on`, which returns a non-ok
+// Status to stop; "import.bad_xlsx" for XML that is not well formed.
+template <typename OnEvent>
+Status Scan(const Archive& zip, const std::string& part, size_t& budget, const ReadLimits& limits,
+            OnEvent on) {
+  auto bytes = zip.Read(part, budget, limits);
+  if (!bytes.ok()) return bytes.error();
+  XmlScanner xml(*bytes);
+  for (;;) {
+    auto event = xml.Next();
+    if (event == XmlScanner::Event::kDone) return {};
+    if (event == XmlScanner::Event::kError)
+      return TableError("import.bad_xlsx", 0).With("part", part);
+    Status s = on(event, xml);
+    if (!s.ok()) return s;
+  }
+}
+
+using Event = XmlScanner::Event;
+
 Result<std::vector<std::string>> SharedStrings(const Archive& zip, const std::string& part,
-                                               const ReadLimits& limits) {
+                                               size_t& budget, const ReadLimits& limits,
+                                               Table& table) {
   std::vector<std::string> out;
   if (part.empty() || !zip.Has(part)) return out;
-  pugi::xml_document doc;
-  auto parsed = Parse(zip, part, doc, limits);
-  if (!parsed.ok()) return parsed.error();
-  for (auto si : Child(doc, "sst").children())
-    if (si.type() == pugi::node_element && LocalName(si) == "si") out.push_back(RichText(si));
+  RichTextCollector text;
+  bool in_si = false;
+  Status s = Scan(zip, part, budget, limits, [&](Event e, const XmlScanner& xml) -> Status {
+    if (e == Event::kStart && xml.name() == "si") {
+      in_si = true;
+      text.Begin();
+    } else if (e == Event::kStart && in_si) {
+      text.OnStart(xml.name());
+    } else if (e == Event::kText && in_si) {
+      text.OnText(xml.text());
+    } else if (e == Event::kEnd && xml.name() == "si") {
+      in_si = false;
+      out.push_back(text.Take());
+      return HoldBytes(table, out.back().size() + kCellOverhead, limits);
+    } else if (e == Event::kEnd && in_si) {
+      text.OnEnd(xml.name());
+    }
+    return {};
+  });
+  if (!s.ok()) return s.error();
   return out;
 }
 
@@ -210,61 +287,114 @@ std::string NumberText(const std::string& v) {
   return std::to_string(static_cast<long long>(d));
 }
 
-std::string CellText(const pugi::xml_node& c, const std::vector<std::string>& shared) {
-  std::string type = Attr(c, "t");
-  std::string v = Child(c, "v").child_value();
-  if (type == "inlineStr") return RichText(Child(c, "is"));
-  if (type == "s") {
-    char* end = nullptr;
-    unsigned long i = std::strtoul(v.c_str(), &end, 10);
-    return !v.empty() && *end == '\0' && i < shared.size() ? shared[i] : std::string();
-  }
-  if (type == "b") return v == "1" ? "TRUE" : "FALSE";
-  if (type == "str" || type == "e" || type == "d") return Unescape(v);
-  return NumberText(v);
-}
+// The worksheet's rows, read element by element into the table.
+class SheetReader {
+ public:
+  SheetReader(const std::vector<std::string>& shared, const ReadLimits& limits, Table& table)
+      : shared_(shared), limits_(limits), table_(table) {}
 
-Status ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& shared,
-                 const ReadLimits& limits, Table& table) {
-  long long row_number = 0;
-  for (auto row : Child(Child(doc, "worksheet"), "sheetData").children()) {
-    if (row.type() != pugi::node_element || LocalName(row) != "row") continue;
-    long long r = std::atoll(Attr(row, "r"));
-    row_number = r > row_number ? r : row_number + 1;
-    std::vector<std::string> cells;
-    long long col = 0;
-    for (auto c : row.children()) {
-      if (c.type() != pugi::node_element || LocalName(c) != "c") continue;
-      auto [ref_col, ref_row] = CellRef(Attr(c, "r"));
-      col = ref_col > 0 ? ref_col : col + 1;
-      std::string text = CellText(c, shared);
-      if (text.empty()) continue;
-      if (col > static_cast<long long>(limits.max_columns))
-        return TableError("import.too_many_columns", row_number)
-            .With("max", std::to_string(limits.max_columns));
-      if (cells.size() < static_cast<size_t>(col)) cells.resize(col);
-      cells[col - 1] = std::move(text);
+  Status On(Event e, const XmlScanner& xml) {
+    std::string_view name = xml.name();
+    if (e == Event::kText) {
+      if (in_is_)
+        inline_.OnText(xml.text());
+      else if (in_v_)
+        value_ += xml.text();
+      return {};
     }
-    Status s = AddRow(table, row_number, std::move(cells), limits);
-    if (!s.ok()) return s;
+    if (e == Event::kStart) return Start(name, xml);
+    if (in_is_ && name != "is") {
+      inline_.OnEnd(name);
+    } else if (name == "is") {
+      in_is_ = false;
+    } else if (name == "v") {
+      in_v_ = false;
+    } else if (name == "c" && in_c_) {
+      in_c_ = false;
+      return EndCell();
+    } else if (name == "row" && in_row_) {
+      in_row_ = false;
+      return AddRow(table_, row_number_, std::move(cells_), limits_);
+    }
+    return {};
   }
-  return FinishTable(table);
-}
+
+ private:
+  Status Start(std::string_view name, const XmlScanner& xml) {
+    if (in_is_) {
+      inline_.OnStart(name);
+    } else if (name == "row") {
+      long long r = std::atoll(std::string(xml.Attr("r")).c_str());
+      row_number_ = r > row_number_ ? r : row_number_ + 1;
+      cells_.clear();
+      col_ = 0;
+      in_row_ = true;
+    } else if (name == "c" && in_row_) {
+      auto [ref_col, ref_row] = CellRef(xml.Attr("r"));
+      col_ = ref_col > 0 ? ref_col : col_ + 1;
+      type_ = std::string(xml.Attr("t"));
+      value_.clear();
+      has_inline_ = false;
+      in_c_ = true;
+    } else if (name == "v" && in_c_) {
+      in_v_ = true;
+    } else if (name == "is" && in_c_) {
+      in_is_ = has_inline_ = true;
+      inline_.Begin();
+    }
+    return {};
+  }
+
+  std::string CellText() {
+    if (type_ == "inlineStr") return has_inline_ ? inline_.Take() : std::string();
+    if (type_ == "s") {
+      char* end = nullptr;
+      unsigned long i = std::strtoul(value_.c_str(), &end, 10);
+      return !value_.empty() && *end == '\0' && i < shared_.size() ? shared_[i] : std::string();
+    }
+    if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
+    if (type_ == "str" || type_ == "e" || type_ == "d") return Unescape(value_);
+    return NumberText(value_);
+  }
+
+  Status EndCell() {
+    std::string text = CellText();
+    if (text.empty()) return {};
+    if (col_ > static_cast<long long>(limits_.max_columns))
+      return TableError("import.too_many_columns", row_number_)
+          .With("max", std::to_string(limits_.max_columns));
+    if (cells_.size() < static_cast<size_t>(col_)) cells_.resize(col_);
+    cells_[col_ - 1] = std::move(text);
+    return {};
+  }
+
+  const std::vector<std::string>& shared_;
+  const ReadLimits& limits_;
+  Table& table_;
+  long long row_number_ = 0;
+  long long col_ = 0;
+  std::vector<std::string> cells_;
+  std::string type_, value_;
+  RichTextCollector inline_;
+  bool in_row_ = false, in_c_ = false, in_v_ = false, in_is_ = false, has_inline_ = false;
+};
 
 }  // namespace
 
 Result<Table> ReadXlsx(std::string_view bytes, const ReadLimits& limits) {
   auto zip = Archive::Open(bytes);
   if (!zip) return TableError("import.not_xlsx", 0);
-  auto parts = FindParts(*zip, limits);
+  size_t budget = limits.max_unpacked_bytes;
+  auto parts = FindParts(*zip, budget, limits);
   if (!parts.ok()) return parts.error();
-  auto shared = SharedStrings(*zip, parts->shared_strings, limits);
-  if (!shared.ok()) return shared.error();
-  pugi::xml_document sheet;
-  auto parsed = Parse(*zip, parts->sheet, sheet, limits);
-  if (!parsed.ok()) return parsed.error();
   Table table;
-  Status s = ReadSheet(sheet, *shared, limits, table);
+  auto shared = SharedStrings(*zip, parts->shared_strings, budget, limits, table);
+  if (!shared.ok()) return shared.error();
+  SheetReader reader(*shared, limits, table);
+  Status s = Scan(*zip, parts->sheet, budget, limits,
+                  [&](Event e, const XmlScanner& xml) { return reader.On(e, xml); });
+  if (!s.ok()) return s.error();
+  s = FinishTable(table);
   if (!s.ok()) return s.error();
   return table;
 }

@@ -40,21 +40,14 @@ tables::Format UploadFormat(const std::string& content_type, std::string_view by
 Result<ImportAnswer> RunImport(App& app, const RequestContext& ctx, ImportKind kind,
                                std::string_view bytes, tables::Format format, bool dry_run) {
   ImportAnswer answer;
-  auto table = tables::ReadTable(bytes, format);
-  if (!table.ok()) {
-    auto row = table.error().args.find("row");
-    long long n = row == table.error().args.end() ? 0 : std::stoll(row->second);
-    answer.status = 400;
-    answer.body = {{"errors", json::array({ProblemJson(ctx, n, "", table.error())})}};
-    return answer;
-  }
-  auto report = app.imports.Import(*ctx.caller, kind, *table, dry_run);
+  auto report = app.imports.Import(*ctx.caller, kind, bytes, format, dry_run);
   if (!report.ok()) return report.error();
   if (report->problems.empty()) {
     answer.body = {{"created", report->created}, {"dry_run", dry_run}};
     return answer;
   }
-  answer.status = report->Forbidden() ? 403 : 422;
+  bool too_large = report->unreadable && report->problems[0].error.code == Code::kTooLarge;
+  answer.status = too_large ? 413 : report->unreadable ? 400 : report->Forbidden() ? 403 : 422;
   answer.body = {{"errors", json::array()}};
   for (const auto& p : report->problems)
     answer.body["errors"].push_back(ProblemJson(ctx, p.row, p.column, p.error));

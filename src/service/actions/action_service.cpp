@@ -9,6 +9,7 @@
 #include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "service/org/user_reference.h"
 #include "store/actions/action_tables.h"
 #include "store/org/org_tables.h"
 
@@ -24,13 +25,13 @@ namespace {
 const std::vector<InputField>& Fields() {
   static const std::vector<InputField> kFields = {
       {"title", InputType::kText, true, false, 200},
-      {"description", InputType::kText, false, false, 4000},
+      {"description", InputType::kLongText, false, false, 4000},
       {"owner_id", InputType::kInt, true, false},
       {"org_unit_id", InputType::kInt, true, false},
       {"due_date", InputType::kText, true, false, 40},
       {"priority", InputType::kText, false, false, 40},
       {"status", InputType::kText, false, false, 40},
-      {"progress_note", InputType::kText, false, false, 4000},
+      {"progress_note", InputType::kLongText, false, false, 4000},
       {"origin", InputType::kText, false, false, 40},
       {"origin_id", InputType::kInt, false, true},
       {"origin_ref", InputType::kText, false, true, 100},
@@ -85,12 +86,11 @@ Status CheckUnit(Tx& tx, const Caller& caller, long long unit) {
   return {};
 }
 
-// The owner: an active user who can see node `unit` (holds kOrgRead there).
+// The owner: a user who may be named on a record at `unit` (CheckUserReference) and can see
+// that node (holds kOrgRead there).
 Status CheckOwner(Tx& tx, long long owner, long long unit) {
-  auto row = tx.QueryOne("SELECT active FROM users WHERE id = ? AND deleted_at IS NULL",
-                         {Value(owner)}, {store::Col::kInt});
-  if (!row) return Invalid("error.action_owner_unknown", "owner_id");
-  if (row->Int(0) == 0) return Invalid("error.action_owner_inactive", "owner_id");
+  Status s = CheckUserReference(tx, "owner_id", owner, unit);
+  if (!s.ok()) return s;
   if (!domain::Allows(store::LoadGrants(tx, owner), Permission::kOrgRead, store::OrgPath(tx, unit)))
     return Invalid("error.action_owner_scope", "owner_id");
   return {};

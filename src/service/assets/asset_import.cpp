@@ -487,6 +487,20 @@ std::string ImportColumnName(ImportKind kind, const std::string& field, const st
 }
 
 Result<ImportReport> AssetImportService::Import(const Caller& caller, ImportKind kind,
+                                                std::string_view bytes, tables::Format format,
+                                                bool dry_run) {
+  if (!CanWriteAnyAsset(caller)) return lis::Forbidden();
+  auto table = tables::ReadTable(bytes, format, limits_);
+  if (table.ok()) return Import(caller, kind, *table, dry_run);
+  const Error& e = table.error();
+  auto row = e.args.find("row");
+  ImportReport report;
+  report.unreadable = true;
+  report.problems.push_back({row == e.args.end() ? 0 : std::stoll(row->second), "", e});
+  return report;
+}
+
+Result<ImportReport> AssetImportService::Import(const Caller& caller, ImportKind kind,
                                                 const tables::Table& table, bool dry_run) {
   if (!CanWriteAnyAsset(caller)) return lis::Forbidden();
   const auto& specs = kind == ImportKind::kSystems ? SystemColumns() : SetColumns();

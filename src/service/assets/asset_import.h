@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -28,6 +29,7 @@ struct ImportProblem {
 struct ImportReport {
   long long created = 0;                // rows written (or, in a dry run, that would be)
   std::vector<ImportProblem> problems;  // nothing was written when not empty
+  bool unreadable = false;              // the file could not be read (one problem says why)
   bool Forbidden() const;               // some problem is a refusal
 };
 
@@ -38,7 +40,15 @@ std::string ImportColumnName(ImportKind kind, const std::string& field, const st
 
 class AssetImportService {
  public:
-  AssetImportService(store::Database& db, InformationSetService& sets) : db_(db), sets_(sets) {}
+  // `limits` bound what reading an uploaded file may cost (rows, cells, unpacked size).
+  AssetImportService(store::Database& db, InformationSetService& sets, tables::ReadLimits limits)
+      : db_(db), sets_(sets), limits_(limits) {}
+
+  // Reads the uploaded `bytes` as `format` and imports the table, as below. The permission is
+  // checked before the file is opened, so a caller who may write no asset costs no reading;
+  // a file that cannot be read, or is beyond the limits, is a report with `unreadable` set.
+  Result<ImportReport> Import(const Caller& caller, ImportKind kind, std::string_view bytes,
+                              tables::Format format, bool dry_run);
 
   // Checks every row of `table` and, unless `dry_run` or a problem was found, creates them.
   // Fails with kForbidden only when the caller may write no asset at all.
@@ -48,6 +58,7 @@ class AssetImportService {
  private:
   store::Database& db_;
   InformationSetService& sets_;
+  tables::ReadLimits limits_;
 };
 
 }  // namespace lis::service

@@ -27,10 +27,10 @@ const std::vector<InputField>& Fields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"org_unit_id", InputType::kInt, true, false},
-      {"description", InputType::kText, false, false, 4000},
+      {"description", InputType::kLongText, false, false, 4000},
       {"personal_data", InputType::kText, false, false, 20},
       {"secrecy", InputType::kText, false, true, 200},
-      {"retention", InputType::kText, false, true, 1000},
+      {"retention", InputType::kLongText, false, true, 1000},
       {"system_ids", InputType::kIntList, false, false, 500},
   };
   return kFields;

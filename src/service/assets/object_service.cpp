@@ -25,7 +25,7 @@ const std::vector<InputField>& Fields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"org_unit_id", InputType::kInt, true, false},
-      {"description", InputType::kText, false, false, 4000},
+      {"description", InputType::kLongText, false, false, 4000},
   };
   return kFields;
 }

@@ -25,10 +25,10 @@ const std::vector<InputField>& Fields() {
       {"area", InputType::kText, true, false, 100},
       {"aspect", InputType::kText, true, false, 20},
       {"min_level", InputType::kInt, true, false},
-      {"text_sv", InputType::kText, true, false, 4000},
-      {"text_en", InputType::kText, true, false, 4000},
-      {"guidance_sv", InputType::kText, false, false, 8000},
-      {"guidance_en", InputType::kText, false, false, 8000},
+      {"text_sv", InputType::kLongText, true, false, 4000},
+      {"text_en", InputType::kLongText, true, false, 4000},
+      {"guidance_sv", InputType::kLongText, false, false, 8000},
+      {"guidance_en", InputType::kLongText, false, false, 8000},
   };
   return kFields;
 }

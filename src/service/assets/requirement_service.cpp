@@ -134,8 +134,8 @@ Result<json> RequirementService::SetStatus(const Caller& caller, long long syste
                                            const std::string& code, const json& body) {
   static const std::vector<InputField> kFields = {
       {"status", InputType::kText, true, false, 20},
-      {"how", InputType::kText, false, false, 4000},
-      {"motivation", InputType::kText, false, false, 4000},
+      {"how", InputType::kLongText, false, false, 4000},
+      {"motivation", InputType::kLongText, false, false, 4000},
       {"version", InputType::kInt, false, false},
   };
   Status s = CheckInput(body, kFields, false);

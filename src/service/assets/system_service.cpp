@@ -23,7 +23,7 @@ const std::vector<InputField>& Fields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"object_id", InputType::kInt, true, false},
-      {"description", InputType::kText, false, false, 4000},
+      {"description", InputType::kLongText, false, false, 4000},
       {"hosting", InputType::kText, false, false, 20},
       {"hosting_country", InputType::kText, false, true, 2},
       {"supplier_name", InputType::kText, false, true, 200},

@@ -1,5 +1,7 @@
 #include "service/controls/soa_evidence_check.h"
 
+#include "service/input.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -74,12 +76,13 @@ Error FileError(const std::string& key) {
 }  // namespace
 
 Status CheckEvidenceFileName(std::string_view name) {
-  if (name.empty() || name.size() > 200 || name == "." || name == ".." || !tables::ValidUtf8(name))
+  // One line of valid UTF-8 without controls or bidirectional overrides (a name such as
+  // "rapport\u202Efdp.exe" must not read as "rapportexe.pdf"), and no path.
+  if (name.empty() || name.size() > 200 || name == "." || name == ".." ||
+      !CheckText("file", name, false).ok())
     return FileError("error.evidence_name");
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f || c == '/' || c == '\\') return FileError("error.evidence_name");
-  }
+  for (char c : name)
+    if (c == '/' || c == '\\') return FileError("error.evidence_name");
   return {};
 }
 

@@ -68,6 +68,8 @@ Result<json> SoaService::AddFile(const Caller& caller, const SoaKey& key, const 
     auto type = EvidenceFileType(file_name, bytes, max_evidence_bytes_);
     if (!type.ok()) return type.error();
     if (title.size() > 200) return Invalid("error.field_too_long", "title").With("max", "200");
+    Status text = CheckText("title", title, false);
+    if (!text.ok()) return text.error();
     std::string shown = Trimmed(title);
     json values = EvidenceValues(key, *control_id, "file", shown.empty() ? file_name : shown);
     values["file_name"] = file_name;

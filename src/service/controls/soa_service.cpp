@@ -7,6 +7,7 @@
 #include "service/authorizer.h"
 #include "service/controls/soa_access.h"
 #include "service/input.h"
+#include "service/org/user_reference.h"
 #include "store/controls/soa_tables.h"
 #include "store/org/org_tables.h"
 
@@ -45,10 +46,10 @@ void AddPercent(json& c) {
 const std::vector<InputField>& EntryFields() {
   static const std::vector<InputField> kFields = {
       {"applicable", InputType::kBool, false, true},
-      {"justification", InputType::kText, false, false, 4000},
+      {"justification", InputType::kLongText, false, false, 4000},
       {"status", InputType::kText, false, false, 30},
       {"responsible_id", InputType::kInt, false, true},
-      {"implementation", InputType::kText, false, false, 4000},
+      {"implementation", InputType::kLongText, false, false, 4000},
       {"last_reviewed", InputType::kText, false, true, 10},
       {"version", InputType::kInt, true, false},  // 0 for an entry never written
   };
@@ -56,7 +57,7 @@ const std::vector<InputField>& EntryFields() {
 }
 
 // The entry as `body` would make it from `item` (the current item); checked.
-Result<json> MergedEntry(Tx& tx, const json& item, const json& body) {
+Result<json> MergedEntry(Tx& tx, const SoaKey& key, const json& item, const json& body) {
   json e;
   for (const char* f : {"applicable", "justification", "status", "responsible_id", "implementation",
                         "last_reviewed"})
@@ -69,10 +70,10 @@ Result<json> MergedEntry(Tx& tx, const json& item, const json& body) {
     return Invalid("error.soa_justification", "justification");
   if (e["last_reviewed"].is_string() && !IsDate(e["last_reviewed"].get<std::string>()))
     return Invalid("error.soa_date", "last_reviewed");
-  if (e["responsible_id"].is_number_integer()) {
-    auto user = store::GetRecord(tx, store::UserTable(), e["responsible_id"].get<long long>());
-    if (!user || !(*user)["active"].get<bool>())
-      return Invalid("error.soa_responsible", "responsible_id");
+  if (e["responsible_id"].is_number_integer() && e["responsible_id"] != item["responsible_id"]) {
+    Status s = CheckUserReference(tx, "responsible_id", e["responsible_id"].get<long long>(),
+                                  key.org_unit_id);
+    if (!s.ok()) return s.error();
   }
   return e;
 }
@@ -232,7 +233,7 @@ Result<json> SoaService::Update(const Caller& caller, const SoaKey& key, const s
     auto control_id = ControlIdByRef(tx, key.framework_id, ref);
     if (!control_id.ok()) return control_id.error();
     json item = FindItem(BuildSoa(tx, *target), ref);
-    auto values = MergedEntry(tx, item, body);
+    auto values = MergedEntry(tx, key, item, body);
     if (!values.ok()) return values.error();
     long long version = body["version"].get<long long>();
     if (item["version"].get<long long>() == 0) {
@@ -259,7 +260,8 @@ Result<json> SoaService::Update(const Caller& caller, const SoaKey& key, const s
 }
 
 Result<json> SoaService::Issue(const Caller& caller, const SoaKey& key, const json& body) {
-  static const std::vector<InputField> kFields = {{"note", InputType::kText, false, false, 2000}};
+  static const std::vector<InputField> kFields = {
+      {"note", InputType::kLongText, false, false, 2000}};
   Status s = CheckInput(body, kFields, false);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {

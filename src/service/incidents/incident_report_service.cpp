@@ -30,8 +30,8 @@ const std::vector<InputField>& Fields() {
       {"made_at", InputType::kText, false, true, 40},
       {"reference", InputType::kText, false, true, 200},
       {"recipient", InputType::kText, false, true, 200},
-      {"reason", InputType::kText, false, true, 4000},
-      {"late_reason", InputType::kText, false, true, 4000},
+      {"reason", InputType::kLongText, false, true, 4000},
+      {"late_reason", InputType::kLongText, false, true, 4000},
   };
   return kFields;
 }

@@ -31,7 +31,7 @@ TimePoint NowUtc() {
 const std::vector<InputField>& ReportFields() {
   static const std::vector<InputField> kFields = {
       {"title", InputType::kText, true, false, 200},
-      {"description", InputType::kText, false, false, 8000},
+      {"description", InputType::kLongText, false, false, 8000},
       {"occurred_at", InputType::kText, true, false, 40},
       {"discovered_at", InputType::kText, true, false, 40},
       {"org_unit_id", InputType::kInt, true, false},
@@ -47,7 +47,7 @@ const std::vector<InputField>& ReportFields() {
 const std::vector<InputField>& HandlingFields() {
   static const std::vector<InputField> kFields = {
       {"title", InputType::kText, false, false, 200},
-      {"description", InputType::kText, false, false, 8000},
+      {"description", InputType::kLongText, false, false, 8000},
       {"org_unit_id", InputType::kInt, false, false},
       {"system_id", InputType::kInt, false, true},
       {"personal_data", InputType::kBool, false, false},
@@ -59,11 +59,11 @@ const std::vector<InputField>& HandlingFields() {
       {"personal_data_breach", InputType::kBool, false, false},
       {"significant", InputType::kBool, false, false},
       {"awareness_at", InputType::kText, false, false, 40},
-      {"breach_subjects", InputType::kText, false, false, 4000},
-      {"breach_records", InputType::kText, false, false, 4000},
-      {"breach_consequences", InputType::kText, false, false, 4000},
-      {"breach_measures", InputType::kText, false, false, 4000},
-      {"breach_subjects_informed", InputType::kText, false, false, 4000},
+      {"breach_subjects", InputType::kLongText, false, false, 4000},
+      {"breach_records", InputType::kLongText, false, false, 4000},
+      {"breach_consequences", InputType::kLongText, false, false, 4000},
+      {"breach_measures", InputType::kLongText, false, false, 4000},
+      {"breach_subjects_informed", InputType::kLongText, false, false, 4000},
   };
   return kFields;
 }
@@ -71,7 +71,7 @@ const std::vector<InputField>& HandlingFields() {
 const std::vector<InputField>& TimelineFields() {
   static const std::vector<InputField> kFields = {
       {"kind", InputType::kText, true, false, 40},
-      {"body", InputType::kText, true, false, 8000},
+      {"body", InputType::kLongText, true, false, 8000},
       {"happened_at", InputType::kText, false, false, 40},
   };
   return kFields;
@@ -261,8 +261,8 @@ Status CheckHandlingRefs(Tx& tx, const Caller& caller, const json& current, cons
     Status s = CheckSystem(tx, r["system_id"].get<long long>(), r["org_unit_id"].get<long long>());
     if (!s.ok()) return s;
   }
-  if (r["handler_id"] != current["handler_id"] && r["handler_id"].is_number_integer())
-    return CheckHandler(tx, r["handler_id"].get<long long>());
+  if ((moved || r["handler_id"] != current["handler_id"]) && r["handler_id"].is_number_integer())
+    return CheckHandler(tx, r["handler_id"].get<long long>(), r["org_unit_id"].get<long long>());
   return {};
 }
 

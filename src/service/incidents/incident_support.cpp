@@ -4,6 +4,7 @@
 
 #include "domain/incidents/incident_rules.h"
 #include "service/incidents/incident_categories.h"
+#include "service/org/user_reference.h"
 #include "store/incidents/incident_tables.h"
 #include "store/org/org_tables.h"
 
@@ -31,19 +32,6 @@ Status CheckUnit(Tx& tx, long long unit, const std::string& field) {
   return {};
 }
 
-namespace {
-// The organisation (municipality or company) above or at `unit`; the root when none is.
-long long OrganisationOf(Tx& tx, long long unit) {
-  auto path = store::OrgPath(tx, unit);
-  if (path.empty()) return 0;
-  for (long long id : path) {
-    auto row = tx.QueryOne("SELECT kind FROM org_units WHERE id = ?", {Value(id)}, {Col::kText});
-    if (row && (row->Text(0) == "municipality" || row->Text(0) == "company")) return id;
-  }
-  return path.front();
-}
-}  // namespace
-
 Status CheckSystem(Tx& tx, long long system_id, long long unit) {
   auto row = tx.QueryOne(
       "SELECT o.org_unit_id FROM systems s JOIN objects o ON o.id = s.object_id "
@@ -55,11 +43,8 @@ Status CheckSystem(Tx& tx, long long system_id, long long unit) {
   return {};
 }
 
-Status CheckHandler(Tx& tx, long long user_id) {
-  auto row = tx.QueryOne("SELECT active FROM users WHERE id = ? AND deleted_at IS NULL",
-                         {Value(user_id)}, {Col::kInt});
-  if (!row || row->Int(0) == 0) return Invalid("error.incident_handler_unknown", "handler_id");
-  return {};
+Status CheckHandler(Tx& tx, long long user_id, long long unit) {
+  return CheckUserReference(tx, "handler_id", user_id, unit);
 }
 
 Error Refusal(IncidentView view) {

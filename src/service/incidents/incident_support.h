@@ -29,8 +29,9 @@ Status CheckUnit(store::Tx& tx, long long unit, const std::string& field = "org_
 // A live system whose object lies in the same organisation (municipality or company) as
 // node `unit`; kInvalid naming system_id otherwise.
 Status CheckSystem(store::Tx& tx, long long system_id, long long unit);
-// An active user, else kInvalid naming handler_id.
-Status CheckHandler(store::Tx& tx, long long user_id);
+// A handler who may be named on an incident at node `unit` (CheckUserReference), else
+// kInvalid naming handler_id.
+Status CheckHandler(store::Tx& tx, long long user_id, long long unit);
 
 // The refusal of a change to an incident the caller may not make: forbidden when it sees the
 // incident at all (in full or as its reporter), not_found otherwise.

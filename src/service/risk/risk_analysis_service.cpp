@@ -30,8 +30,8 @@ const std::vector<InputField>& Fields() {
       {"scope_kind", InputType::kText},
       {"scope_id", InputType::kInt},
       {"analysis_date", InputType::kText, false, false, 10},
-      {"participants", InputType::kText, false, false, 4000},
-      {"method", InputType::kText, false, false, 4000},
+      {"participants", InputType::kLongText, false, false, 4000},
+      {"method", InputType::kLongText, false, false, 4000},
       {"status", InputType::kText},
   };
   return kFields;

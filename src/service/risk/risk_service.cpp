@@ -10,6 +10,7 @@
 #include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "service/org/user_reference.h"
 #include "service/risk/risk_access.h"
 #include "service/risk/risk_settings_service.h"
 #include "store/assets/asset_tables.h"
@@ -37,8 +38,8 @@ const std::vector<InputField>& Fields() {
   static const std::vector<InputField> kFields = {
       {"analysis_id", InputType::kInt, true},
       {"title", InputType::kText, true, false, 200},
-      {"threat", InputType::kText, false, false, 4000},
-      {"vulnerability", InputType::kText, false, false, 4000},
+      {"threat", InputType::kLongText, false, false, 4000},
+      {"vulnerability", InputType::kLongText, false, false, 4000},
       {"information_set_ids", InputType::kIntList, false, false, 100},
       {"system_ids", InputType::kIntList, false, false, 100},
       {"confidentiality", InputType::kBool},
@@ -47,9 +48,9 @@ const std::vector<InputField>& Fields() {
       {"traceability", InputType::kBool},
       {"likelihood", InputType::kInt, true},
       {"consequence", InputType::kInt, true},
-      {"existing_controls", InputType::kText, false, false, 4000},
+      {"existing_controls", InputType::kLongText, false, false, 4000},
       {"treatment", InputType::kText, false, true},
-      {"planned_actions", InputType::kText, false, false, 4000},
+      {"planned_actions", InputType::kLongText, false, false, 4000},
       {"residual_likelihood", InputType::kInt, false, true},
       {"residual_consequence", InputType::kInt, false, true},
       {"owner_id", InputType::kInt, false, true},
@@ -59,7 +60,7 @@ const std::vector<InputField>& Fields() {
 
 const std::vector<InputField>& AcceptFields() {
   static const std::vector<InputField> kFields = {
-      {"motivation", InputType::kText, true, false, 4000},
+      {"motivation", InputType::kLongText, true, false, 4000},
       {"valid_until", InputType::kText, true, false, 10},
   };
   return kFields;
@@ -102,8 +103,9 @@ Status CheckLevel(const json& record, const char* field) {
   return {};
 }
 
-// Checks `record` (the merged risk) and fills its derived scores.
-Status CheckRisk(Tx& tx, json& record) {
+// Checks `record` (the merged risk of analysis `analysis`; `before` the risk it replaces,
+// or null) and fills its derived scores.
+Status CheckRisk(Tx& tx, json& record, const json& analysis, const json& before) {
   record["title"] = Trimmed(record["title"].get<std::string>());
   if (record["title"].get<std::string>().empty()) return Invalid("error.field_blank", "title");
   for (const char* f : {"likelihood", "consequence"})
@@ -118,9 +120,11 @@ Status CheckRisk(Tx& tx, json& record) {
   if (!record["treatment"].is_null() &&
       !domain::IsRiskTreatment(record["treatment"].get<std::string>()))
     return Invalid("error.risk_treatment", "treatment");
-  if (record["owner_id"].is_number_integer()) {
-    auto owner = store::GetRecord(tx, store::UserTable(), record["owner_id"].get<long long>());
-    if (!owner || !(*owner)["active"].get<bool>()) return Invalid("error.user_unknown", "owner_id");
+  bool new_owner = before.is_null() || before["owner_id"] != record["owner_id"];
+  if (new_owner && record["owner_id"].is_number_integer()) {
+    Status s = CheckUserReference(tx, "owner_id", record["owner_id"].get<long long>(),
+                                  analysis["org_unit_id"].get<long long>());
+    if (!s.ok()) return s;
   }
   record["score"] =
       domain::RiskScore(record["likelihood"].get<int>(), record["consequence"].get<int>());
@@ -386,7 +390,7 @@ Result<json> RiskService::Create(const Caller& caller, const json& body) {
     if (!analysis || !CanOnAnalysis(tx, caller, Permission::kRiskRead, *analysis))
       return Invalid("error.risk_analysis_missing", "analysis_id");
     if (!CanOnAnalysis(tx, caller, Permission::kRiskWrite, *analysis)) return Forbidden();
-    Status checked = CheckRisk(tx, record);
+    Status checked = CheckRisk(tx, record, *analysis, nullptr);
     if (checked.ok()) checked = CheckLinks(tx, caller, body);
     if (!checked.ok()) return checked.error();
     return Shown(tx, caller, store::InsertRecord(tx, store::RiskTable(), record), *analysis);
@@ -407,7 +411,7 @@ Result<json> RiskService::Update(const Caller& caller, long long id, const json&
       if (body.contains(f.name)) record[f.name] = body[f.name];
     for (const char* f : {"information_set_ids", "system_ids"})
       if (body.contains(f)) record[f] = IdsText(body[f]);
-    Status checked = CheckRisk(tx, record);
+    Status checked = CheckRisk(tx, record, r->analysis, r->risk);
     if (checked.ok()) checked = CheckLinks(tx, caller, body);
     if (!checked.ok()) return checked.error();
     FollowChange(tx, caller, body, r->risk, record);
