@@ -1,6 +1,6 @@
 # LIS developer entry points.
-#   make build          install missing Debian packages, configure (once) and build
-#   make run            build, migrate ./data/lis.db, load demo data once, serve on :8080
+#   make build          install missing Debian packages, configure (once), build everything
+#   make run            build lis alone, migrate ./data/lis.db, load demo data once, serve on :8080
 #   make test           format check, test dependencies, build, scripts/run-tests (CI runs this)
 #   make format         clang-format -i the C++ sources; make format-check only checks them
 #   make bench          Google Benchmark (lis_bench, if present) and wrk against lis serve
@@ -8,16 +8,19 @@
 SHELL := /bin/bash
 CXX_FILES = find $(wildcard src tests bench) -type f \( -name '*.cpp' -o -name '*.h' \)
 
-.PHONY: build run test format format-check bench clean
+.PHONY: configure build run test format format-check bench clean
 
-build:
+configure:
 	scripts/install-deps
 	[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: configure
 	cmake --build build
 
 # `lis demo` exits 3 when the database already has data: then show the accounts saved
 # by the first run.
-run: build
+run: configure
+	cmake --build build --target lis
 	mkdir -p data
 	build/lis migrate
 	@rc=0; build/lis demo --accounts-out data/demo-accounts.json >data/demo-accounts.txt.new || rc=$$?; \

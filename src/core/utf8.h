@@ -7,6 +7,9 @@
 
 namespace lis::utf8 {
 
+// U+FFFD, shown in place of a character that cannot be shown.
+constexpr char32_t kReplacement = 0xFFFD;
+
 // The code point that starts at `text[pos]`, advancing `pos` past it. A malformed sequence
 // (a stray continuation byte, a truncated sequence, an overlong form, a surrogate or a value
 // beyond U+10FFFF) gives nothing and advances `pos` by one byte, so a caller can skip it.

@@ -3,7 +3,7 @@
 // requirement_gap origin and the one-click action from a system page.
 #include "action_support.h"
 
-namespace lis_test {
+namespace lis_test::action_api_test {
 namespace {
 
 class ActionApiTest : public SharedServerTest<ActionApiTest> {
@@ -323,4 +323,4 @@ TEST_F(ActionApiTest, ListsFilterAndSort) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::action_api_test

@@ -6,7 +6,7 @@
 #include "risk_support.h"
 #include "soa_support.h"
 
-namespace lis_test {
+namespace lis_test::action_origin_test {
 namespace {
 
 class ActionOriginTest : public SharedServerTest<ActionOriginTest> {
@@ -192,4 +192,4 @@ TEST_F(ActionOriginTest, AControlGapOfTheSoaIsAnOriginAndItsPageMakesTheAction) 
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::action_origin_test

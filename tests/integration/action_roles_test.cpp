@@ -12,7 +12,7 @@
 //   kEnergiAction Norrvik Energi AB, owned by the company's CISO
 #include "action_support.h"
 
-namespace lis_test {
+namespace lis_test::action_roles_test {
 namespace {
 
 enum class Op {
@@ -281,4 +281,4 @@ TEST_F(ActionRolesTest, PagesFollowTheSameRules) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::action_roles_test

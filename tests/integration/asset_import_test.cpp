@@ -13,7 +13,7 @@
 #include "asset_support.h"
 #include "core/table/table.h"
 
-namespace lis_test {
+namespace lis_test::asset_import_test {
 namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
@@ -462,4 +462,4 @@ TEST_F(AssetImportTest, PermissionMatrix) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::asset_import_test

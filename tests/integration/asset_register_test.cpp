@@ -12,7 +12,7 @@
 #include "store/database.h"
 #include "store/records.h"
 
-namespace lis_test {
+namespace lis_test::asset_register_test {
 namespace {
 
 // The data set (built once per server):
@@ -519,4 +519,4 @@ TEST_F(DerivedCacheTest, EveryChangeThatFeedsTheClassKeepsTheCacheCurrent) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::asset_register_test

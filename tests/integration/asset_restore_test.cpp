@@ -4,7 +4,7 @@
 // who may do it.
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::asset_restore_test {
 namespace {
 
 class AssetRestoreTest : public SharedServerTest<AssetRestoreTest> {
@@ -290,4 +290,4 @@ TEST_F(AssetRestoreTest, PermissionMatrix) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::asset_restore_test

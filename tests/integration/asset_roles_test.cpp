@@ -29,7 +29,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::asset_roles_test {
 namespace {
 
 enum class Action {
@@ -478,4 +478,4 @@ TEST_F(AssetRolesTest, TheStartPageListsTheWorkInTheCallersScope) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::asset_roles_test

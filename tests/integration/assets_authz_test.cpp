@@ -25,7 +25,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::assets_authz_test {
 namespace {
 
 enum Column {
@@ -564,4 +564,4 @@ TEST_F(AssetsAuthzTest, SecrecyMarkedDetailsAreRedactedForEmployeesAndTheBoard) 
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::assets_authz_test

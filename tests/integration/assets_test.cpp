@@ -7,7 +7,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::assets_test {
 namespace {
 
 class AssetsTest : public SharedServerTest<AssetsTest> {
@@ -725,9 +725,9 @@ TEST_F(AssetsTest, CisoSeesTheAuditEventsOfEveryAssetInItsScope) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::assets_test
 
-namespace lis_test {
+namespace lis_test::assets_test {
 namespace {
 
 // Asset records have the same history and point-in-time view as every record: versions
@@ -763,4 +763,4 @@ TEST_F(AssetsTest, AssetsHaveAHistoryAndAPointInTimeView) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::assets_test

@@ -4,7 +4,7 @@
 #include "asset_support.h"
 #include "audit_support.h"
 
-namespace lis_test {
+namespace lis_test::audit_api_test {
 namespace {
 
 class AuditApiTest : public SharedServerTest<AuditApiTest> {
@@ -334,4 +334,4 @@ TEST_F(AuditApiTest, AssetContentIsHiddenFromReadersWithoutContentPermission) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::audit_api_test

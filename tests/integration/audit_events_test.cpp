@@ -5,7 +5,7 @@
 
 #include "audit_support.h"
 
-namespace lis_test {
+namespace lis_test::audit_events_test {
 namespace {
 
 class AuditEventsTest : public SharedServerTest<AuditEventsTest> {
@@ -484,4 +484,4 @@ TEST_F(AuditEventsTest, LoginFailureAndLogoutAreOneSecurityEventEach) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::audit_events_test

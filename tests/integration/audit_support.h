@@ -15,10 +15,6 @@
 
 namespace lis_test {
 
-inline std::string Id(long long id) {
-  return std::to_string(id);
-}
-
 // The events added since the audit total was `total_before`, oldest first (at most 500).
 inline std::vector<json> EventsSince(LisServer& s, long long total_before) {
   long long total = s.AuditTotal();

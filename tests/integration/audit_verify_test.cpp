@@ -7,7 +7,7 @@
 #include "audit_support.h"
 #include "store/audit_chain.h"
 
-namespace lis_test {
+namespace lis_test::audit_verify_test {
 namespace {
 
 class AuditVerifyTest : public SharedServerTest<AuditVerifyTest> {
@@ -306,4 +306,4 @@ TEST_F(AuditVerifyTest, ExportToAFarFutureDateHoldsEveryEvent) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::audit_verify_test

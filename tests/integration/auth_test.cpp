@@ -3,7 +3,7 @@
 
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::auth_test {
 namespace {
 
 class AuthTest : public SharedServerTest<AuthTest> {
@@ -313,4 +313,4 @@ TEST_F(BehindProxyTest, ClientAddressIsTheOneTheProxyAdded) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::auth_test

@@ -25,7 +25,7 @@
 
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::authz_matrix_test {
 namespace {
 
 enum Column {
@@ -91,10 +91,6 @@ struct Who {
   Session session;
   std::string token;
 };
-
-std::string Id(long long id) {
-  return std::to_string(id);
-}
 
 class AuthzMatrixTest : public SharedServerTest<AuthzMatrixTest> {
  protected:
@@ -308,4 +304,4 @@ TEST_F(AuthzMatrixTest, CoversEveryDemoAccountAndRole) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::authz_matrix_test

@@ -2,7 +2,7 @@
 // outside the API), never 500, and the server keeps serving.
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::bad_input_test {
 namespace {
 
 // Replaces {sof}, {unit} and {user} in `text` with ids.
@@ -270,4 +270,4 @@ TEST_F(BodyLimitTest, BodiesOverTheLimitAnswer413AndTheServerGoesOn) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::bad_input_test

@@ -9,7 +9,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::classification_test {
 namespace {
 
 class ClassificationTest : public SharedServerTest<ClassificationTest> {
@@ -610,9 +610,9 @@ TEST_F(ConfiguredScaleTest, LevelsAboveTheScaleAreRefusedAndReviewsFollowTheSett
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::classification_test
 
-namespace lis_test {
+namespace lis_test::classification_test {
 namespace {
 
 // Replacing a classification names the version it replaces, so that two people classifying
@@ -646,4 +646,4 @@ TEST_F(ClassificationTest, ReclassifyingNamesTheVersionItReplaces) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::classification_test

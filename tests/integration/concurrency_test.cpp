@@ -10,7 +10,7 @@
 
 #include "audit_support.h"
 
-namespace lis_test {
+namespace lis_test::concurrency_test {
 namespace {
 
 class ConcurrencyTest : public SharedServerTest<ConcurrencyTest> {
@@ -278,4 +278,4 @@ TEST_F(ConcurrencyTest, DeactivationMeetingTheUsersOwnLogoutOrRevocationDoesNotD
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::concurrency_test

@@ -11,7 +11,7 @@
 
 #include "audit_support.h"
 
-namespace lis_test {
+namespace lis_test::crash_test {
 namespace {
 
 TEST(CrashTest, EveryAnsweredWriteSurvivesSigkillAndTheChainVerifies) {
@@ -115,4 +115,4 @@ TEST(CrashTest, EveryAnsweredWriteSurvivesSigkillAndTheChainVerifies) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::crash_test

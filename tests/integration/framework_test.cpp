@@ -6,7 +6,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::framework_test {
 namespace {
 
 const char* kIso = "iso27001-2022";
@@ -374,4 +374,4 @@ TEST_F(FrameworkTest, AHigherShippedDataVersionUpdatesTheLibraryAtStart) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::framework_test

@@ -4,7 +4,7 @@
 
 #include "audit_support.h"
 
-namespace lis_test {
+namespace lis_test::history_test {
 namespace {
 
 class HistoryTest : public SharedServerTest<HistoryTest> {
@@ -395,4 +395,4 @@ TEST_F(HistoryTest, CisoReadsHistoryButMayNotRestore) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::history_test

@@ -8,7 +8,7 @@
 #include "lis_server.h"
 #include "risk_support.h"
 
-namespace lis_test {
+namespace lis_test::import_limits_test {
 namespace {
 
 constexpr size_t kLimit = 8u * 1024 * 1024;
@@ -97,4 +97,4 @@ TEST_F(ImportLimitsTest, AZipBombAnswers413AndPeakMemoryStaysBounded) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::import_limits_test

@@ -6,7 +6,7 @@
 #include "core/clock.h"
 #include "incident_support.h"
 
-namespace lis_test {
+namespace lis_test::incident_api_test {
 namespace {
 
 class IncidentApiTest : public SharedServerTest<IncidentApiTest> {
@@ -458,4 +458,4 @@ TEST_F(IncidentApiTest, AuditLogHidesIncidentContentFromTheAdministrator) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::incident_api_test

@@ -8,7 +8,7 @@
 #include "core/stockholm_time.h"
 #include "incident_clock_support.h"
 
-namespace lis_test {
+namespace lis_test::incident_clock_test {
 namespace {
 
 class IncidentClockTest : public SharedServerTest<IncidentClockTest> {
@@ -494,4 +494,4 @@ TEST_F(IncidentClockTest, DemoShowsClocksInEveryState) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::incident_clock_test

@@ -9,7 +9,7 @@
 #include "core/clock.h"
 #include "core/table/table.h"
 
-namespace lis_test {
+namespace lis_test::incident_learning_test {
 namespace {
 
 // One incident row; the times are stored UTC text as LIS writes it.
@@ -518,4 +518,4 @@ TEST_F(IncidentLearningTest, ReviewPageShowsTheFormToHandlersAndKeepsInputOnErro
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::incident_learning_test

@@ -5,7 +5,7 @@
 // time.
 #include "action_support.h"
 
-namespace lis_test {
+namespace lis_test::incident_pages_test {
 namespace {
 
 // The fields of a valid report form; `extra` ("&name=value...") is appended and wins, as the
@@ -356,4 +356,4 @@ TEST_F(IncidentPagesTest, SavingTheTriageKeepsAnUntouchedAwarenessTime) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::incident_pages_test

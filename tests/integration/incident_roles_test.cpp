@@ -15,7 +15,7 @@
 
 #include "incident_support.h"
 
-namespace lis_test {
+namespace lis_test::incident_roles_test {
 namespace {
 
 enum class Action {
@@ -318,4 +318,4 @@ TEST_F(IncidentRolesTest, FiltersDoNotWidenTheList) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::incident_roles_test

@@ -39,6 +39,11 @@ struct Session : Auth {
   long long user_id = 0;
 };
 
+// A record id as it appears in a path or a query.
+inline std::string Id(long long id) {
+  return std::to_string(id);
+}
+
 inline Auth Bearer(std::string token) {
   Auth a;
   a.bearer = std::move(token);

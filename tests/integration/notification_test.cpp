@@ -7,7 +7,7 @@
 
 #include "incident_support.h"
 
-namespace lis_test {
+namespace lis_test::notification_test {
 namespace {
 
 class NotificationTest : public SharedServerTest<NotificationTest> {
@@ -267,4 +267,4 @@ TEST_F(NotificationSweeperTest, TheServerWritesClockNotificationsInTheBackground
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::notification_test

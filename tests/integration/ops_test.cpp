@@ -12,7 +12,7 @@
 
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::ops_test {
 namespace {
 
 class OpsTest : public SharedServerTest<OpsTest> {
@@ -273,4 +273,4 @@ TEST(DatabaseDownTest, HealthzAnswers503AndRequestsAnswerUnavailable) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::ops_test

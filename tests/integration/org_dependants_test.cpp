@@ -6,7 +6,7 @@
 #include "risk_support.h"
 #include "soa_support.h"
 
-namespace lis_test {
+namespace lis_test::org_dependants_test {
 namespace {
 
 class OrgDependantsTest : public SharedServerTest<OrgDependantsTest> {};
@@ -48,4 +48,4 @@ TEST_F(OrgDependantsTest, ANodeWithRecordsOfAnAreaIsNotDeleted) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::org_dependants_test

@@ -4,12 +4,8 @@
 
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::org_test {
 namespace {
-
-std::string Id(long long id) {
-  return std::to_string(id);
-}
 
 class OrgTest : public SharedServerTest<OrgTest> {
  protected:
@@ -303,4 +299,4 @@ TEST_F(OrgTest, UpdateNeedsTheCurrentVersion) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::org_test

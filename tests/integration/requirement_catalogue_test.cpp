@@ -5,7 +5,7 @@
 
 #include "asset_support.h"
 
-namespace lis_test {
+namespace lis_test::requirement_catalogue_test {
 namespace {
 
 // A requirement body for the API with every field.
@@ -405,4 +405,4 @@ TEST_F(RequirementCatalogueTest, PermissionMatrix) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::requirement_catalogue_test

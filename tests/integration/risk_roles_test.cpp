@@ -15,7 +15,7 @@
 
 #include "risk_support.h"
 
-namespace lis_test {
+namespace lis_test::risk_roles_test {
 namespace {
 
 enum class Action {
@@ -267,4 +267,4 @@ TEST_F(RiskRolesTest, EveryRuleHolds) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::risk_roles_test

@@ -7,7 +7,7 @@
 #include "risk_support.h"
 #include "service/risk/risk_service.h"
 
-namespace lis_test {
+namespace lis_test::risk_test {
 namespace {
 
 class RiskTest : public SharedServerTest<RiskTest> {
@@ -471,4 +471,4 @@ TEST_F(RiskTest, EveryChangeWritesOneAuditEvent) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::risk_test

@@ -5,12 +5,8 @@
 
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::scope_test {
 namespace {
-
-std::string Id(long long id) {
-  return std::to_string(id);
-}
 
 std::set<long long> Ids(const json& items) {
   std::set<long long> out;
@@ -219,4 +215,4 @@ TEST_F(ScopeTest, RoleOnANodeCoversItsWholeSubtree) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::scope_test

@@ -11,7 +11,7 @@
 // permission), ciso.energi (ciso of another company).
 #include "soa_support.h"
 
-namespace lis_test {
+namespace lis_test::soa_roles_test {
 namespace {
 
 enum class Action {
@@ -190,4 +190,4 @@ TEST_F(SoaRolesTest, EveryEndpointAnswersEachCallerAsTheTableSays) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::soa_roles_test

@@ -6,7 +6,7 @@
 #include "core/table/table.h"
 #include "soa_support.h"
 
-namespace lis_test {
+namespace lis_test::soa_test {
 namespace {
 
 class SoaTest : public SharedServerTest<SoaTest> {
@@ -415,4 +415,4 @@ TEST_F(SoaTest, ExportsReadBackWithSwedishText) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::soa_test

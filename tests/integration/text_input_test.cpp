@@ -7,7 +7,7 @@
 #include "lis_server.h"
 #include "risk_support.h"
 
-namespace lis_test {
+namespace lis_test::text_input_test {
 namespace {
 
 class TextInputTest : public SharedServerTest<TextInputTest> {};
@@ -120,4 +120,4 @@ TEST_F(TextInputTest, ControlCharactersAndBidiOverridesAreRefusedNamingTheField)
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::text_input_test

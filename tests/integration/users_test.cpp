@@ -1,12 +1,8 @@
 // Users and role assignments through the API.
 #include "lis_server.h"
 
-namespace lis_test {
+namespace lis_test::users_test {
 namespace {
-
-std::string Id(long long id) {
-  return std::to_string(id);
-}
 
 class UsersTest : public SharedServerTest<UsersTest> {
  protected:
@@ -278,4 +274,4 @@ TEST_F(UsersTest, ListsArePaged) {
 }
 
 }  // namespace
-}  // namespace lis_test
+}  // namespace lis_test::users_test

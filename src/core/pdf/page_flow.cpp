@@ -7,7 +7,6 @@ namespace lis::pdf {
 namespace {
 
 constexpr double kBodySize = 10;
-constexpr double kLeadingRatio = 1.3;  // line height over font size
 constexpr double kParagraphAfter = 6;
 constexpr double kFooterSize = 8;
 

@@ -12,6 +12,9 @@
 
 namespace lis::pdf {
 
+// Line height over font size, for body text, headings and table cells alike.
+constexpr double kLeadingRatio = 1.3;
+
 class PageFlow {
  public:
   // `margin` in points on every side; `canvas` must outlive the flow.

@@ -7,13 +7,14 @@
 #include <fstream>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace lis::pdf {
 
 namespace {
 
 constexpr double kA4Short = 595.276;  // points, as libharu's HPDF_PAGE_SIZE_A4
 constexpr double kA4Long = 841.89;
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr const char* kFontFiles[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 
 std::string Hex(HPDF_STATUS code) {
@@ -172,7 +173,7 @@ void Canvas::StrokeRect(double x, double y, double width, double height, double 
 
 double Canvas::Advance(FontStyle style, double size, char32_t cp) {
   int i = static_cast<int>(style);
-  if (cp > 0xFFFF) cp = kReplacement;
+  if (cp > 0xFFFF) cp = utf8::kReplacement;
   if (s_->widths[i].empty()) s_->widths[i].assign(0x10000, -1);
   int& w = s_->widths[i][cp];
   if (w < 0) w = HPDF_Font_GetUnicodeWidth(s_->fonts[i], static_cast<HPDF_UNICODE>(cp));

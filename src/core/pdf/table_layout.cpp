@@ -7,7 +7,6 @@ namespace lis::pdf {
 
 namespace {
 
-constexpr double kLeadingRatio = 1.3;
 constexpr double kPad = 3;  // between a cell's frame and its text (only above and below
                             // when there is no frame, so the text lines up with paragraphs)
 constexpr double kHeaderGray = 0.85;

@@ -6,12 +6,11 @@ namespace lis::pdf {
 
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr double kSlack = 1e-6;  // rounding room when a line is exactly full
 
 char32_t Shown(char32_t cp) {
   if (cp == '\t') return ' ';
-  if (cp > 0xFFFF) return kReplacement;
+  if (cp > 0xFFFF) return utf8::kReplacement;
   return cp;
 }
 
@@ -98,7 +97,7 @@ std::u32string CleanText(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    char32_t cp = utf8::Next(text, i).value_or(kReplacement);
+    char32_t cp = utf8::Next(text, i).value_or(utf8::kReplacement);
     if (cp == '\r') {
       if (i < text.size() && text[i] == '\n') ++i;
       cp = '\n';

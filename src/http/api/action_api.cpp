@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListActions(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -31,7 +31,7 @@ void RegisterActionApi(Router& router, App& app) {
   // registered one by one rather than with crud::AddCrud.
   auto& actions = app.actions;
   const std::string base = "/api/v1/actions";
-  router.Add("GET", base, Bind(app, List));
+  router.Add("GET", base, Bind(app, ListActions));
   router.Add("POST", base,
              [&actions](RequestContext& c, HttpResponse& o) { crud::Create(actions, c, o); });
   router.Add("GET", base + "/{id}",

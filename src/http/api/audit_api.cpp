@@ -8,7 +8,7 @@ namespace lis::http {
 namespace {
 
 // GET /api/v1/audit?entity=&id=&actor=&action=&from=&to=&limit=&offset=
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListAuditEvents(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -30,7 +30,7 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterAuditApi(Router& router, App& app) {
-  router.Add("GET", "/api/v1/audit", Bind(app, List));
+  router.Add("GET", "/api/v1/audit", Bind(app, ListAuditEvents));
 }
 
 }  // namespace lis::http

@@ -11,14 +11,14 @@ using nlohmann::json;
 
 namespace {
 
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListFrameworks(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto r = app.frameworks.List(*ctx.caller);
   if (!r.ok()) return WriteError(out, ctx, r.error());
   WriteJson(out, 200, {{"items", r->items}, {"total", r->total}});
 }
 
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetFramework(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   Reply(out, ctx, app.frameworks.Get(*ctx.caller, PathId(ctx)));
 }
@@ -55,9 +55,9 @@ void Import(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterFrameworkApi(Router& router, App& app) {
-  router.Add("GET", "/api/v1/frameworks", Bind(app, List));
+  router.Add("GET", "/api/v1/frameworks", Bind(app, ListFrameworks));
   router.Add("POST", "/api/v1/frameworks/import", Bind(app, Import));
-  router.Add("GET", "/api/v1/frameworks/{id}", Bind(app, Get));
+  router.Add("GET", "/api/v1/frameworks/{id}", Bind(app, GetFramework));
   router.Add("GET", "/api/v1/frameworks/{id}/controls", Bind(app, Controls));
   router.Add("GET", "/api/v1/frameworks/{id}/export", Bind(app, Export));
 }

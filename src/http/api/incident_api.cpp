@@ -16,7 +16,7 @@ namespace {
 
 // GET /api/v1/incidents: the incidents the caller sees in full; with ?reported_by=me the
 // caller's own reports as summaries instead.
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListIncidents(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -42,19 +42,19 @@ void Report(App& app, RequestContext& ctx, HttpResponse& out) {
   Reply(out, ctx, app.incidents.Report(*ctx.caller, *body), 201);
 }
 
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetIncident(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   Reply(out, ctx, app.incidents.Get(*ctx.caller, PathId(ctx)));
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateIncident(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadUpdateBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.incidents.Update(*ctx.caller, PathId(ctx), *body));
 }
 
-void History(App& app, RequestContext& ctx, HttpResponse& out) {
+void IncidentHistory(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   ReplyHistory(out, ctx, app.incidents.History(*ctx.caller, PathId(ctx)));
 }
@@ -105,11 +105,11 @@ void Categories(App&, RequestContext& ctx, HttpResponse& out) {
 void RegisterIncidentApi(Router& router, App& app) {
   const std::string base = "/api/v1/incidents";
   router.Add("GET", "/api/v1/incident-categories", Bind(app, Categories));
-  router.Add("GET", base, Bind(app, List));
+  router.Add("GET", base, Bind(app, ListIncidents));
   router.Add("POST", base, Bind(app, Report));
-  router.Add("GET", base + "/{id}", Bind(app, Get));
-  router.Add("PATCH", base + "/{id}", Bind(app, Update));
-  router.Add("GET", base + "/{id}/history", Bind(app, History));
+  router.Add("GET", base + "/{id}", Bind(app, GetIncident));
+  router.Add("PATCH", base + "/{id}", Bind(app, UpdateIncident));
+  router.Add("GET", base + "/{id}/history", Bind(app, IncidentHistory));
   router.Add("GET", base + "/{id}/timeline", Bind(app, Timeline));
   router.Add("POST", base + "/{id}/timeline", Bind(app, AddTimelineEntry));
   router.Add("GET", base + "/{id}/timeline/{entry_id}", Bind(app, TimelineEntry));

@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListNotifications(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -46,7 +46,7 @@ void MarkAllRead(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void RegisterNotificationApi(Router& router, App& app) {
   const std::string base = "/api/v1/notifications";
-  router.Add("GET", base, Bind(app, List));
+  router.Add("GET", base, Bind(app, ListNotifications));
   router.Add("GET", base + "/unread-count", Bind(app, UnreadCount));
   router.Add("POST", base + "/read-all", Bind(app, MarkAllRead));
   router.Add("POST", base + "/{id}/read", Bind(app, MarkRead));

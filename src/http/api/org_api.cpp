@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListOrgUnits(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx, 100);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -24,40 +24,40 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
   WriteJson(out, 200, ListBody(*result, *page));
 }
 
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetOrgUnit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   if (ctx.request.HasParam("at"))
     return Reply(out, ctx, app.org.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
   Reply(out, ctx, app.org.Get(*ctx.caller, PathId(ctx)));
 }
 
-void History(App& app, RequestContext& ctx, HttpResponse& out) {
+void OrgUnitHistory(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   ReplyHistory(out, ctx, app.org.History(*ctx.caller, PathId(ctx)));
 }
 
-void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+void RestoreOrgUnit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.org.Restore(*ctx.caller, PathId(ctx), *body));
 }
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+void CreateOrgUnit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.org.Create(*ctx.caller, *body), 201);
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateOrgUnit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadUpdateBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.org.Update(*ctx.caller, PathId(ctx), *body));
 }
 
-void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
+void DeleteOrgUnit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto version = OptionalIntParam(ctx, "version");
   if (!version.ok()) return WriteError(out, ctx, version.error());
@@ -69,13 +69,13 @@ void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterOrgApi(Router& router, App& app) {
-  router.Add("GET", "/api/v1/org-units", Bind(app, List));
-  router.Add("POST", "/api/v1/org-units", Bind(app, Create));
-  router.Add("GET", "/api/v1/org-units/{id}", Bind(app, Get));
-  router.Add("PATCH", "/api/v1/org-units/{id}", Bind(app, Update));
-  router.Add("DELETE", "/api/v1/org-units/{id}", Bind(app, Delete));
-  router.Add("GET", "/api/v1/org-units/{id}/history", Bind(app, History));
-  router.Add("POST", "/api/v1/org-units/{id}/restore", Bind(app, Restore));
+  router.Add("GET", "/api/v1/org-units", Bind(app, ListOrgUnits));
+  router.Add("POST", "/api/v1/org-units", Bind(app, CreateOrgUnit));
+  router.Add("GET", "/api/v1/org-units/{id}", Bind(app, GetOrgUnit));
+  router.Add("PATCH", "/api/v1/org-units/{id}", Bind(app, UpdateOrgUnit));
+  router.Add("DELETE", "/api/v1/org-units/{id}", Bind(app, DeleteOrgUnit));
+  router.Add("GET", "/api/v1/org-units/{id}/history", Bind(app, OrgUnitHistory));
+  router.Add("POST", "/api/v1/org-units/{id}/restore", Bind(app, RestoreOrgUnit));
 }
 
 }  // namespace lis::http

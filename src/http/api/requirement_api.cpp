@@ -9,26 +9,26 @@ namespace lis::http {
 
 namespace {
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+void CreateRequirement(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.requirements.Create(*ctx.caller, *body), 201);
 }
 
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetRequirement(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   Reply(out, ctx, app.requirements.Get(*ctx.caller, PathId(ctx)));
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateRequirement(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadUpdateBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.requirements.Update(*ctx.caller, PathId(ctx), *body));
 }
 
-void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
+void DeleteRequirement(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto version = OptionalIntParam(ctx, "version");
   if (!version.ok()) return WriteError(out, ctx, version.error());
@@ -55,12 +55,12 @@ void Import(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterRequirementApi(Router& router, App& app) {
-  router.Add("POST", "/api/v1/requirements", Bind(app, Create));
+  router.Add("POST", "/api/v1/requirements", Bind(app, CreateRequirement));
   router.Add("GET", "/api/v1/requirements/export", Bind(app, Export));
   router.Add("POST", "/api/v1/requirements/import", Bind(app, Import));
-  router.Add("GET", "/api/v1/requirements/{id}", Bind(app, Get));
-  router.Add("PATCH", "/api/v1/requirements/{id}", Bind(app, Update));
-  router.Add("DELETE", "/api/v1/requirements/{id}", Bind(app, Delete));
+  router.Add("GET", "/api/v1/requirements/{id}", Bind(app, GetRequirement));
+  router.Add("PATCH", "/api/v1/requirements/{id}", Bind(app, UpdateRequirement));
+  router.Add("DELETE", "/api/v1/requirements/{id}", Bind(app, DeleteRequirement));
 }
 
 }  // namespace lis::http

@@ -125,7 +125,7 @@ void ListVersions(App& app, RequestContext& ctx, HttpResponse& out) {
   });
 }
 
-void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetSoaVersion(App& app, RequestContext& ctx, HttpResponse& out) {
   WithKey(ctx, out, [&](const service::SoaKey& k) -> Result<json> {
     auto n = Number(ctx);
     if (!n) return NotFound();
@@ -170,7 +170,7 @@ void RegisterSoaApi(Router& router, App& app) {
   router.Add("GET", base + "/export", Bind(app, ExportCurrent));
   router.Add("GET", base + "/versions", Bind(app, ListVersions));
   router.Add("POST", base + "/versions", Bind(app, IssueVersion));
-  router.Add("GET", base + "/versions/{number}", Bind(app, GetVersion));
+  router.Add("GET", base + "/versions/{number}", Bind(app, GetSoaVersion));
   router.Add("GET", base + "/versions/{number}/export", Bind(app, ExportVersion));
   router.Add("GET", base + "/evidence/{evidence_id}/file", Bind(app, DownloadEvidence));
   router.Add("DELETE", base + "/evidence/{evidence_id}", Bind(app, DeleteEvidence));

@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-void List(App& app, RequestContext& ctx, HttpResponse& out) {
+void ListUsers(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
   if (!page.ok()) return WriteError(out, ctx, page.error());
@@ -24,33 +24,33 @@ void List(App& app, RequestContext& ctx, HttpResponse& out) {
   WriteJson(out, 200, ListBody(*result, *page));
 }
 
-void Get(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetUser(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   if (ctx.request.HasParam("at"))
     return Reply(out, ctx, app.users.GetAt(*ctx.caller, PathId(ctx), ctx.request.Param("at")));
   Reply(out, ctx, app.users.Get(*ctx.caller, PathId(ctx)));
 }
 
-void History(App& app, RequestContext& ctx, HttpResponse& out) {
+void UserHistory(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   ReplyHistory(out, ctx, app.users.History(*ctx.caller, PathId(ctx)));
 }
 
-void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+void RestoreUser(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.users.Restore(*ctx.caller, PathId(ctx), *body));
 }
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+void CreateUser(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadJsonBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
   Reply(out, ctx, app.users.Create(*ctx.caller, *body), 201);
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateUser(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto body = ReadUpdateBody(ctx);
   if (!body.ok()) return WriteError(out, ctx, body.error());
@@ -90,12 +90,12 @@ void RestoreRole(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterUserApi(Router& router, App& app) {
-  router.Add("GET", "/api/v1/users", Bind(app, List));
-  router.Add("POST", "/api/v1/users", Bind(app, Create));
-  router.Add("GET", "/api/v1/users/{id}", Bind(app, Get));
-  router.Add("PATCH", "/api/v1/users/{id}", Bind(app, Update));
-  router.Add("GET", "/api/v1/users/{id}/history", Bind(app, History));
-  router.Add("POST", "/api/v1/users/{id}/restore", Bind(app, Restore));
+  router.Add("GET", "/api/v1/users", Bind(app, ListUsers));
+  router.Add("POST", "/api/v1/users", Bind(app, CreateUser));
+  router.Add("GET", "/api/v1/users/{id}", Bind(app, GetUser));
+  router.Add("PATCH", "/api/v1/users/{id}", Bind(app, UpdateUser));
+  router.Add("GET", "/api/v1/users/{id}/history", Bind(app, UserHistory));
+  router.Add("POST", "/api/v1/users/{id}/restore", Bind(app, RestoreUser));
   router.Add("GET", "/api/v1/users/{id}/roles", Bind(app, ListRoles));
   router.Add("POST", "/api/v1/users/{id}/roles", Bind(app, AddRole));
   router.Add("DELETE", "/api/v1/users/{id}/roles/{role_assignment_id}", Bind(app, RemoveRole));

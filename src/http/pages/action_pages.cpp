@@ -21,13 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
-
-OrgTree LoadTree(App& app, const RequestContext& ctx) {
-  auto tree = OrgTree::Load(app, *ctx.caller);
-  return tree.ok() ? std::move(*tree) : OrgTree();
-}
-
 std::vector<SelectOption> Choices(const RequestContext& ctx, const std::string& prefix,
                                   const std::vector<std::string>& values) {
   std::vector<SelectOption> out;
@@ -77,17 +70,9 @@ json Tabs(const RequestContext& ctx, View current) {
   return tabs;
 }
 
-const char* const kListParams[] = {"q",        "status",  "owner_id",   "org_unit_id", "origin",
-                                   "priority", "overdue", "due_before", "sort"};
-
-std::string KeptParams(const service::ParamLookup& param, const std::string& skip = "") {
-  std::string out;
-  for (const char* name : kListParams) {
-    auto v = param(name);
-    if (name != skip && v && !v->empty()) out += std::string("&") + name + "=" + UrlEncode(*v);
-  }
-  return out;
-}
+const char* const kActionListParams[] = {"q",           "status",     "owner_id",
+                                         "org_unit_id", "origin",     "priority",
+                                         "overdue",     "due_before", "sort"};
 
 json SelectData(const RequestContext& ctx, const std::string& name, const std::string& label_key,
                 const std::vector<SelectOption>& options, const std::string& current) {
@@ -125,7 +110,7 @@ json SortHeaders(const RequestContext& ctx, const std::string& path,
                  const service::ParamLookup& param) {
   std::string sort = param("sort").value_or("");
   if (sort.empty()) sort = "due_date";
-  std::string kept = KeptParams(param, "sort");
+  std::string kept = KeptParams(param, kActionListParams, "sort");
   json headers = json::array();
   auto add = [&](const std::string& key, const std::string& sort_key) {
     json h = {{"label", Text(ctx, key)}, {"href", ""}, {"aria_sort", ""}};
@@ -190,11 +175,11 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, View view,
   query->page = {kPageSize, (page - 1) * kPageSize};
   auto result = app.actions.List(*ctx.caller, *query);
   if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   std::string path = ViewPath(view);
   json rows = Rows(ctx, *result);
   long long first = (page - 1) * kPageSize;
-  std::string kept = KeptParams(QueryParams(ctx));
+  std::string kept = KeptParams(QueryParams(ctx), kActionListParams);
   json data = {
       {"path", path},
       {"tabs", Tabs(ctx, view)},
@@ -204,7 +189,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, View view,
       {"selects", FilterSelects(app, ctx, tree, view, param)},
       {"show_overdue", view != View::kOverdue},
       {"overdue_checked", ctx.request.Param("overdue") == "true"},
-      {"filtered", !KeptParams(QueryParams(ctx), "sort").empty()},
+      {"filtered", !KeptParams(QueryParams(ctx), kActionListParams, "sort").empty()},
       {"headers", SortHeaders(ctx, path, param)},
       {"rows", rows},
       {"has_rows", !rows.empty()},
@@ -283,7 +268,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, const FormFail
   auto record = app.actions.Get(*ctx.caller, id);
   if (!record.ok()) return WriteErrorPage(out, ctx, record.error());
   const json& a = *record;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   std::string base = "/actions/" + std::to_string(id);
   json data = {{"path", base}, {"title", Str(a, "title")}, {"details", ActionDetails(ctx, a)}};
   const json& can = a["can"];
@@ -426,7 +411,7 @@ void PostFromControlGap(App& app, RequestContext& ctx, HttpResponse& out) {
 }
 
 template <View V>
-void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetActionList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowList(app, ctx, out, V, nullptr);
 }
 
@@ -437,10 +422,10 @@ void GetDetail(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterActionPages(Router& router, App& app) {
-  router.Add("GET", "/actions", Bind(app, GetList<View::kAll>));
+  router.Add("GET", "/actions", Bind(app, GetActionList<View::kAll>));
   router.Add("POST", "/actions", Bind(app, CreateAction));
-  router.Add("GET", "/actions/mine", Bind(app, GetList<View::kMine>));
-  router.Add("GET", "/actions/overdue", Bind(app, GetList<View::kOverdue>));
+  router.Add("GET", "/actions/mine", Bind(app, GetActionList<View::kMine>));
+  router.Add("GET", "/actions/overdue", Bind(app, GetActionList<View::kOverdue>));
   router.Add("GET", "/actions/{id}", Bind(app, GetDetail));
   router.Add("POST", "/actions/{id}", Bind(app, PostEdit));
   router.Add("POST", "/actions/{id}/status", Bind(app, PostStatus));

@@ -138,4 +138,15 @@ std::string AssetDeleteFormHtml(const RequestContext& ctx, const std::string& ki
   return form.Html();
 }
 
+std::string AssetKindPath(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::kObjects:
+      return "objects";
+    case AssetKind::kSystems:
+      return "systems";
+    default:
+      return "information-sets";
+  }
+}
+
 }  // namespace lis::http

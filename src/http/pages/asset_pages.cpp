@@ -22,7 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
 const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
 // Whether the caller holds `p` anywhere: on a node or on an object.
@@ -54,11 +53,6 @@ std::string UnitName(const OrgTree& tree, const json& record, long long unit) {
 
 std::string Str(const json& record, const std::string& key) {
   return record.contains(key) && record[key].is_string() ? record[key].get<std::string>() : "";
-}
-
-OrgTree LoadTree(App& app, const RequestContext& ctx) {
-  auto tree = OrgTree::Load(app, *ctx.caller);
-  return tree.ok() ? std::move(*tree) : OrgTree();
 }
 
 std::string LevelText(const RequestContext& ctx, long long level) {
@@ -147,26 +141,13 @@ class ObjectNames {
 
 // ---- Registers ----
 
-enum class Kind { kObjects, kSystems, kSets };
-
-std::string KindPath(Kind k) {
-  switch (k) {
-    case Kind::kObjects:
-      return "objects";
-    case Kind::kSystems:
-      return "systems";
-    default:
-      return "information-sets";
-  }
-}
-
 // The three registers and the overview; `current` is the path of the one shown.
 json Tabs(const RequestContext& ctx, const std::string& current) {
   json tabs = json::array();
-  for (Kind k : {Kind::kObjects, Kind::kSystems, Kind::kSets})
-    tabs.push_back({{"href", "/assets/" + KindPath(k)},
-                    {"label", Text(ctx, "assets.tab." + KindPath(k))},
-                    {"current", "/assets/" + KindPath(k) == current}});
+  for (AssetKind k : {AssetKind::kObjects, AssetKind::kSystems, AssetKind::kSets})
+    tabs.push_back({{"href", "/assets/" + AssetKindPath(k)},
+                    {"label", Text(ctx, "assets.tab." + AssetKindPath(k))},
+                    {"current", "/assets/" + AssetKindPath(k) == current}});
   tabs.push_back({{"href", "/assets/overview"},
                   {"label", Text(ctx, "assets.tab.overview")},
                   {"current", current == "/assets/overview"}});
@@ -176,20 +157,21 @@ json Tabs(const RequestContext& ctx, const std::string& current) {
   return tabs;
 }
 
-json Tabs(const RequestContext& ctx, Kind current) {
-  return Tabs(ctx, "/assets/" + KindPath(current));
+json Tabs(const RequestContext& ctx, AssetKind current) {
+  return Tabs(ctx, "/assets/" + AssetKindPath(current));
 }
 
-Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind kind, Form& form) {
+Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, AssetKind kind,
+                 Form& form) {
   form.Text("name", "assets.field.name", "", FormInput().Required());
-  if (kind == Kind::kSystems) {
+  if (kind == AssetKind::kSystems) {
     form.Select("object_id", "assets.field.object", ObjectOptions(app, ctx), "");
   } else {
     form.Select("org_unit_id", "assets.field.org_unit",
                 UnitOptions(ctx, tree, Permission::kAssetWrite), "");
   }
   form.Text("description", "assets.field.description", "");
-  if (kind == Kind::kSystems) {
+  if (kind == AssetKind::kSystems) {
     form.Select("hosting", "assets.field.hosting",
                 ChoiceOptions(ctx, "assets.hosting.", kHosting, false), "own")
         .Text("hosting_country", "assets.field.hosting_country", "",
@@ -197,7 +179,7 @@ Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, Kind 
         .Select("lifecycle", "assets.field.lifecycle",
                 ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), "in_use");
   }
-  if (kind == Kind::kSets) {
+  if (kind == AssetKind::kSets) {
     form.Select("personal_data", "assets.field.personal_data",
                 ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false), "none")
         .Select("system_id", "assets.field.system", SystemOptions(app, ctx), "", false);
@@ -223,16 +205,6 @@ const char* const kRegisterParams[] = {"q",
                                        "review_overdue",
                                        "unclassified",
                                        "sort"};
-
-// "&name=value" of every kept parameter with a value, except `skip`.
-std::string KeptParams(const service::ParamLookup& param, const std::string& skip = "") {
-  std::string out;
-  for (const char* name : kRegisterParams) {
-    auto v = param(name);
-    if (name != skip && v && !v->empty()) out += std::string("&") + name + "=" + UrlEncode(*v);
-  }
-  return out;
-}
 
 // "?a=b&c=d" from "&a=b&c=d" (nothing when empty).
 std::string AsQuery(const std::string& kept) {
@@ -260,13 +232,13 @@ std::vector<SelectOption> LevelOptions(App& app, const RequestContext& ctx, int 
 }
 
 // The select boxes of the filter form, each keeping its current value.
-json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Kind kind,
+json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, AssetKind kind,
                    const service::ParamLookup& param) {
   auto cur = [&](const std::string& name) { return param(name).value_or(""); };
   json selects = json::array();
   selects.push_back(Select("org_unit_id", Text(ctx, "assets.filter.org_unit"),
                            Choices(ctx, "assets.filter.any", tree.Options(), cur("org_unit_id"))));
-  if (kind == Kind::kSystems) {
+  if (kind == AssetKind::kSystems) {
     selects.push_back(
         Select("object_id", Text(ctx, "assets.field.object"),
                Choices(ctx, "assets.filter.any", ObjectOptions(app, ctx), cur("object_id"))));
@@ -292,10 +264,11 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Kin
   }
   auto personal = ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false);
   personal.push_back({"any", Text(ctx, "assets.filter.personal_any")});
-  selects.push_back(Select("personal_data",
-                           Text(ctx, kind == Kind::kSets ? "assets.field.personal_data"
-                                                         : "assets.filter.personal_data_behind"),
-                           Choices(ctx, "assets.filter.any", personal, cur("personal_data"))));
+  selects.push_back(
+      Select("personal_data",
+             Text(ctx, kind == AssetKind::kSets ? "assets.field.personal_data"
+                                                : "assets.filter.personal_data_behind"),
+             Choices(ctx, "assets.filter.any", personal, cur("personal_data"))));
   selects.push_back(
       Select("status", Text(ctx, "assets.class_status_label"),
              Choices(ctx, "assets.filter.any",
@@ -306,11 +279,11 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Kin
 
 // The column headers; the sortable ones link to the register sorted by them (again: the other
 // way), the current one carrying aria-sort.
-json SortHeaders(const RequestContext& ctx, Kind kind, const std::string& path,
+json SortHeaders(const RequestContext& ctx, AssetKind kind, const std::string& path,
                  const service::ParamLookup& param) {
   std::string sort = param("sort").value_or("");
   if (sort.empty()) sort = "name";
-  std::string kept = KeptParams(param, "sort");
+  std::string kept = KeptParams(param, kRegisterParams, "sort");
   json headers = json::array();
   auto add = [&](const std::string& label, const std::string& key) {
     json h = {{"label", label}, {"href", ""}, {"aria_sort", ""}};
@@ -322,7 +295,7 @@ json SortHeaders(const RequestContext& ctx, Kind kind, const std::string& path,
     headers.push_back(h);
   };
   add(Text(ctx, "assets.field.name"), "name");
-  add(Text(ctx, kind == Kind::kSystems ? "assets.field.object" : "assets.field.org_unit"), "");
+  add(Text(ctx, kind == AssetKind::kSystems ? "assets.field.object" : "assets.field.org_unit"), "");
   add(Text(ctx, "assets.field.class"), "security_class");
   add(Text(ctx, "assets.review_due"), "review_due");
   add(Text(ctx, "assets.filter.updated"), "updated_at");
@@ -330,19 +303,19 @@ json SortHeaders(const RequestContext& ctx, Kind kind, const std::string& path,
 }
 
 // Lists the register of `kind` with the filters and sort of the request.
-Result<store::Page> ListRegister(App& app, const RequestContext& ctx, Kind kind,
+Result<store::Page> ListRegister(App& app, const RequestContext& ctx, AssetKind kind,
                                  const service::ParamLookup& param, service::PageRequest page) {
   auto run = [&](auto query, auto& service) -> Result<store::Page> {
     if (!query.ok()) return query.error();
     query->page = page;
     return service.List(*ctx.caller, *query);
   };
-  if (kind == Kind::kObjects) return run(service::ReadObjectListQuery(param), app.objects);
-  if (kind == Kind::kSystems) return run(service::ReadSystemListQuery(param), app.systems);
+  if (kind == AssetKind::kObjects) return run(service::ReadObjectListQuery(param), app.objects);
+  if (kind == AssetKind::kSystems) return run(service::ReadSystemListQuery(param), app.systems);
   return run(service::ReadSetListQuery(param), app.sets);
 }
 
-void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
+void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind,
                   const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   if (!Has(ctx, Permission::kAssetRead)) return WriteErrorPage(out, ctx, Forbidden());
@@ -354,32 +327,33 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   long long page = PageNumberParam(ctx);
   auto result = ListRegister(app, ctx, kind, param, {kPageSize, (page - 1) * kPageSize});
   if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   ObjectNames objects(app, ctx);
-  std::string path = "/assets/" + KindPath(kind);
+  std::string path = "/assets/" + AssetKindPath(kind);
 
   json rows = json::array();
   for (const auto& r : result->items) {
     std::string where;
-    if (kind == Kind::kSystems) {
+    if (kind == AssetKind::kSystems) {
       if (auto o = IntOf(r, "object_id")) where = objects(*o);
     } else if (auto u = IntOf(r, "org_unit_id")) {
       where = tree.NameOf(*u);
       // A set read through an object may belong to a unit outside the caller's tree.
-      if (!tree.Find(*u) && kind == Kind::kSets)
+      if (!tree.Find(*u) && kind == AssetKind::kSets)
         if (auto set = app.sets.Get(*ctx.caller, r["id"].get<long long>()); set.ok())
           where = UnitName(tree, *set, *u);
     }
-    rows.push_back({{"href", path + "/" + std::to_string(r["id"].get<long long>())},
-                    {"name", r["name"]},
-                    {"where", where},
-                    {"class", ClassText(ctx, r, kind == Kind::kSets ? "set" : KindPath(kind))},
-                    {"review_due", Str(r, "review_due")},
-                    {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
+    rows.push_back(
+        {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
+         {"name", r["name"]},
+         {"where", where},
+         {"class", ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind))},
+         {"review_due", Str(r, "review_due")},
+         {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
   }
   long long total = result->total;
   long long first = (page - 1) * kPageSize;
-  std::string kept = KeptParams(param);
+  std::string kept = KeptParams(param, kRegisterParams);
   json checks = json::array();
   for (const char* name : {"review_overdue", "unclassified"})
     checks.push_back({{"id", std::string("filter-") + name},
@@ -393,11 +367,11 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       {"sort", param("sort").value_or("")},
       {"selects", FilterSelects(app, ctx, tree, kind, param)},
       {"checks", checks},
-      {"filtered", !KeptParams(param, "sort").empty()},
+      {"filtered", !KeptParams(param, kRegisterParams, "sort").empty()},
       {"headers", SortHeaders(ctx, kind, path, param)},
       {"rows", rows},
       {"has_rows", !rows.empty()},
-      {"list_heading", Text(ctx, "assets.tab." + KindPath(kind))},
+      {"list_heading", Text(ctx, "assets.tab." + AssetKindPath(kind))},
       {"create_form", ""},
       {"deleted_href", path + "/deleted"},
       {"showing", rows.empty() ? Text(ctx, "assets.none_found")
@@ -411,14 +385,14 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
   // Exports apply the register's filters (the API's names for them).
-  data["export_href"] = "/api/v1/" + KindPath(kind) + "/export?lang=" + ctx.language + kept;
-  if (kind != Kind::kObjects && Has(ctx, Permission::kAssetWrite))
-    data["import_href"] = "/assets/import?kind=" + KindPath(kind);
+  data["export_href"] = "/api/v1/" + AssetKindPath(kind) + "/export?lang=" + ctx.language + kept;
+  if (kind != AssetKind::kObjects && Has(ctx, Permission::kAssetWrite))
+    data["import_href"] = "/assets/import?kind=" + AssetKindPath(kind);
   if (Has(ctx, Permission::kAssetWrite)) {
     Form form(ctx, "asset-create", path, failure);
-    CreateForm(app, ctx, tree, kind, form).Submit("assets.create_submit." + KindPath(kind));
+    CreateForm(app, ctx, tree, kind, form).Submit("assets.create_submit." + AssetKindPath(kind));
     data["create_form"] = form.Html();
-    data["create_heading"] = Text(ctx, "assets.create_heading." + KindPath(kind));
+    data["create_heading"] = Text(ctx, "assets.create_heading." + AssetKindPath(kind));
   }
   WritePage(out, ctx, "assets_list", "page.assets.title", "assets", data,
             PageStatus(FailureError(failure)));
@@ -473,10 +447,10 @@ Result<json> WithSystemChoice(json body, const std::vector<long long>& existing,
   return r;
 }
 
-std::vector<FormField> FieldsOf(Kind kind, bool edit) {
+std::vector<FormField> FieldsOf(AssetKind kind, bool edit) {
   std::vector<FormField> f = {{"name"}, {"description"}};
   if (edit) f.push_back({"version", FormField::kInt});
-  if (kind == Kind::kSystems) {
+  if (kind == AssetKind::kSystems) {
     f.insert(f.end(), {{"object_id", FormField::kInt},
                        {"hosting"},
                        {"hosting_country", FormField::kText, true},
@@ -484,7 +458,7 @@ std::vector<FormField> FieldsOf(Kind kind, bool edit) {
   } else {
     f.push_back({"org_unit_id", FormField::kInt});
   }
-  if (kind == Kind::kSets) {
+  if (kind == AssetKind::kSets) {
     f.insert(f.end(), {{"personal_data"}, {"system_id", FormField::kInt}});
     if (edit)
       f.insert(f.end(),
@@ -493,18 +467,18 @@ std::vector<FormField> FieldsOf(Kind kind, bool edit) {
   return f;
 }
 
-void CreateAsset(App& app, RequestContext& ctx, HttpResponse& out, Kind kind) {
+void CreateAsset(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind) {
   HandleForm(
       ctx, out, "asset-create", FieldsOf(kind, false),
       [&](const json& body) -> Result<json> {
-        if (kind == Kind::kObjects) return app.objects.Create(*ctx.caller, body);
-        if (kind == Kind::kSystems) return app.systems.Create(*ctx.caller, body);
+        if (kind == AssetKind::kObjects) return app.objects.Create(*ctx.caller, body);
+        if (kind == AssetKind::kSystems) return app.systems.Create(*ctx.caller, body);
         return WithSystemChoice(body, {},
                                 [&](const json& b) { return app.sets.Create(*ctx.caller, b); });
       },
       [&](const json& r) {
-        out.Redirect("/assets/" + KindPath(kind) + "/" + std::to_string(r["id"].get<long long>()) +
-                     "?notice=created");
+        out.Redirect("/assets/" + AssetKindPath(kind) + "/" +
+                     std::to_string(r["id"].get<long long>()) + "?notice=created");
       },
       [&](const FormFailure& f) { ShowRegister(app, ctx, out, kind, &f); });
 }
@@ -523,18 +497,18 @@ json ClassificationRows(const RequestContext& ctx, const json& c) {
   return rows;
 }
 
-void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
+void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind,
                 const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   long long id = PathId(ctx);
-  Result<json> record = kind == Kind::kObjects   ? app.objects.Get(*ctx.caller, id)
-                        : kind == Kind::kSystems ? app.systems.Get(*ctx.caller, id)
-                                                 : app.sets.Get(*ctx.caller, id);
+  Result<json> record = kind == AssetKind::kObjects   ? app.objects.Get(*ctx.caller, id)
+                        : kind == AssetKind::kSystems ? app.systems.Get(*ctx.caller, id)
+                                                      : app.sets.Get(*ctx.caller, id);
   if (!record.ok()) return WriteErrorPage(out, ctx, record.error());
   const json& r = *record;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   ObjectNames objects(app, ctx);
-  std::string base = "/assets/" + KindPath(kind) + "/" + std::to_string(id);
+  std::string base = "/assets/" + AssetKindPath(kind) + "/" + std::to_string(id);
   std::string name = Str(r, "name");
 
   json details = json::array();
@@ -543,8 +517,9 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                        {"value", value.empty() ? Text(ctx, "common.none") : value},
                        {"href", href}});
   };
-  add("assets.field.class", ClassText(ctx, r, kind == Kind::kSets ? "set" : KindPath(kind)));
-  if (kind == Kind::kSystems) {
+  add("assets.field.class",
+      ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind)));
+  if (kind == AssetKind::kSystems) {
     auto o = IntOf(r, "object_id");
     add("assets.field.object", o ? objects(*o) : "",
         o ? "/assets/objects/" + std::to_string(*o) : "");
@@ -555,18 +530,18 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   // Secrecy-marked details the caller may not read are said to be hidden, not empty.
   bool redacted = r.value("redacted", false);
   add("assets.field.description", redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
-  if (kind == Kind::kObjects) {  // who holds the object roles (objektägare, förvaltare, ...)
+  if (kind == AssetKind::kObjects) {  // who holds the object roles (objektägare, förvaltare, ...)
     for (const auto& holder : r.value("roles", json::array()))
       add("role." + Str(holder, "role"), Str(holder, "name"));
     if (r.value("roles", json::array()).empty()) add("assets.field.object_roles", "");
   }
-  if (kind == Kind::kSystems) {
+  if (kind == AssetKind::kSystems) {
     std::string h = Str(r, "hosting"), l = Str(r, "lifecycle");
     add("assets.field.hosting", h.empty() ? "" : Text(ctx, "assets.hosting." + h));
     add("assets.field.hosting_country", Str(r, "hosting_country"));
     add("assets.field.lifecycle", l.empty() ? "" : Text(ctx, "assets.lifecycle." + l));
   }
-  if (kind == Kind::kSets) {
+  if (kind == AssetKind::kSets) {
     std::string p = Str(r, "personal_data");
     add("assets.field.personal_data", p.empty() ? "" : Text(ctx, "assets.personal_data." + p));
     add("assets.field.secrecy", Str(r, "secrecy"));
@@ -576,16 +551,16 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
   json data = {{"path", base},
                {"title", name},
                {"tabs", Tabs(ctx, kind)},
-               {"list_href", "/assets/" + KindPath(kind)},
-               {"list_label", Text(ctx, "assets.tab." + KindPath(kind))},
+               {"list_href", "/assets/" + AssetKindPath(kind)},
+               {"list_label", Text(ctx, "assets.tab." + AssetKindPath(kind))},
                {"details", details},
-               {"is_object", kind == Kind::kObjects},
-               {"is_system", kind == Kind::kSystems},
-               {"is_set", kind == Kind::kSets}};
+               {"is_object", kind == AssetKind::kObjects},
+               {"is_system", kind == AssetKind::kSystems},
+               {"is_set", kind == AssetKind::kSets}};
 
   // Linked records: an object's systems, a system's information sets, a set's systems.
   json linked = json::array();
-  if (kind == Kind::kObjects) {
+  if (kind == AssetKind::kObjects) {
     service::SystemListQuery q;
     q.page = {500, 0};
     q.object_id = id;
@@ -596,7 +571,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                         {"name", s["name"]},
                         {"class", ClassText(ctx, s, "systems")}});
     data["linked_heading"] = Text(ctx, "assets.tab.systems");
-  } else if (kind == Kind::kSystems) {
+  } else if (kind == AssetKind::kSystems) {
     service::InformationSetListQuery q;
     q.page = {500, 0};
     q.system_id = id;
@@ -660,7 +635,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     std::string version = std::to_string(r["version"].get<long long>());
     Form edit(ctx, "asset-edit", base, failure);
     edit.Hidden("version", version).Text("name", "assets.field.name", name, FormInput().Required());
-    if (kind == Kind::kSystems) {
+    if (kind == AssetKind::kSystems) {
       auto o = IntOf(r, "object_id");
       edit.Select("object_id", "assets.field.object", ObjectOptions(app, ctx),
                   o ? std::to_string(*o) : "");
@@ -676,7 +651,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
       edit.Select("org_unit_id", "assets.field.org_unit", units, current);
     }
     edit.Text("description", "assets.field.description", Str(r, "description"));
-    if (kind == Kind::kSystems) {
+    if (kind == AssetKind::kSystems) {
       edit.Select("hosting", "assets.field.hosting",
                   ChoiceOptions(ctx, "assets.hosting.", kHosting, false), Str(r, "hosting"))
           .Text("hosting_country", "assets.field.hosting_country", Str(r, "hosting_country"),
@@ -684,7 +659,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
           .Select("lifecycle", "assets.field.lifecycle",
                   ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), Str(r, "lifecycle"));
     }
-    if (kind == Kind::kSets) {
+    if (kind == AssetKind::kSets) {
       edit.Select("personal_data", "assets.field.personal_data",
                   ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false),
                   Str(r, "personal_data").empty() ? "none" : Str(r, "personal_data"))
@@ -695,20 +670,20 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     }
     edit.Submit("common.save");
     data["edit_form"] = edit.Html();
-    data["delete_form"] = AssetDeleteFormHtml(ctx, KindPath(kind), r, failure);
+    data["delete_form"] = AssetDeleteFormHtml(ctx, AssetKindPath(kind), r, failure);
   }
-  data["history_html"] = AssetHistoryHtml(app, ctx, tree, KindPath(kind), r,
+  data["history_html"] = AssetHistoryHtml(app, ctx, tree, AssetKindPath(kind), r,
                                           Has(ctx, Permission::kAssetWrite), failure);
   WritePage(out, ctx, "asset_detail", "", "assets", data, PageStatus(FailureError(failure)));
 }
 
-void UpdateAsset(App& app, RequestContext& ctx, HttpResponse& out, Kind kind) {
+void UpdateAsset(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind) {
   long long id = PathId(ctx);
   HandleForm(
       ctx, out, "asset-edit", FieldsOf(kind, true),
       [&](const json& body) -> Result<json> {
-        if (kind == Kind::kObjects) return app.objects.Update(*ctx.caller, id, body);
-        if (kind == Kind::kSystems) return app.systems.Update(*ctx.caller, id, body);
+        if (kind == AssetKind::kObjects) return app.objects.Update(*ctx.caller, id, body);
+        if (kind == AssetKind::kSystems) return app.systems.Update(*ctx.caller, id, body);
         auto current = app.sets.Get(*ctx.caller, id);
         if (!current.ok()) return current.error();
         std::vector<long long> existing;
@@ -721,7 +696,7 @@ void UpdateAsset(App& app, RequestContext& ctx, HttpResponse& out, Kind kind) {
                                 [&](const json& x) { return app.sets.Update(*ctx.caller, id, x); });
       },
       [&](const json&) {
-        out.Redirect("/assets/" + KindPath(kind) + "/" + std::to_string(id) + "?notice=saved");
+        out.Redirect("/assets/" + AssetKindPath(kind) + "/" + std::to_string(id) + "?notice=saved");
       },
       [&](const FormFailure& f) { ShowDetail(app, ctx, out, kind, &f); });
 }
@@ -734,7 +709,7 @@ void Approve(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const json&) {
         out.Redirect("/assets/information-sets/" + std::to_string(id) + "?notice=approved");
       },
-      [&](const FormFailure& f) { ShowDetail(app, ctx, out, Kind::kSets, &f); });
+      [&](const FormFailure& f) { ShowDetail(app, ctx, out, AssetKind::kSets, &f); });
 }
 
 // ---- Classification through the questionnaire ----
@@ -903,26 +878,26 @@ void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
   out.Redirect("/assets/information-sets/" + std::to_string(id) + "?notice=classified");
 }
 
-template <Kind K>
+template <AssetKind K>
 void GetRegister(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowRegister(app, ctx, out, K, nullptr);
 }
-template <Kind K>
+template <AssetKind K>
 void PostRegister(App& app, RequestContext& ctx, HttpResponse& out) {
   CreateAsset(app, ctx, out, K);
 }
-template <Kind K>
+template <AssetKind K>
 void GetDetail(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowDetail(app, ctx, out, K, nullptr);
 }
-template <Kind K>
+template <AssetKind K>
 void PostDetail(App& app, RequestContext& ctx, HttpResponse& out) {
   UpdateAsset(app, ctx, out, K);
 }
 
-template <Kind K>
-void RegisterKind(Router& router, App& app) {
-  std::string path = "/assets/" + KindPath(K);
+template <AssetKind K>
+void RegisterAssetRoutes(Router& router, App& app) {
+  std::string path = "/assets/" + AssetKindPath(K);
   router.Add("GET", path, Bind(app, GetRegister<K>));
   router.Add("POST", path, Bind(app, PostRegister<K>));
   router.Add("GET", path + "/{id}", Bind(app, GetDetail<K>));
@@ -934,18 +909,18 @@ void RegisterKind(Router& router, App& app) {
 void ShowAssetDetail(App& app, RequestContext& ctx, HttpResponse& out, const std::string& kind,
                      const FormFailure* failure) {
   ShowDetail(app, ctx, out,
-             kind == "objects"   ? Kind::kObjects
-             : kind == "systems" ? Kind::kSystems
-                                 : Kind::kSets,
+             kind == "objects"   ? AssetKind::kObjects
+             : kind == "systems" ? AssetKind::kSystems
+                                 : AssetKind::kSets,
              failure);
 }
 
 void RegisterAssetPages(Router& router, App& app) {
-  router.Add("GET", "/assets", Bind(app, GetRegister<Kind::kObjects>));
+  router.Add("GET", "/assets", Bind(app, GetRegister<AssetKind::kObjects>));
   router.Add("GET", "/assets/overview", Bind(app, GetOverview));
-  RegisterKind<Kind::kObjects>(router, app);
-  RegisterKind<Kind::kSystems>(router, app);
-  RegisterKind<Kind::kSets>(router, app);
+  RegisterAssetRoutes<AssetKind::kObjects>(router, app);
+  RegisterAssetRoutes<AssetKind::kSystems>(router, app);
+  RegisterAssetRoutes<AssetKind::kSets>(router, app);
   router.Add("GET", "/assets/information-sets/{id}/classify", Bind(app, GetClassify));
   router.Add("POST", "/assets/information-sets/{id}/classify", Bind(app, PostClassify));
   router.Add("POST", "/assets/information-sets/{id}/approve", Bind(app, Approve));

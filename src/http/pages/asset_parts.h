@@ -15,6 +15,11 @@
 
 namespace lis::http {
 
+// The three asset registers.
+enum class AssetKind { kObjects, kSystems, kSets };
+// A register's path segment: "objects", "systems" or "information-sets".
+std::string AssetKindPath(AssetKind kind);
+
 // The detail page of record `id` (path parameter) of `kind` ("objects", "systems",
 // "information-sets"), shown again after the failed form `failure` (asset_pages.cpp).
 void ShowAssetDetail(App& app, RequestContext& ctx, HttpResponse& out, const std::string& kind,

@@ -17,35 +17,29 @@ using nlohmann::json;
 
 namespace {
 
-bool Has(const RequestContext& ctx, Permission p) {
+bool HasOnNode(const RequestContext& ctx, Permission p) {
   return domain::ScopesFor(ctx.caller->grants, p).any();
 }
 
-enum class Kind { kObjects, kSystems, kSets };
-const char* const kKinds[] = {"objects", "systems", "information-sets"};
-
-std::string KindPath(Kind k) {
-  return kKinds[static_cast<int>(k)];
-}
-
-Result<store::Page> ListDeleted(App& app, const RequestContext& ctx, Kind kind) {
+Result<store::Page> ListDeleted(App& app, const RequestContext& ctx, AssetKind kind) {
   service::PageRequest page{500, 0};
-  if (kind == Kind::kObjects) return app.objects.ListDeleted(*ctx.caller, page);
-  if (kind == Kind::kSystems) return app.systems.ListDeleted(*ctx.caller, page);
+  if (kind == AssetKind::kObjects) return app.objects.ListDeleted(*ctx.caller, page);
+  if (kind == AssetKind::kSystems) return app.systems.ListDeleted(*ctx.caller, page);
   return app.sets.ListDeleted(*ctx.caller, page);
 }
 
-Result<std::vector<json>> History(App& app, const RequestContext& ctx, Kind kind, long long id) {
-  if (kind == Kind::kObjects) return app.objects.History(*ctx.caller, id);
-  if (kind == Kind::kSystems) return app.systems.History(*ctx.caller, id);
+Result<std::vector<json>> History(App& app, const RequestContext& ctx, AssetKind kind,
+                                  long long id) {
+  if (kind == AssetKind::kObjects) return app.objects.History(*ctx.caller, id);
+  if (kind == AssetKind::kSystems) return app.systems.History(*ctx.caller, id);
   return app.sets.History(*ctx.caller, id);
 }
 
 // Where a deleted record goes back to: its name, and the name of what has to be restored first
 // ("" when nothing).
 std::pair<std::string, std::string> PlaceOf(App& app, const RequestContext& ctx,
-                                            const OrgTree& tree, Kind kind, const json& r) {
-  if (kind == Kind::kSystems) {
+                                            const OrgTree& tree, AssetKind kind, const json& r) {
+  if (kind == AssetKind::kSystems) {
     long long object = r["object_id"].get<long long>();
     auto live = app.objects.Get(*ctx.caller, object);
     if (live.ok()) return {Str(*live, "name"), ""};
@@ -64,14 +58,14 @@ std::pair<std::string, std::string> PlaceOf(App& app, const RequestContext& ctx,
 // The deleted records of one register, most recently deleted first, each with who deleted it
 // and, for callers who may change assets, a restore form bringing back the version before
 // the deletion (or why it cannot come back yet).
-void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
+void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind,
                  const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   auto deleted = ListDeleted(app, ctx, kind);
   if (!deleted.ok()) return WriteErrorPage(out, ctx, deleted.error());
   auto loaded = OrgTree::Load(app, *ctx.caller);
   OrgTree tree = loaded.ok() ? std::move(*loaded) : OrgTree();
-  bool writer = Has(ctx, Permission::kAssetWrite);
+  bool writer = HasOnNode(ctx, Permission::kAssetWrite);
   json rows = json::array();
   for (const auto& r : deleted->items) {
     long long id = r["id"].get<long long>();
@@ -86,13 +80,14 @@ void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
     auto target = VersionBeforeDelete(*history);
     std::string id_text = std::to_string(id);
     if (writer && target && blocked.empty())
-      restore = RestoreFormHtml(ctx,
-                                HistoryOptions{.base = "/assets/" + KindPath(kind) + "/" + id_text,
-                                               .form_prefix = "asset-undelete-" + id_text,
-                                               .record_name = name,
-                                               .can_restore = true,
-                                               .from = "deleted"},
-                                *target, failure, false);
+      restore =
+          RestoreFormHtml(ctx,
+                          HistoryOptions{.base = "/assets/" + AssetKindPath(kind) + "/" + id_text,
+                                         .form_prefix = "asset-undelete-" + id_text,
+                                         .record_name = name,
+                                         .can_restore = true,
+                                         .from = "deleted"},
+                          *target, failure, false);
     rows.push_back({{"name", name},
                     {"place", place},
                     {"deleted", LocalTimeText(Str(r, "deleted_at"))},
@@ -102,27 +97,27 @@ void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, Kind kind,
                                     ? Text(ctx, "assets.deleted_place_gone", {{"name", blocked}})
                                     : ""}});
   }
-  std::string kind_label = Text(ctx, "assets.tab." + KindPath(kind));
-  json data = {{"path", "/assets/" + KindPath(kind) + "/deleted"},
+  std::string kind_label = Text(ctx, "assets.tab." + AssetKindPath(kind));
+  json data = {{"path", "/assets/" + AssetKindPath(kind) + "/deleted"},
                {"title", Text(ctx, "assets.deleted_title", {{"kind", kind_label}})},
-               {"list_href", "/assets/" + KindPath(kind)},
+               {"list_href", "/assets/" + AssetKindPath(kind)},
                {"list_label", kind_label},
-               {"place_heading", Text(ctx, kind == Kind::kSystems ? "assets.field.object"
-                                                                  : "assets.field.org_unit")},
+               {"place_heading", Text(ctx, kind == AssetKind::kSystems ? "assets.field.object"
+                                                                       : "assets.field.org_unit")},
                {"rows", rows},
                {"has_rows", !rows.empty()},
                {"writer", writer}};
   WritePage(out, ctx, "asset_deleted", "", "assets", data, PageStatus(FailureError(failure)));
 }
 
-template <Kind K>
+template <AssetKind K>
 void GetDeleted(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowDeleted(app, ctx, out, K, nullptr);
 }
 
 // POST /assets/{kind}/{id}/restore, from the deleted register or the history on the detail
 // page ("from").
-template <Kind K>
+template <AssetKind K>
 void PostRestore(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   bool from_deleted = ctx.request.Param("from") == "deleted";
@@ -130,18 +125,18 @@ void PostRestore(App& app, RequestContext& ctx, HttpResponse& out) {
   HandleRestore(
       ctx, out, prefix,
       [&](const json& body) -> Result<json> {
-        if (K == Kind::kObjects) return app.objects.Restore(*ctx.caller, id, body);
-        if (K == Kind::kSystems) return app.systems.Restore(*ctx.caller, id, body);
+        if (K == AssetKind::kObjects) return app.objects.Restore(*ctx.caller, id, body);
+        if (K == AssetKind::kSystems) return app.systems.Restore(*ctx.caller, id, body);
         return app.sets.Restore(*ctx.caller, id, body);
       },
-      "/assets/" + KindPath(K) + "/" + std::to_string(id),
+      "/assets/" + AssetKindPath(K) + "/" + std::to_string(id),
       [&](const FormFailure& f) {
         if (from_deleted) return ShowDeleted(app, ctx, out, K, &f);
-        ShowAssetDetail(app, ctx, out, KindPath(K), &f);
+        ShowAssetDetail(app, ctx, out, AssetKindPath(K), &f);
       });
 }
 
-template <Kind K>
+template <AssetKind K>
 void PostDelete(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   HandleForm(
@@ -150,12 +145,12 @@ void PostDelete(App& app, RequestContext& ctx, HttpResponse& out) {
         std::optional<long long> version;
         if (body.value("version", json(nullptr)).is_number_integer())
           version = body["version"].get<long long>();
-        if (K == Kind::kObjects) return app.objects.Delete(*ctx.caller, id, version);
-        if (K == Kind::kSystems) return app.systems.Delete(*ctx.caller, id, version);
+        if (K == AssetKind::kObjects) return app.objects.Delete(*ctx.caller, id, version);
+        if (K == AssetKind::kSystems) return app.systems.Delete(*ctx.caller, id, version);
         return app.sets.Delete(*ctx.caller, id, version);
       },
-      [&](const json&) { out.Redirect("/assets/" + KindPath(K) + "?notice=deleted"); },
-      [&](const FormFailure& f) { ShowAssetDetail(app, ctx, out, KindPath(K), &f); });
+      [&](const json&) { out.Redirect("/assets/" + AssetKindPath(K) + "?notice=deleted"); },
+      [&](const FormFailure& f) { ShowAssetDetail(app, ctx, out, AssetKindPath(K), &f); });
 }
 
 void PostRequirementStatus(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -200,9 +195,9 @@ void PostSystemLinks(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const FormFailure& f) { ShowAssetDetail(app, ctx, out, "information-sets", &f); });
 }
 
-template <Kind K>
-void RegisterKind(Router& router, App& app) {
-  std::string base = "/assets/" + KindPath(K);
+template <AssetKind K>
+void RegisterRestoreRoutes(Router& router, App& app) {
+  std::string base = "/assets/" + AssetKindPath(K);
   router.Add("GET", base + "/deleted", Bind(app, GetDeleted<K>));
   router.Add("POST", base + "/{id}/restore", Bind(app, PostRestore<K>));
   router.Add("POST", base + "/{id}/delete", Bind(app, PostDelete<K>));
@@ -211,9 +206,9 @@ void RegisterKind(Router& router, App& app) {
 }  // namespace
 
 void RegisterAssetRestorePages(Router& router, App& app) {
-  RegisterKind<Kind::kObjects>(router, app);
-  RegisterKind<Kind::kSystems>(router, app);
-  RegisterKind<Kind::kSets>(router, app);
+  RegisterRestoreRoutes<AssetKind::kObjects>(router, app);
+  RegisterRestoreRoutes<AssetKind::kSystems>(router, app);
+  RegisterRestoreRoutes<AssetKind::kSets>(router, app);
   router.Add("POST", "/assets/systems/{id}/requirements/{code}", Bind(app, PostRequirementStatus));
   router.Add("POST", "/assets/information-sets/{id}/systems", Bind(app, PostSystemLinks));
 }

@@ -17,8 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
-
 const std::vector<std::string>& Entities() {
   static const std::vector<std::string> kEntities = {"org_unit", "user", "role_assignment",
                                                      "api_token"};

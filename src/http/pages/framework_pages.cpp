@@ -23,7 +23,7 @@ std::string FrameworkHref(long long id) {
   return "/frameworks/" + std::to_string(id);
 }
 
-void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetFrameworkList(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   auto list = app.frameworks.List(*ctx.caller);
   if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
@@ -161,7 +161,7 @@ void PostImport(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterFrameworkPages(Router& router, App& app) {
-  router.Add("GET", "/frameworks", Bind(app, GetList));
+  router.Add("GET", "/frameworks", Bind(app, GetFrameworkList));
   router.Add("GET", "/frameworks/import", Bind(app, GetImport));
   router.Add("POST", "/frameworks/import", Bind(app, PostImport));
   router.Add("GET", "/frameworks/{id}", Bind(app, GetFramework));

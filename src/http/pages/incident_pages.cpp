@@ -17,8 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
-
 std::string Id(const json& r, const std::string& key = "id") {
   return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
                                                        : "";
@@ -179,18 +177,10 @@ void GetMine(App& app, RequestContext& ctx, HttpResponse& out) {
   WritePage(out, ctx, "incidents_mine", "page.incidents_mine.title", "incidents", data);
 }
 
-const char* const kListParams[] = {"q",        "status",     "org_unit_id",          "severity",
-                                   "category", "handler_id", "personal_data_breach", "significant",
-                                   "sort"};
-
-std::string KeptParams(const RequestContext& ctx, const std::string& skip = "") {
-  std::string out;
-  for (const char* name : kListParams) {
-    std::string v = ctx.request.Param(name);
-    if (name != skip && !v.empty()) out += std::string("&") + name + "=" + UrlEncode(v);
-  }
-  return out;
-}
+const char* const kIncidentListParams[] = {
+    "q",        "status",     "org_unit_id",          "severity",
+    "category", "handler_id", "personal_data_breach", "significant",
+    "sort"};
 
 json Select(const RequestContext& ctx, const std::string& name, const std::string& label_key,
             const std::vector<SelectOption>& options) {
@@ -224,7 +214,7 @@ json FilterSelects(App& app, const RequestContext& ctx) {
 json SortHeaders(const RequestContext& ctx) {
   std::string sort = ctx.request.Param("sort");
   if (sort.empty()) sort = "-created_at";
-  std::string kept = KeptParams(ctx, "sort");
+  std::string kept = KeptParams(QueryParams(ctx), kIncidentListParams, "sort");
   json headers = json::array();
   auto add = [&](const std::string& key, const std::string& sort_key) {
     json h = {{"label", Text(ctx, key)}, {"href", ""}, {"aria_sort", ""}};
@@ -267,7 +257,7 @@ json ListRow(const RequestContext& ctx, const json& r) {
           {"flags", flag_text}};
 }
 
-void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetIncidentList(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   auto query = service::ReadIncidentListQuery(QueryParams(ctx), ctx.caller->user_id);
   if (!query.ok()) return WriteErrorPage(out, ctx, query.error());
@@ -282,11 +272,12 @@ void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
                {"sort", ctx.request.Param("sort")},
                {"selects", FilterSelects(app, ctx)},
                {"mine_checked", ctx.request.Param("handler_id") == "me"},
-               {"filtered", !KeptParams(ctx, "sort").empty()},
+               {"filtered", !KeptParams(QueryParams(ctx), kIncidentListParams, "sort").empty()},
                {"headers", SortHeaders(ctx)},
                {"rows", rows},
                {"has_rows", !rows.empty()}};
-  Merge(data, PagerData(ctx, "/incidents", KeptParams(ctx), page, rows.size(), result->total));
+  Merge(data, PagerData(ctx, "/incidents", KeptParams(QueryParams(ctx), kIncidentListParams), page,
+                        rows.size(), result->total));
   WritePage(out, ctx, "incidents_list", "page.incidents.title", "incidents", data);
 }
 
@@ -296,7 +287,7 @@ void RegisterIncidentPages(Router& router, App& app) {
   SetIncidentNavCheck([&app](const service::Caller& caller) {
     return service::HandlesAssignedIncidents(app.db, caller);
   });
-  router.Add("GET", "/incidents", Bind(app, GetList));
+  router.Add("GET", "/incidents", Bind(app, GetIncidentList));
   router.Add("POST", "/incidents", Bind(app, PostReport));
   router.Add("GET", "/incidents/new", Bind(app, GetReportForm));
   router.Add("GET", "/incidents/mine", Bind(app, GetMine));

@@ -12,8 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
-
 // A link inside LIS (one slash, then a path), never another site.
 bool LocalPath(const std::string& link) {
   return link.size() > 1 && link[0] == '/' && link[1] != '/' && link[1] != '\\';

@@ -300,7 +300,7 @@ void GetDeleted(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowDeleted(app, ctx, out, nullptr);
 }
 
-void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetOrgUnitVersionPage(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowVersion(app, ctx, out, nullptr);
 }
 
@@ -312,7 +312,7 @@ void GetNode(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowNode(app, ctx, out, nullptr);
 }
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+void CreateOrgUnitForm(App& app, RequestContext& ctx, HttpResponse& out) {
   HandleForm(
       ctx, out, "org-create",
       {{"name"}, {"kind"}, {"parent_id", FormField::kInt}, {"org_number", FormField::kText, true}},
@@ -334,7 +334,7 @@ void ChangeNode(App& app, RequestContext& ctx, HttpResponse& out, const std::str
       [&](const FormFailure& f) { ShowNode(app, ctx, out, &f); });
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateOrgUnitForm(App& app, RequestContext& ctx, HttpResponse& out) {
   ChangeNode(app, ctx, out, "org-edit",
              {{"version", FormField::kInt},
               {"name"},
@@ -345,7 +345,7 @@ void Update(App& app, RequestContext& ctx, HttpResponse& out) {
 }
 
 // A restore form from the node's history, one of its version pages or the deleted units.
-void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+void RestoreOrgUnitForm(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   std::string from = ctx.request.Param("from");
   std::string prefix = from == "deleted" ? "org-undelete-" + std::to_string(id) : "org-restore";
@@ -368,7 +368,7 @@ void Move(App& app, RequestContext& ctx, HttpResponse& out) {
              {{"version", FormField::kInt}, {"parent_id", FormField::kInt}}, "moved");
 }
 
-void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
+void DeleteOrgUnitForm(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   HandleForm(
       ctx, out, "org-delete", {{"version", FormField::kInt}},
@@ -386,14 +386,14 @@ void Delete(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void RegisterOrgPages(Router& router, App& app) {
   router.Add("GET", "/org", Bind(app, GetTree));
-  router.Add("POST", "/org", Bind(app, Create));
+  router.Add("POST", "/org", Bind(app, CreateOrgUnitForm));
   router.Add("GET", "/org/deleted", Bind(app, GetDeleted));
   router.Add("GET", "/org/{id}", Bind(app, GetNode));
-  router.Add("GET", "/org/{id}/versions/{version}", Bind(app, GetVersion));
-  router.Add("POST", "/org/{id}/restore", Bind(app, Restore));
-  router.Add("POST", "/org/{id}", Bind(app, Update));
+  router.Add("GET", "/org/{id}/versions/{version}", Bind(app, GetOrgUnitVersionPage));
+  router.Add("POST", "/org/{id}/restore", Bind(app, RestoreOrgUnitForm));
+  router.Add("POST", "/org/{id}", Bind(app, UpdateOrgUnitForm));
   router.Add("POST", "/org/{id}/move", Bind(app, Move));
-  router.Add("POST", "/org/{id}/delete", Bind(app, Delete));
+  router.Add("POST", "/org/{id}/delete", Bind(app, DeleteOrgUnitForm));
 }
 
 }  // namespace lis::http

@@ -98,6 +98,11 @@ std::vector<SelectOption> OrgTree::Options(std::optional<long long> skip_subtree
   return out;
 }
 
+OrgTree LoadOrgTree(App& app, const RequestContext& ctx) {
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  return tree.ok() ? std::move(*tree) : OrgTree();
+}
+
 bool CallerMay(const service::Caller& caller, const OrgTree& tree, domain::Permission permission,
                std::optional<long long> id) {
   if (!id) return domain::ScopesFor(caller.grants, permission).everywhere;

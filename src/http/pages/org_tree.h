@@ -55,6 +55,9 @@ class OrgTree {
   std::map<long long, std::string> deleted_names_;
 };
 
+// Every node the caller may read; an empty tree when it may read none.
+OrgTree LoadOrgTree(App& app, const RequestContext& ctx);
+
 // Whether the caller's grants give `permission` on node `id` (nothing: installation-wide).
 bool CallerMay(const service::Caller& caller, const OrgTree& tree, domain::Permission permission,
                std::optional<long long> id);

@@ -186,6 +186,16 @@ std::string UrlEncode(const std::string& value) {
   return out;
 }
 
+std::string KeptParams(const service::ParamLookup& param, std::span<const char* const> names,
+                       const std::string& skip) {
+  std::string out;
+  for (const char* name : names) {
+    auto v = param(name);
+    if (name != skip && v && !v->empty()) out += std::string("&") + name + "=" + UrlEncode(*v);
+  }
+  return out;
+}
+
 std::string Text(const RequestContext& ctx, const std::string& key,
                  const std::map<std::string, std::string>& args) {
   return Messages::Embedded().Text(ctx.language, key, args);

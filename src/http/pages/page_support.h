@@ -6,12 +6,14 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "http/app.h"
 #include "http/http_types.h"
+#include "service/assets/register_query.h"
 
 namespace lis::http {
 
@@ -51,13 +53,19 @@ std::string LocalTimeText(const std::string& utc);
 std::optional<std::string> LocalDayStartUtc(const std::string& date, int add_days = 0);
 // A value percent-encoded for a URL query string.
 std::string UrlEncode(const std::string& value);
-// A 1-based page number from ?page= (1 when missing or not a number).
+// "&name=value" for each of `names` that has a non-empty value in `param`, except `skip`:
+// the filters a list's links keep.
+std::string KeptParams(const service::ParamLookup& param, std::span<const char* const> names,
+                       const std::string& skip = "");
 // The catalogue text `key` in the request's language, {name} placeholders filled from `args`.
 std::string Text(const RequestContext& ctx, const std::string& key,
                  const std::map<std::string, std::string>& args = {});
 // The string field `key` of `record`; "" when it is absent or not a string.
 std::string Str(const nlohmann::json& record, const std::string& key);
 
+// The rows a paged list shows at once.
+constexpr long long kPageSize = 50;
+// A 1-based page number from ?page= (1 when missing or not a number).
 long long PageNumberParam(const RequestContext& ctx);
 // `text` as a non-negative number when it is only digits (at most 17), else nothing.
 std::optional<long long> Digits(const std::string& text);

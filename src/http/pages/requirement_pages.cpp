@@ -181,7 +181,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
             failure ? PageStatus(FailureError(failure)) : status);
 }
 
-void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetRequirementList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowList(app, ctx, out, nullptr);
 }
 
@@ -312,7 +312,7 @@ void PostDelete(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterRequirementPages(Router& router, App& app) {
-  router.Add("GET", "/assets/requirements", Bind(app, GetList));
+  router.Add("GET", "/assets/requirements", Bind(app, GetRequirementList));
   router.Add("POST", "/assets/requirements", Bind(app, PostCreate));
   router.Add("POST", "/assets/requirements/import", Bind(app, PostImport));
   router.Add("GET", "/assets/requirements/{id}", Bind(app, GetRequirement));

@@ -22,17 +22,11 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
 const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
 std::string Id(const json& r, const std::string& key = "id") {
   return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
                                                        : "";
-}
-
-OrgTree LoadTree(App& app, const RequestContext& ctx) {
-  auto tree = OrgTree::Load(app, *ctx.caller);
-  return tree.ok() ? std::move(*tree) : OrgTree();
 }
 
 // "3 Sannolik" for a step of the scale of `axis` ("likelihood", "consequence"); "" for none.
@@ -225,7 +219,7 @@ void ShowAnalyses(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
   query->page = {kPageSize, (page - 1) * kPageSize};
   auto list = app.analyses.List(*ctx.caller, *query);
   if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   json rows = json::array();
   for (const auto& a : list->items)
     rows.push_back({{"href", "/risks/analyses/" + Id(a)},
@@ -422,7 +416,7 @@ void ShowAnalysis(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
   auto analysis = app.analyses.Get(*ctx.caller, id);
   if (!analysis.ok()) return WriteErrorPage(out, ctx, analysis.error());
   const json& a = *analysis;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   const std::string base = "/risks/analyses/" + std::to_string(id);
   json details = json::array();
   auto add = [&](const std::string& key, const std::string& value) {
@@ -587,7 +581,7 @@ void ShowRisk(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   auto risk = app.risks.Get(*ctx.caller, id);
   if (!risk.ok()) return WriteErrorPage(out, ctx, risk.error());
   const json& r = *risk;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   const std::string base = "/risks/" + std::to_string(id);
   json alerts = json::array();
   if (r.value("awaiting_reassessment", false))
@@ -699,7 +693,7 @@ void GetRiskList(App& app, RequestContext& ctx, HttpResponse& out) {
   query->page = {kPageSize, (page - 1) * kPageSize};
   auto list = app.risks.List(*ctx.caller, *query);
   if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   auto cur = [&](const char* n) { return param(n).value_or(""); };
   std::vector<SelectOption> states;
   for (const char* s : {"open", "treated", "accepted", "awaiting_acceptance", "acceptance_expired",
@@ -741,7 +735,7 @@ void GetMatrix(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!unit.ok()) return WriteErrorPage(out, ctx, unit.error());
   auto matrix = app.risks.Matrix(*ctx.caller, std::nullopt, *unit);
   if (!matrix.ok()) return WriteErrorPage(out, ctx, matrix.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   std::string current = *unit ? std::to_string(**unit) : "";
   json units = json::array(
       {{{"value", ""}, {"label", Text(ctx, "risk.matrix.scope_all")}, {"selected", !*unit}}});
@@ -765,7 +759,7 @@ std::vector<SelectOption> ScoreOptions() {
 
 void ShowSettings(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   json organisations = json::array();
   const char* const kFields[] = {"threshold", "yellow_from", "orange_from", "red_from"};
   for (const auto& node : tree.Nodes()) {

@@ -394,7 +394,7 @@ void PostIssue(App& app, RequestContext& ctx, HttpResponse& out) {
            Base(*key) + "/versions/" + Str((*r)["number"]) + Query(*key) + "&notice=soa_issued");
 }
 
-void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetSoaVersionPage(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   auto key = PageKey(app, ctx);
   if (!key.ok()) return WriteErrorPage(out, ctx, key.error());
@@ -427,7 +427,7 @@ void RegisterSoaPages(Router& router, App& app) {
   router.Add("GET", base, Bind(app, GetSoa));
   router.Add("GET", base + "/versions", Bind(app, GetVersions));
   router.Add("POST", base + "/versions", Bind(app, PostIssue));
-  router.Add("GET", base + "/versions/{number}", Bind(app, GetVersion));
+  router.Add("GET", base + "/versions/{number}", Bind(app, GetSoaVersionPage));
   router.Add("POST", base + "/evidence/{evidence_id}/delete", Bind(app, PostDeleteEvidence));
   router.Add("GET", base + "/{control_ref}", Bind(app, GetEntry));
   router.Add("POST", base + "/{control_ref}", Bind(app, PostEntry));

@@ -19,8 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr long long kPageSize = 50;
-
 std::optional<long long> UnitOf(const json& user) {
   if (!user["org_unit_id"].is_number_integer()) return std::nullopt;
   return user["org_unit_id"].get<long long>();
@@ -31,11 +29,6 @@ std::string IdText(std::optional<long long> id) {
 }
 
 // The organisation nodes the caller can see, or an empty tree when it can see none.
-OrgTree LoadTree(App& app, const RequestContext& ctx) {
-  auto tree = OrgTree::Load(app, *ctx.caller);
-  return tree.ok() ? std::move(*tree) : OrgTree();
-}
-
 std::vector<SelectOption> LanguageOptions(const RequestContext& ctx) {
   return {{"sv", Text(ctx, "language.sv")}, {"en", Text(ctx, "language.en")}};
 }
@@ -73,7 +66,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out) {
   query.search = q;
   auto result = app.users.List(*ctx.caller, query);
   if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
 
   json rows = json::array();
   for (const auto& u : result->items) {
@@ -111,7 +104,7 @@ void ShowNew(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure
   if (!RequirePageCaller(ctx, out)) return;
   if (!domain::ScopesFor(ctx.caller->grants, Permission::kUserWrite).any())
     return WriteErrorPage(out, ctx, Forbidden());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   auto units = ScopeOptions(ctx, tree, Permission::kUserWrite, "users.no_unit_option");
   Form form(ctx, "user-create", "/users", failure);
   form.Text("username", "users.field.username", "",
@@ -133,7 +126,7 @@ void ShowUser(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   if (!user.ok()) return WriteErrorPage(out, ctx, user.error());
   auto roles = app.users.ListRoles(*ctx.caller, id);
   if (!roles.ok()) return WriteErrorPage(out, ctx, roles.error());
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   AddDeletedNodeNames(app, ctx, tree);
   const json& u = *user;
   std::string base = "/users/" + std::to_string(id);
@@ -281,7 +274,7 @@ void ShowVersion(App& app, RequestContext& ctx, HttpResponse& out, const FormFai
   const json* entry = nullptr;
   for (const auto& e : *history)
     if (e.value("version", 0LL) == version) entry = &e;
-  OrgTree tree = LoadTree(app, ctx);
+  OrgTree tree = LoadOrgTree(app, ctx);
   AddDeletedNodeNames(app, ctx, tree);
   std::string base = "/users/" + std::to_string(id);
   std::string name = (*user)["name"].get<std::string>();
@@ -318,11 +311,11 @@ void ShowVersion(App& app, RequestContext& ctx, HttpResponse& out, const FormFai
   WritePage(out, ctx, "record_version", "", "users", data, PageStatus(FailureError(failure)));
 }
 
-void GetVersion(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetUserVersionPage(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowVersion(app, ctx, out, nullptr);
 }
 
-void GetList(App& app, RequestContext& ctx, HttpResponse& out) {
+void GetUserList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowList(app, ctx, out);
 }
 
@@ -334,7 +327,7 @@ void GetUser(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowUser(app, ctx, out, nullptr);
 }
 
-void Create(App& app, RequestContext& ctx, HttpResponse& out) {
+void CreateUserForm(App& app, RequestContext& ctx, HttpResponse& out) {
   HandleForm(
       ctx, out, "user-create",
       {{"username"},
@@ -363,7 +356,7 @@ void ChangeUser(App& app, RequestContext& ctx, HttpResponse& out, const std::str
       [&](const FormFailure& f) { ShowUser(app, ctx, out, &f); });
 }
 
-void Update(App& app, RequestContext& ctx, HttpResponse& out) {
+void UpdateUserForm(App& app, RequestContext& ctx, HttpResponse& out) {
   ChangeUser(
       app, ctx, out, "user-edit",
       {{"version", FormField::kInt},
@@ -378,7 +371,7 @@ void Update(App& app, RequestContext& ctx, HttpResponse& out) {
 }
 
 // A restore form from the user's history or one of its version pages.
-void Restore(App& app, RequestContext& ctx, HttpResponse& out) {
+void RestoreUserForm(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   HandleRestore(
       ctx, out, "user-restore",
@@ -428,14 +421,14 @@ void RemoveRole(App& app, RequestContext& ctx, HttpResponse& out) {
 }  // namespace
 
 void RegisterUserPages(Router& router, App& app) {
-  router.Add("GET", "/users", Bind(app, GetList));
-  router.Add("POST", "/users", Bind(app, Create));
+  router.Add("GET", "/users", Bind(app, GetUserList));
+  router.Add("POST", "/users", Bind(app, CreateUserForm));
   router.Add("GET", "/users/new", Bind(app, GetNew));
   router.Add("GET", "/users/{id}", Bind(app, GetUser));
-  router.Add("POST", "/users/{id}", Bind(app, Update));
+  router.Add("POST", "/users/{id}", Bind(app, UpdateUserForm));
   router.Add("POST", "/users/{id}/password", Bind(app, SetPassword));
-  router.Add("GET", "/users/{id}/versions/{version}", Bind(app, GetVersion));
-  router.Add("POST", "/users/{id}/restore", Bind(app, Restore));
+  router.Add("GET", "/users/{id}/versions/{version}", Bind(app, GetUserVersionPage));
+  router.Add("POST", "/users/{id}/restore", Bind(app, RestoreUserForm));
   router.Add("POST", "/users/{id}/roles", Bind(app, AddRole));
   router.Add("POST", "/users/{id}/roles/{role_assignment_id}/delete", Bind(app, RemoveRole));
   router.Add("POST", "/users/{id}/roles/{role_assignment_id}/restore", Bind(app, RestoreRole));

@@ -22,7 +22,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& ActionFields() {
   static const std::vector<InputField> kFields = {
       {"title", InputType::kText, true, false, 200},
       {"description", InputType::kLongText, false, false, 4000},
@@ -212,7 +212,7 @@ Result<json> ActionService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> ActionService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, ActionFields(), false);
   if (!s.ok()) return s.error();
   json r = {{"title", body["title"]},
             {"description", body.value("description", std::string())},
@@ -257,7 +257,7 @@ bool ChangesBeyondOwner(const json& body, const json& current, const json& chang
 }  // namespace
 
 Result<json> ActionService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, ActionFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::ActionTable(), id);

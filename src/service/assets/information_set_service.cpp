@@ -23,7 +23,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& SetFields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"org_unit_id", InputType::kInt, true, false},
@@ -214,7 +214,7 @@ Result<json> InformationSetService::Get(const Caller& caller, long long id) {
 }
 
 Result<InformationSetService::NewSet> InformationSetService::NewRecord(const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, SetFields(), false);
   if (!s.ok()) return s.error();
   NewSet set;
   set.record = {{"name", body["name"]},
@@ -257,7 +257,7 @@ Result<json> InformationSetService::Create(const Caller& caller, const json& bod
 }
 
 Result<json> InformationSetService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, SetFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = Readable(tx, caller, id);

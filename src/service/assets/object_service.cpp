@@ -21,7 +21,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& ObjectFields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"org_unit_id", InputType::kInt, true, false},
@@ -85,7 +85,7 @@ Result<json> ObjectService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> ObjectService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, ObjectFields(), false);
   if (!s.ok()) return s.error();
   json record = {{"name", body["name"]},
                  {"org_unit_id", body["org_unit_id"]},
@@ -102,7 +102,7 @@ Result<json> ObjectService::Create(const Caller& caller, const json& body) {
 }
 
 Result<json> ObjectService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, ObjectFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::ObjectTable(), id);

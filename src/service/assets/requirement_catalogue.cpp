@@ -19,7 +19,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& RequirementInputFields() {
   static const std::vector<InputField> kFields = {
       {"code", InputType::kText, true, false, 40},
       {"area", InputType::kText, true, false, 100},
@@ -33,12 +33,13 @@ const std::vector<InputField>& Fields() {
   return kFields;
 }
 
-// Checks a create or update body: the fields of Fields() plus "controls" (a list of text).
+// Checks a create or update body: the fields of RequirementInputFields() plus "controls" (a list of
+// text).
 Status CheckBody(const json& body, bool for_update) {
   if (!body.is_object()) return Invalid("error.body_not_object", "");
   json rest = body;
   rest.erase("controls");
-  Status s = CheckInput(rest, Fields(), for_update);
+  Status s = CheckInput(rest, RequirementInputFields(), for_update);
   if (!s.ok()) return s;
   if (body.contains("controls") && !body["controls"].is_array())
     return Invalid("error.controls", "controls");

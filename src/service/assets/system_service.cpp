@@ -19,7 +19,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& SystemFields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"object_id", InputType::kInt, true, false},
@@ -121,7 +121,7 @@ Result<json> SystemService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> SystemService::NewRecord(const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, SystemFields(), false);
   if (!s.ok()) return s.error();
   json r = {{"name", body["name"]},
             {"object_id", body["object_id"]},
@@ -156,7 +156,7 @@ Result<json> SystemService::Create(const Caller& caller, const json& body) {
 }
 
 Result<json> SystemService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, SystemFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = Readable(tx, caller, id);

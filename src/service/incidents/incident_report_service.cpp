@@ -23,7 +23,7 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& SubmissionFields() {
   static const std::vector<InputField> kFields = {
       {"kind", InputType::kText, true, false, 40},
       {"outcome", InputType::kText, true, false, 40},
@@ -38,7 +38,8 @@ const std::vector<InputField>& Fields() {
 
 // The fields a correction may carry: every field but kind.
 const std::vector<InputField>& CorrectionFields() {
-  static const std::vector<InputField> kFields(Fields().begin() + 1, Fields().end());
+  static const std::vector<InputField> kFields(SubmissionFields().begin() + 1,
+                                               SubmissionFields().end());
   return kFields;
 }
 
@@ -190,7 +191,7 @@ Result<json> IncidentReportService::List(const Caller& caller, long long inciden
 
 Result<json> IncidentReportService::Record(const Caller& caller, long long incident_id,
                                            const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, SubmissionFields(), false);
   if (!s.ok()) return s.error();
   auto kind = KindOf(body["kind"].get<std::string>());
   if (!kind.ok()) return kind.error();

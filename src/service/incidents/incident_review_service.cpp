@@ -20,7 +20,7 @@ namespace {
 constexpr size_t kMaxText = 4000;
 const char* const kTexts[] = {"cause", "what_worked", "to_improve"};
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& ReviewFields() {
   static const std::vector<InputField> kFields = {
       {"cause", InputType::kText, true, false, kMaxText},
       {"what_worked", InputType::kText, false, false, kMaxText},
@@ -103,7 +103,7 @@ Result<json> IncidentReviewService::Put(const Caller& caller, long long incident
     auto review = StoredReview(tx, incident_id);
     json input = body;
     input.erase("comment");
-    Status checked = CheckInput(input, Fields(), review.has_value());
+    Status checked = CheckInput(input, ReviewFields(), review.has_value());
     if (!checked.ok()) return checked.error();
     long long version = input.value("version", 0LL);
     json texts = json::object();

@@ -18,7 +18,7 @@ using store::Tx;
 
 namespace {
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& OrgUnitFields() {
   static const std::vector<InputField> kFields = {
       {"name", InputType::kText, true, false, 200},
       {"kind", InputType::kText, true, false, 20},
@@ -119,7 +119,7 @@ Result<json> OrgService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> OrgService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, OrgUnitFields(), false);
   if (!s.ok()) return s.error();
   json record = {{"name", body["name"]},
                  {"kind", body["kind"]},
@@ -156,7 +156,7 @@ Result<json> OrgService::Save(Tx& tx, const Caller& caller, const json& current,
 }
 
 Result<json> OrgService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, OrgUnitFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::OrgUnitTable(), id);

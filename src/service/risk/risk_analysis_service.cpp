@@ -23,7 +23,7 @@ namespace {
 const std::vector<std::string> kStatuses = {"ongoing", "completed"};
 const std::vector<std::string> kScopeKinds = {"org_unit", "object", "system"};
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& AnalysisFields() {
   static const std::vector<InputField> kFields = {
       {"title", InputType::kText, true, false, 200},
       {"org_unit_id", InputType::kInt},
@@ -175,7 +175,7 @@ Result<json> RiskAnalysisService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> RiskAnalysisService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, AnalysisFields(), false);
   if (!s.ok()) return s.error();
   auto record = NewAnalysis(body);
   if (!record.ok()) return record.error();
@@ -190,7 +190,7 @@ Result<json> RiskAnalysisService::Create(const Caller& caller, const json& body)
 }
 
 Result<json> RiskAnalysisService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, AnalysisFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::RiskAnalysisTable(), id);

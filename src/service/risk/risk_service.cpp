@@ -34,7 +34,7 @@ const char* const kUnitOfRisk =
     "(SELECT a.org_unit_id FROM risk_analyses a WHERE a.id = risks.analysis_id)";
 const char* const kEffectiveScore = "COALESCE(risks.residual_score, risks.score)";
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& RiskFields() {
   static const std::vector<InputField> kFields = {
       {"analysis_id", InputType::kInt, true},
       {"title", InputType::kText, true, false, 200},
@@ -381,7 +381,7 @@ Result<json> RiskService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> RiskService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, RiskFields(), false);
   if (!s.ok()) return s.error();
   json record = NewRisk(body);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
@@ -398,7 +398,7 @@ Result<json> RiskService::Create(const Caller& caller, const json& body) {
 }
 
 Result<json> RiskService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, Fields(), true);
+  Status s = CheckInput(body, RiskFields(), true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto r = ReadableRisk(tx, caller, id);
@@ -407,7 +407,7 @@ Result<json> RiskService::Update(const Caller& caller, long long id, const json&
     if (body.contains("analysis_id") && body["analysis_id"] != r->risk["analysis_id"])
       return Invalid("error.risk_analysis_fixed", "analysis_id");
     json record = r->risk;
-    for (const auto& f : Fields())
+    for (const auto& f : RiskFields())
       if (body.contains(f.name)) record[f.name] = body[f.name];
     for (const char* f : {"information_set_ids", "system_ids"})
       if (body.contains(f)) record[f] = IdsText(body[f]);

@@ -40,7 +40,7 @@ domain::RiskSettings FromRecord(const json& r) {
           r["red_from"].get<int>()};
 }
 
-const std::vector<InputField>& Fields() {
+const std::vector<InputField>& RiskSettingsFields() {
   static const std::vector<InputField> kFields = {
       {"threshold", InputType::kInt, true},   {"yellow_from", InputType::kInt, true},
       {"orange_from", InputType::kInt, true}, {"red_from", InputType::kInt, true},
@@ -128,7 +128,7 @@ Result<json> RiskSettingsService::Get(const Caller& caller, long long org_unit_i
 
 Result<json> RiskSettingsService::Put(const Caller& caller, long long org_unit_id,
                                       const json& body) {
-  Status s = CheckInput(body, Fields(), false);
+  Status s = CheckInput(body, RiskSettingsFields(), false);
   if (!s.ok()) return s.error();
   // Out-of-range integers stay out of range as ints.
   auto step = [&](const char* f) {
