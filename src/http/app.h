@@ -1,98 +1,81 @@
-// The services behind one server process, wired once at start. Owns nothing it is given.
+// The services behind one server process, wired once at start. Owns the services; borrows the
+// configuration and the database, which must outlive it.
+//
+// This header only names the services: a page or API file includes the header of each service
+// it calls, so a change to one service rebuilds its callers and not every handler.
 #pragma once
 
-#include "core/config.h"
+#include <memory>
+
 #include "http/router.h"
-#include "service/actions/action_service.h"
-#include "service/assets/asset_import.h"
-#include "service/assets/information_set_service.h"
-#include "service/assets/object_service.h"
-#include "service/assets/requirement_service.h"
-#include "service/assets/system_service.h"
-#include "service/audit/audit_service.h"
-#include "service/auth/auth_service.h"
-#include "service/controls/framework_service.h"
-#include "service/controls/soa_origin.h"
-#include "service/controls/soa_service.h"
-#include "service/incidents/incident_origin.h"
-#include "service/incidents/incident_report_service.h"
-#include "service/incidents/incident_review_service.h"
-#include "service/incidents/incident_service.h"
-#include "service/incidents/incident_statistics.h"
-#include "service/incidents/incident_summary.h"
-#include "service/notifications/incident_notifications.h"
-#include "service/notifications/notification_service.h"
-#include "service/org/org_service.h"
-#include "service/org/user_service.h"
-#include "service/risk/risk_analysis_service.h"
-#include "service/risk/risk_origin.h"
-#include "service/risk/risk_service.h"
-#include "service/risk/risk_settings_service.h"
-#include "store/database.h"
+
+namespace lis {
+struct Config;
+namespace store {
+class Database;
+}
+namespace service {
+class ActionService;
+class AssetImportService;
+class AuditService;
+class AuthService;
+class FrameworkService;
+class IncidentReportService;
+class IncidentReviewService;
+class IncidentService;
+class IncidentStatisticsService;
+class IncidentSummaryService;
+class InformationSetService;
+class NotificationService;
+class ObjectService;
+class OrgService;
+class RequirementService;
+class RiskAnalysisService;
+class RiskService;
+class RiskSettingsService;
+class SoaService;
+class SystemService;
+class UserService;
+}  // namespace service
+}  // namespace lis
 
 namespace lis::http {
 
-// The settings' limits for reading an uploaded spreadsheet.
-inline tables::ReadLimits ImportLimits(const Config& c) {
-  tables::ReadLimits limits;
-  limits.max_unpacked_bytes = c.import_max_unpacked_bytes;
-  limits.max_table_bytes = c.import_max_table_bytes;
-  return limits;
-}
+struct AppServices;
 
 struct App {
-  App(const Config& c, store::Database& d)
-      : config(c),
-        db(d),
-        auth(d, c),
-        audit(d),
-        org(d),
-        users(d),
-        objects(d),
-        systems(d),
-        sets(d, {domain::ClassificationScale{c.classification_max_level}, c.review_months}),
-        requirements(d, domain::ClassificationScale{c.classification_max_level}),
-        imports(d, sets, ImportLimits(c)),
-        risk_settings(d),
-        analyses(d),
-        risks(d),
-        actions(d),
-        frameworks(d),
-        soa(d, c.max_evidence_bytes),
-        incidents(d, c),
-        incident_reviews(d),
-        incident_stats(d),
-        incident_summaries(d, c),
-        incident_reports(d, c),
-        notifications(d) {
-    RegisterRiskOrigin(actions.origins());
-    RegisterControlGapOrigin(actions.origins());
-    RegisterIncidentOrigin(actions.origins());
-    incidents.OnReported(service::NotifyNewIncident);
-  }
+  App(const Config& c, store::Database& d);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+ private:
+  std::unique_ptr<AppServices> services_;  // first: the references below point into it
+
+ public:
   const Config& config;
   store::Database& db;
-  service::AuthService auth;
-  service::AuditService audit;
-  service::OrgService org;
-  service::UserService users;
-  service::ObjectService objects;
-  service::SystemService systems;
-  service::InformationSetService sets;
-  service::RequirementService requirements;
-  service::AssetImportService imports;
-  service::RiskSettingsService risk_settings;
-  service::RiskAnalysisService analyses;
-  service::RiskService risks;
-  service::ActionService actions;
-  service::FrameworkService frameworks;
-  service::SoaService soa;
-  service::IncidentService incidents;
-  service::IncidentReviewService incident_reviews;
-  service::IncidentStatisticsService incident_stats;
-  service::IncidentSummaryService incident_summaries;
-  service::IncidentReportService incident_reports;
-  service::NotificationService notifications;
+  service::AuthService& auth;
+  service::AuditService& audit;
+  service::OrgService& org;
+  service::UserService& users;
+  service::ObjectService& objects;
+  service::SystemService& systems;
+  service::InformationSetService& sets;
+  service::RequirementService& requirements;
+  service::AssetImportService& imports;
+  service::RiskSettingsService& risk_settings;
+  service::RiskAnalysisService& analyses;
+  service::RiskService& risks;
+  service::ActionService& actions;
+  service::FrameworkService& frameworks;
+  service::SoaService& soa;
+  service::IncidentService& incidents;
+  service::IncidentReviewService& incident_reviews;
+  service::IncidentStatisticsService& incident_stats;
+  service::IncidentSummaryService& incident_summaries;
+  service::IncidentReportService& incident_reports;
+  service::NotificationService& notifications;
 };
 
 // A route handler that calls `fn` with the app.

@@ -14,6 +14,9 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/session_cookie.h"
+#include "service/audit/audit_service.h"
+#include "service/auth/auth_service.h"
+#include "service/notifications/notification_service.h"
 
 namespace lis::http {
 

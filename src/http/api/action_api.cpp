@@ -5,6 +5,7 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/crud_handlers.h"
+#include "service/actions/action_service.h"
 
 namespace lis::http {
 

@@ -4,6 +4,10 @@
 #include "http/api/api_support.h"
 #include "http/api/asset_queries.h"
 #include "http/api/crud_handlers.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/requirement_service.h"
+#include "service/assets/system_service.h"
 
 namespace lis::http {
 

@@ -9,6 +9,10 @@
 #include "http/download.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_support.h"
+#include "service/assets/asset_import.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/system_service.h"
 
 namespace lis::http {
 

@@ -2,6 +2,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/audit/audit_service.h"
 
 namespace lis::http {
 

@@ -3,6 +3,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/controls/framework_service.h"
 #include "service/input.h"
 
 namespace lis::http {

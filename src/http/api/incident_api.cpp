@@ -7,6 +7,7 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "service/incidents/incident_categories.h"
+#include "service/incidents/incident_service.h"
 
 namespace lis::http {
 

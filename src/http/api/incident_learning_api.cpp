@@ -8,6 +8,11 @@
 #include "http/api/api_support.h"
 #include "http/api/incident_files.h"
 #include "http/download.h"
+#include "service/actions/action_service.h"
+#include "service/incidents/incident_review_service.h"
+#include "service/incidents/incident_service.h"
+#include "service/incidents/incident_statistics.h"
+#include "service/incidents/incident_summary.h"
 
 namespace lis::http {
 

@@ -4,6 +4,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/incidents/incident_report_service.h"
 #include "service/input.h"
 
 namespace lis::http {

@@ -4,6 +4,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/notifications/notification_service.h"
 
 namespace lis::http {
 

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/assets.h"
+#include "core/config.h"
 #include "http/api/api_routes.h"
+#include "store/database.h"
 
 namespace lis::http {
 namespace {

@@ -2,6 +2,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/org/org_service.h"
 
 namespace lis::http {
 

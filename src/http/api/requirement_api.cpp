@@ -4,6 +4,7 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/download.h"
+#include "service/assets/requirement_service.h"
 
 namespace lis::http {
 

@@ -5,6 +5,9 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/crud_handlers.h"
+#include "service/risk/risk_analysis_service.h"
+#include "service/risk/risk_service.h"
+#include "service/risk/risk_settings_service.h"
 
 namespace lis::http {
 

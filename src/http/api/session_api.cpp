@@ -4,6 +4,7 @@
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/session_cookie.h"
+#include "service/auth/auth_service.h"
 #include "service/input.h"
 
 namespace lis::http {

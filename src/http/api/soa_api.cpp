@@ -6,6 +6,7 @@
 #include "http/api/api_support.h"
 #include "http/api/soa_export.h"
 #include "http/download.h"
+#include "service/controls/soa_service.h"
 
 namespace lis::http {
 

@@ -2,6 +2,7 @@
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "service/org/user_service.h"
 
 namespace lis::http {
 

@@ -7,6 +7,9 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/session_cookie.h"
+#include "service/auth/auth_service.h"
+#include "service/org/org_service.h"
+#include "service/org/user_service.h"
 
 namespace lis::http {
 

@@ -13,6 +13,10 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/actions/action_service.h"
+#include "service/controls/soa_service.h"
+#include "service/org/user_service.h"
+#include "service/risk/risk_service.h"
 
 namespace lis::http {
 

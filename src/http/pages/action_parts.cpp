@@ -3,6 +3,7 @@
 #include "core/messages.h"
 #include "http/pages/form.h"
 #include "http/pages/page_support.h"
+#include "service/actions/action_service.h"
 
 namespace lis::http {
 

@@ -5,6 +5,9 @@
 #include "http/pages/asset_parts.h"
 #include "http/pages/history_view.h"
 #include "http/pages/page_support.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/system_service.h"
 
 namespace lis::http {
 

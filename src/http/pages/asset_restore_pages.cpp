@@ -9,6 +9,10 @@
 #include "http/pages/history_view.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/requirement_service.h"
+#include "service/assets/system_service.h"
 
 namespace lis::http {
 

@@ -9,6 +9,7 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/audit/audit_service.h"
 #include "service/input.h"
 
 namespace lis::http {

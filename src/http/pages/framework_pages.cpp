@@ -7,6 +7,7 @@
 #include "http/api/api_support.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/controls/framework_service.h"
 
 namespace lis::http {
 

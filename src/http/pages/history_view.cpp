@@ -2,6 +2,7 @@
 
 #include "core/messages.h"
 #include "http/pages/page_support.h"
+#include "service/org/org_service.h"
 
 namespace lis::http {
 

@@ -7,6 +7,9 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/assets/asset_work_service.h"
+#include "service/org/org_service.h"
+#include "service/org/user_service.h"
+#include "service/risk/risk_service.h"
 
 namespace lis::http {
 

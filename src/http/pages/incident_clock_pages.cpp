@@ -9,6 +9,7 @@
 #include "http/pages/incident_clock_parts.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/incidents/incident_report_service.h"
 
 namespace lis::http {
 

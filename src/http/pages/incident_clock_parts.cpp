@@ -5,6 +5,7 @@
 #include "core/stockholm_time.h"
 #include "http/pages/page_support.h"
 #include "service/incidents/incident_access.h"
+#include "service/incidents/incident_report_service.h"
 
 namespace lis::http {
 

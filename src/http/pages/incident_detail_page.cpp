@@ -14,6 +14,12 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/actions/action_service.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/system_service.h"
+#include "service/incidents/incident_service.h"
+#include "service/org/user_service.h"
+#include "service/risk/risk_service.h"
 
 namespace lis::http {
 

@@ -11,6 +11,9 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/actions/action_service.h"
+#include "service/incidents/incident_review_service.h"
+#include "service/incidents/incident_statistics.h"
 
 namespace lis::http {
 

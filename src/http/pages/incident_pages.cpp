@@ -8,8 +8,10 @@
 #include "http/pages/incident_parts.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/system_service.h"
 #include "service/incidents/incident_access.h"
 #include "service/incidents/incident_page_support.h"
+#include "service/incidents/incident_service.h"
 
 namespace lis::http {
 

@@ -5,6 +5,7 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/session_cookie.h"
+#include "service/auth/auth_service.h"
 
 namespace lis::http {
 

@@ -5,6 +5,7 @@
 
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/notifications/notification_service.h"
 
 namespace lis::http {
 

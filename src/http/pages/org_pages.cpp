@@ -9,6 +9,7 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/org/org_service.h"
 
 namespace lis::http {
 

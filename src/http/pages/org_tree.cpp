@@ -1,4 +1,5 @@
 #include "http/pages/org_tree.h"
+#include "service/org/org_service.h"
 
 #include <algorithm>
 #include <functional>

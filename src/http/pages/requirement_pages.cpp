@@ -7,6 +7,7 @@
 #include "http/pages/form.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/requirement_service.h"
 #include "service/input.h"
 
 namespace lis::http {

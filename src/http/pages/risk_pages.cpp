@@ -13,7 +13,14 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/pages/risk_matrix_view.h"
+#include "service/assets/information_set_service.h"
+#include "service/assets/object_service.h"
+#include "service/assets/system_service.h"
+#include "service/org/user_service.h"
 #include "service/risk/risk_access.h"
+#include "service/risk/risk_analysis_service.h"
+#include "service/risk/risk_service.h"
+#include "service/risk/risk_settings_service.h"
 
 namespace lis::http {
 

@@ -10,6 +10,7 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/controls/framework_service.h"
+#include "service/controls/soa_service.h"
 
 namespace lis::http {
 

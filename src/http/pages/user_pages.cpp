@@ -11,6 +11,7 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/input.h"
+#include "service/org/user_service.h"
 
 namespace lis::http {
 
