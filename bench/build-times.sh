@@ -28,7 +28,7 @@ measure() {
   c1=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
   wall=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
   cpu=$(awk -v a="$c0" -v b="$c1" -v hz="$(getconf CLK_TCK)" 'BEGIN {print (b - a) / hz}')
-  rows+=("$(printf '| %-44s | %8.1f | %8.1f |' "$label" "$wall" "$cpu")")
+  rows+=("$(printf '| %-58s | %8.1f | %8.1f |' "$label" "$wall" "$cpu")")
 }
 
 configure() {
@@ -46,8 +46,8 @@ measure "clean build, lis only (make run)" cmake --build "$work/build-lis" --tar
 
 echo "Build times on $(nproc) cores, $(git rev-parse --short HEAD)${*:+, $*}"
 echo
-printf '| %-44s | %8s | %8s |\n' "step" "wall s" "CPU s"
-printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "----------" "----------"
+printf '| %-58s | %8s | %8s |\n' "step" "wall s" "CPU s"
+printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "----------" "----------"
 printf '%s\n' "${rows[@]}"
 echo
 echo "Binaries (MB):"

@@ -271,6 +271,12 @@ int main(int argc, char** argv) {
   auto* user_passwd = user->add_subcommand("passwd", "Set an account's password");
   user_passwd->add_option("--username", username)->required();
   user_passwd->add_flag("--password-stdin", password_stdin)->required();
+  auto* user_grant = user->add_subcommand(
+      "grant", "Give an account a role (also a content role to an administrator)");
+  user_grant->add_option("--username", username)->required();
+  user_grant->add_option("--role", role)->required();
+  user_grant->add_option("--scope-id", scope_id,
+                         "Organisation node the role applies to (none: the whole installation)");
 
   auto* audit = cli.add_subcommand("audit", "Check and archive the audit trail");
   audit->require_subcommand(1);
@@ -290,8 +296,8 @@ int main(int argc, char** argv) {
   notifications_sweep->add_option("--config", config_file, "TOML settings file (clock periods)");
 
   // The database option may also follow the subcommand.
-  for (auto* sub : {serve, migrate, demo, user_add, user_passwd, audit_verify, audit_export,
-                    notifications_sweep})
+  for (auto* sub : {serve, migrate, demo, user_add, user_passwd, user_grant, audit_verify,
+                    audit_export, notifications_sweep})
     sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
 
   CLI11_PARSE(cli, argc, argv);
@@ -329,6 +335,17 @@ int main(int argc, char** argv) {
                              scope_id > 0 ? std::optional(scope_id) : std::nullopt);
     if (!created.ok()) return Fail(created.error());
     std::cout << "created user " << username << " (id " << (*created)["id"] << ")\n";
+    return 0;
+  }
+  if (*user_grant) {
+    auto db = OpenDatabase(config.database, 1);
+    if (!db.ok()) return Fail(db.error());
+    lis::service::UserService users(**db);
+    auto granted = users.GrantAsSystem(system, username, role,
+                                       scope_id > 0 ? std::optional(scope_id) : std::nullopt);
+    if (!granted.ok()) return Fail(granted.error());
+    std::cout << "gave " << username << " the role " << role << " (assignment " << (*granted)["id"]
+              << ")\n";
     return 0;
   }
   if (*user_passwd) {

@@ -122,6 +122,8 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.review_months);
     else if (key == "trust_proxy")
       s = Read(node, key, config.trust_proxy);
+    else if (key == "metrics_token")
+      s = Read(node, key, config.metrics_token);
     else if (key == "incident_gdpr_hours")
       s = Read(node, key, config.incident_gdpr_hours);
     else if (key == "incident_csl_early_warning_hours")

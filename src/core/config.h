@@ -29,6 +29,9 @@ struct Config {
   int lockout_failures = 5;  // failed logins that lock a username...
   int lockout_minutes = 15;  // ...within this window, for this long
   bool trust_proxy = false;  // honour X-Forwarded-Proto/For from a reverse proxy
+  // /metrics answers requests from loopback, and others that send "Authorization: Bearer
+  // <metrics_token>" when it is set.
+  std::string metrics_token;
   std::string default_language = "sv";
   int classification_max_level = 4;  // the classification scale is 0..this (2 to 4)
   int review_months = 12;            // an approved classification is due for review after this

@@ -13,6 +13,7 @@
 #include "http/metrics.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "http/request_text.h"
 #include "http/session_cookie.h"
 #include "service/audit/audit_service.h"
 #include "service/auth/auth_service.h"
@@ -139,6 +140,7 @@ struct Server::Impl {
   std::string Dispatch(RequestContext& ctx, HttpResponse& out);
   Status Authenticate(RequestContext& ctx);
   bool CheckCsrf(RequestContext& ctx);
+  bool MetricsAllowed(const HttpRequest& req) const;
   void ChooseLanguage(RequestContext& ctx, HttpResponse& out);
 };
 
@@ -248,6 +250,15 @@ Status Server::Impl::Authenticate(RequestContext& ctx) {
   return {};  // an unknown session is treated as no session
 }
 
+// Loopback, as the connection (or, behind a trusted proxy, X-Forwarded-For) says; or the token.
+bool Server::Impl::MetricsAllowed(const HttpRequest& req) const {
+  const std::string& from = req.remote_addr;
+  if (from.rfind("127.", 0) == 0 || from == "::1" || from.rfind("::ffff:127.", 0) == 0) return true;
+  std::string auth = req.Header("authorization");
+  return !config.metrics_token.empty() && auth.rfind("Bearer ", 0) == 0 &&
+         ConstantTimeEquals(auth.substr(7), config.metrics_token);
+}
+
 bool Server::Impl::CheckCsrf(RequestContext& ctx) {
   if (!ctx.caller || ctx.caller->session_id == 0 || !IsUnsafe(ctx.request.method)) return true;
   std::string sent = ctx.request.Header("x-csrf-token");
@@ -283,6 +294,11 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
     return "/healthz";
   }
   if (req.path == "/metrics") {
+    if (!MetricsAllowed(req)) {
+      out.status = 403;
+      out.body = "forbidden: /metrics answers loopback, or the configured metrics_token\n";
+      return "/metrics";
+    }
     out.content_type = "text/plain; version=0.0.4; charset=utf-8";
     out.body = metrics.Render();
     return "/metrics";
@@ -300,6 +316,13 @@ std::string Server::Impl::Dispatch(RequestContext& ctx, HttpResponse& out) {
     return "/static";
   }
   bool api = IsApi(req.path);
+  if (Status text = CheckRequestText(req); !text.ok()) {
+    if (api)
+      WriteError(out, ctx, text.error());
+    else
+      WriteErrorPage(out, ctx, text.error());
+    return "bad_text";
+  }
   Status auth = Authenticate(ctx);
   ChooseLanguage(ctx, out);
   if (!auth.ok()) {

@@ -35,6 +35,34 @@ Status CheckText(const std::string& field, std::string_view text, bool multiline
   return {};
 }
 
+Status CheckJsonText(const json& body) {
+  if (!body.is_object()) return {};
+  for (auto member = body.begin(); member != body.end(); ++member) {
+    const std::string& field = member.key();
+    Status s = CheckText(field, field, true);
+    if (!s.ok()) return s;
+    // Depth first with a stack of its own: a hostile body may nest deeper than the call stack.
+    std::vector<const json*> todo = {&member.value()};
+    while (!todo.empty()) {
+      const json* v = todo.back();
+      todo.pop_back();
+      if (v->is_string()) {
+        s = CheckText(field, v->get_ref<const std::string&>(), true);
+        if (!s.ok()) return s;
+      } else if (v->is_object()) {
+        for (auto it = v->begin(); it != v->end(); ++it) {
+          s = CheckText(field, it.key(), true);
+          if (!s.ok()) return s;
+          todo.push_back(&it.value());
+        }
+      } else if (v->is_array()) {
+        for (const auto& e : *v) todo.push_back(&e);
+      }
+    }
+  }
+  return {};
+}
+
 namespace {
 Status CheckType(const std::string& name, const json& v, InputType type, bool nullable,
                  size_t max_length) {

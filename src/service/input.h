@@ -39,6 +39,11 @@ std::string InputComment(const nlohmann::json& body);
 // something else ("error.field_bidi"; allowed in multi-line text). Nothing when it may.
 Status CheckText(const std::string& field, std::string_view text, bool multiline);
 
+// Refuses a JSON value that holds a string or an object key with a control character other
+// than tab, CR and LF, as CheckText does (multi-line), naming the top-level member it is in.
+// Nothing when there is none. (The JSON parser has refused invalid UTF-8 already.)
+Status CheckJsonText(const nlohmann::json& body);
+
 // Text value trimmed of surrounding white space.
 std::string Trimmed(const std::string& s);
 

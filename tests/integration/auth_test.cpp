@@ -301,6 +301,34 @@ TEST_F(BehindProxyTest, SessionCookieIsSecureWhenTheProxySaysHttps) {
   }
 }
 
+// /metrics answers loopback only unless a token is configured: behind the proxy a client far
+// away is refused, and the token opens it.
+class MetricsTokenTest : public SharedServerTest<MetricsTokenTest> {
+ public:
+  static ServerOptions Options() {
+    return {"trust_proxy = true\nmetrics_token = \"skrapa-7f3a\"\n", false};
+  }
+};
+
+TEST_F(MetricsTokenTest, MetricsAnswerLoopbackOrTheToken) {
+  LisServer& s = server();
+  httplib::Headers far = {{"X-Forwarded-For", "203.0.113.9"}};
+  httplib::Headers near = {{"X-Forwarded-For", "127.0.0.1"}};
+  EXPECT_EQ(s.Send("GET", "/metrics", {}, nullptr, far).status, 403);
+  EXPECT_EQ(s.Send("GET", "/metrics", Bearer("fel"), nullptr, far).status, 403);
+  Response token = s.Send("GET", "/metrics", Bearer("skrapa-7f3a"), nullptr, far);
+  EXPECT_EQ(token.status, 200) << token;
+  EXPECT_NE(token.body.find("lis_http_requests_total"), std::string::npos) << token;
+  EXPECT_EQ(s.Send("GET", "/metrics", {}, nullptr, near).status, 200) << "loopback";
+}
+
+TEST_F(BehindProxyTest, MetricsAreRefusedToAClientFarAwayWithoutAToken) {
+  httplib::Headers far = {{"X-Forwarded-For", "203.0.113.9"}};
+  EXPECT_EQ(server().Send("GET", "/metrics", {}, nullptr, far).status, 403);
+  EXPECT_EQ(server().Send("GET", "/metrics", Bearer(""), nullptr, far).status, 403)
+      << "an empty token opens nothing when none is configured";
+}
+
 // The client address (for the access log and the audit trail) is the one the trusted proxy
 // added: the last X-Forwarded-For entry. Entries before it come from the client and can be
 // anything.

@@ -175,6 +175,60 @@ TEST_F(UsersTest, RolesAreAddedListedAndRemoved) {
   EXPECT_EQ(s.Get("/api/v1/users", user).status, 403) << "the permission went with the role";
 }
 
+// Separation of duties: an administrator cannot give itself a role that reads security content
+// (through the API or the user page); another administrator, or `lis user grant` on the command
+// line, can. Roles that read no content it may still give itself.
+TEST_F(UsersTest, AnAdminCannotGiveItselfAContentRole) {
+  LisServer& s = server();
+  long long sof = s.OrgUnitId("Socialförvaltningen");
+  long long kommun = s.OrgUnitId("Norrviks kommun");
+  long long admin_id = s.Admin().user_id;
+  for (const char* role : {"ciso", "security_chief", "dpo", "it_security"}) {
+    Response r = s.Post(RolesPath(admin_id), s.Admin(), {{"role", role}, {"scope_id", sof}});
+    EXPECT_EQ(r.status, 403) << role << ": " << r;
+    EXPECT_EQ(r.Json()["error"]["code"], "forbidden") << role;
+    EXPECT_NE(r.Json()["error"]["message"].get<std::string>().find("lis user grant"),
+              std::string::npos)
+        << "the refusal names the rule and the way: " << r;
+  }
+  EXPECT_EQ(s.Get(RolesPath(admin_id), s.Admin()).Json()["total"], 1) << "still the admin only";
+
+  Response page = s.SendRaw("POST", "/users/" + Id(admin_id) + "/roles", s.Admin(),
+                            "role=ciso&scope_id=" + Id(sof) + "&_csrf=" + s.Admin().csrf,
+                            "application/x-www-form-urlencoded");
+  EXPECT_EQ(page.status, 403) << "the page refuses it too: " << page;
+  EXPECT_EQ(s.Get(RolesPath(admin_id), s.Admin()).Json()["total"], 1);
+
+  EXPECT_EQ(s.Post(RolesPath(admin_id), s.Admin(), {{"role", "board"}, {"scope_id", sof}}).status,
+            201)
+      << "a role without security content";
+
+  // Another administrator gives it.
+  long long second = s.CreateUser("andra.admin", kommun)["id"];
+  s.AddRole(second, "admin", std::nullopt);
+  Session other;
+  ASSERT_EQ(s.LoginAs("andra.admin", LisServer::kTestPassword, &other).status, 200);
+  Response given = s.Post(RolesPath(admin_id), other, {{"role", "ciso"}, {"scope_id", sof}});
+  EXPECT_EQ(given.status, 201) << given;
+  EXPECT_EQ(s.Post(RolesPath(second), other, {{"role", "dpo"}, {"scope_id", sof}}).status, 403)
+      << "nor can the second one give it to itself";
+
+  // The command line gives it when no other administrator is there.
+  CommandResult cli = RunLis({"user", "grant", "--database", s.database_url(), "--username",
+                              "andra.admin", "--role", "dpo", "--scope-id", Id(kommun)});
+  EXPECT_EQ(cli.exit_code, 0) << cli;
+  json roles = s.Get(RolesPath(second), s.Admin()).Json();
+  bool dpo = false;
+  for (const auto& r : roles["items"]) dpo |= r["role"] == "dpo" && r["scope_id"] == kommun;
+  EXPECT_TRUE(dpo) << roles;
+  CommandResult again = RunLis({"user", "grant", "--database", s.database_url(), "--username",
+                                "andra.admin", "--role", "dpo", "--scope-id", Id(kommun)});
+  EXPECT_NE(again.exit_code, 0) << "the same role twice: " << again;
+  CommandResult nobody = RunLis({"user", "grant", "--database", s.database_url(), "--username",
+                                 "ingen.alls", "--role", "dpo"});
+  EXPECT_NE(nobody.exit_code, 0) << nobody;
+}
+
 // An admin held on a node manages that subtree only, and cannot make anyone an admin of
 // more than it holds itself.
 TEST_F(UsersTest, ScopedAdminStaysInsideItsScope) {

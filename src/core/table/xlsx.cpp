@@ -18,6 +18,7 @@
 #include "core/table/table.h"
 #include "core/table/table_rows.h"
 #include "core/table/xml_scan.h"
+#include "core/utf8.h"
 
 namespace lis::tables {
 
@@ -103,19 +104,6 @@ const char* Attr(const pugi::xml_node& n, std::string_view local) {
   return "";
 }
 
-void AppendUtf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Office escapes characters XML cannot hold as _xHHHH_.
 std::string Unescape(std::string_view s) {
   std::string out;
@@ -125,7 +113,8 @@ std::string Unescape(std::string_view s) {
       char* end = nullptr;
       unsigned long cp = std::strtoul(hex.c_str(), &end, 16);
       if (end == hex.c_str() + 4) {
-        AppendUtf8(out, static_cast<unsigned>(cp));
+        auto c = static_cast<char32_t>(cp);  // a lone surrogate is no character
+        utf8::Append(out, c >= 0xD800 && c <= 0xDFFF ? utf8::kReplacement : c);
         i += 6;
         continue;
       }

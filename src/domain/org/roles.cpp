@@ -71,6 +71,10 @@ const std::vector<std::string>& AllRoles() {
   return kRoles;
 }
 
+bool IsContentRole(std::string_view role) {
+  return role == "ciso" || role == "security_chief" || role == "dpo" || role == "it_security";
+}
+
 bool IsRole(std::string_view role) {
   return Table().find(role) != Table().end();
 }

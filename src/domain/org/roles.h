@@ -39,6 +39,11 @@ enum class Permission {
 // Roles that can be held on one object (förvaltningsobjekt) rather than on a node.
 bool IsObjectRole(std::string_view role);
 
+// Roles that read the security content of their scope (risks, incidents, the statement of
+// applicability, audit values): an administrator may not give one to itself; another
+// administrator or the command line does (separation of duties).
+bool IsContentRole(std::string_view role);
+
 const std::vector<std::string>& AllRoles();
 bool IsRole(std::string_view role);
 bool RoleGrants(std::string_view role, Permission permission);

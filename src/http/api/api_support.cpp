@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "service/input.h"
 
 namespace lis::http {
 
@@ -68,8 +69,13 @@ Result<json> ReadJsonBody(const RequestContext& ctx) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos)
     return Invalid("error.body_required", "");
   json parsed = json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) return Invalid("error.json_malformed", "");
+  if (parsed.is_discarded()) {
+    if (!service::CheckText("", body, true).ok()) return Invalid("error.body_bad_utf8", "");
+    return Invalid("error.json_malformed", "");
+  }
   if (!parsed.is_object()) return Invalid("error.body_not_object", "");
+  Status text = service::CheckJsonText(parsed);
+  if (!text.ok()) return text.error();
   return parsed;
 }
 

@@ -309,6 +309,8 @@ Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_
   if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
     return Invalid("error.org_unit_missing", "scope_id");
   if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
+  if (user_id == caller.user_id && domain::IsContentRole(role))
+    return MakeError(Code::kForbidden, "error.role_self_grant");
   store::Filter dup;
   dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
   dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
@@ -415,6 +417,29 @@ Result<json> UserService::CreateAsSystem(const store::Actor& actor, const json& 
                          {"role", *role},
                          {"scope_id", scope_id ? json(*scope_id) : json(nullptr)}});
     return user;
+  });
+}
+
+Result<json> UserService::GrantAsSystem(const store::Actor& actor, const std::string& username,
+                                        const std::string& role,
+                                        std::optional<long long> scope_id) {
+  if (!domain::IsRole(role)) return Invalid("error.role_unknown", "role");
+  return db_.WriteResult<json>(actor, [&](Tx& tx) -> Result<json> {
+    auto row = tx.QueryOne("SELECT id FROM users WHERE username = ? AND deleted_at IS NULL",
+                           {Value(username)}, {store::Col::kInt});
+    if (!row) return Invalid("error.user_unknown", "username");
+    if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
+      return Invalid("error.org_unit_missing", "scope_id");
+    store::Filter dup;
+    dup.And("user_id = ? AND role = ? AND object_id IS NULL", {Value(row->Int(0)), Value(role)});
+    dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
+            scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
+    if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
+      return MakeError(Code::kConflict, "error.role_exists");
+    return store::InsertRecord(tx, store::RoleAssignmentTable(),
+                               {{"user_id", row->Int(0)},
+                                {"role", role},
+                                {"scope_id", scope_id ? json(*scope_id) : json(nullptr)}});
   });
 }
 

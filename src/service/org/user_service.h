@@ -58,6 +58,11 @@ class UserService {
   Result<nlohmann::json> CreateAsSystem(const store::Actor& actor, const nlohmann::json& body,
                                         const std::optional<std::string>& role,
                                         std::optional<long long> scope_id);
+  // For the command line: gives user `username` `role` in `scope_id` (nothing: the whole
+  // installation) as `actor` with no permission check; the way to give an administrator a
+  // content role (domain::IsContentRole) when no other administrator is there to do it.
+  Result<nlohmann::json> GrantAsSystem(const store::Actor& actor, const std::string& username,
+                                       const std::string& role, std::optional<long long> scope_id);
   Status SetPasswordAsSystem(const store::Actor& actor, const std::string& username,
                              const std::string& password);
 
