@@ -45,25 +45,42 @@ json EventJson(const store::Row& r) {
           {"hash", r.Text(12)}};
 }
 
-// What a reader of the log must hold, where an event belongs, to see the content of a record
-// of a content area: the area's read permission for its fields, and kSecrecyRead for the
-// fields a secrecy reference protects. The log's readers (the CISO, the security chief, the
-// platform administrator) all see every event; the administrator, who holds no content
-// permission, sees which fields changed but not their values.
+// What a reader of the log must hold, where an event belongs, to see the content of a record:
+// the permission that reads the record elsewhere (nothing: the record is open to everyone
+// signed in), and kSecrecyRead for the fields a secrecy reference protects. The log's readers
+// (the CISO, the security chief, the platform administrator) all see every event; one without
+// the permission sees which fields changed but not their values. An entity without a rule
+// shows no values to anyone: a new record type is hidden until it is given its rule.
 struct ContentRule {
   const char* entity;
-  domain::Permission read;
+  std::optional<domain::Permission> read;
   std::vector<const char*> secret_fields;
 };
 
 const std::vector<ContentRule>& ContentRules() {
   using P = domain::Permission;
   static const std::vector<ContentRule> kRules = {
+      // Security events about no user (a failed login with an unknown name): the log's own.
+      {"", std::nullopt, {}},
+      {"org_unit", P::kOrgRead, {}},
+      {"user", P::kUserRead, {}},
+      {"role_assignment", P::kUserRead, {}},
+      {"api_token", P::kUserRead, {}},
+      {"framework", std::nullopt, {}},
+      {"framework_control", std::nullopt, {}},
+      {"requirement", P::kAssetRead, {}},
       {"object", P::kAssetRead, {}},
       {"system", P::kAssetRead, {}},
       {"information_set", P::kAssetRead, {"description", "retention"}},
       {"classification", P::kAssetRead, {"motivations"}},
       {"system_requirement", P::kAssetRead, {}},
+      {"risk_settings", P::kRiskRead, {}},
+      {"risk_analysis", P::kRiskRead, {}},
+      {"risk", P::kRiskRead, {}},
+      {"action", P::kActionRead, {}},
+      {"soa_entry", P::kControlRead, {}},
+      {"soa_evidence", P::kControlRead, {}},
+      {"soa_version", P::kControlRead, {}},
       // Incidents are confidential (service/incidents/incident_access.h): the log shows their
       // content only to those who read incidents in full by role there.
       {"incident", P::kIncidentRead, {}},
@@ -117,13 +134,14 @@ void RedactContent(Tx& tx, const Caller& caller, json& event) {
     if (event["entity"] != rule.entity) continue;
     std::optional<long long> node;
     if (event["scope_id"].is_number()) node = event["scope_id"].get<long long>();
-    if (!Can(tx, caller, rule.read, node))
+    if (rule.read && !Can(tx, caller, *rule.read, node))
       HideFields(event, {});
     else if (!rule.secret_fields.empty() &&
              !Can(tx, caller, domain::Permission::kSecrecyRead, node))
       HideFields(event, rule.secret_fields);
     return;
   }
+  HideFields(event, {});
 }
 
 const std::vector<Col>& EventCols() {
