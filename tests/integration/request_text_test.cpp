@@ -4,7 +4,9 @@
 // refused request answers 400 naming the part, on SQLite and PostgreSQL alike (PostgreSQL
 // answered 500 to invalid UTF-8 before), and the audit chain still verifies afterwards.
 #include "asset_support.h"
+#include "audit_support.h"
 #include "lis_server.h"
+#include "soa_support.h"
 
 namespace lis_test::request_text_test {
 namespace {
@@ -109,6 +111,37 @@ TEST_F(RequestTextTest, PathHeadersAndNestedJsonStringsAreCheckedToo) {
       {{"name", "Flerradigt"}, {"org_unit_id", unit}, {"description", "rad ett\r\n\trad två"}});
   EXPECT_EQ(multiline.status, 201)
       << "tab, CR and LF stay allowed in multi-line text: " << multiline;
+  CommandResult verify = s.VerifyAudit();
+  EXPECT_EQ(verify.exit_code, 0) << verify;
+}
+
+// A document uploaded or pasted on a page is parsed after the boundary: its "\u0000" escapes
+// become NUL there, and the import refuses them the same way.
+TEST_F(RequestTextTest, ImportedDocumentsRefuseEscapedControlCharacters) {
+  LisServer& s = server();
+  Session ciso = s.Login("ciso");
+  // Valid documents (the installation's own exports) with one NUL put into a text.
+  json framework =
+      Fetch(s, ciso, "/api/v1/frameworks/" + Id(FrameworkId(s, "iso27001-2022")) + "/export");
+  ASSERT_TRUE(framework["name"].contains("sv")) << framework;
+  framework["name"]["sv"] = std::string("Ny\0tt namn", 11);
+  json catalogue = Fetch(s, ciso, "/api/v1/requirements/export");
+  ASSERT_FALSE(catalogue["requirements"].empty()) << catalogue;
+  catalogue["requirements"][0]["text"]["sv"] = std::string("Ny\0 text", 9);
+  long long before = s.AuditTotal();
+
+  Multipart file = FileForm("ramverk.json", framework.dump());
+  Response page = s.SendRaw("POST", "/frameworks/import", ciso, file.body, file.content_type);
+  EXPECT_EQ(page.status, 400) << page;
+  EXPECT_NE(page.body.find("styrtecken"), std::string::npos) << "the control character is named";
+  Response pasted =
+      s.SendRaw("POST", "/assets/requirements/import", ciso,
+                "catalogue=" + UrlEncode(catalogue.dump()), "application/x-www-form-urlencoded");
+  EXPECT_EQ(pasted.status, 400) << pasted;
+  EXPECT_NE(pasted.body.find("styrtecken"), std::string::npos) << pasted.body;
+  ExpectRefused(s.Post("/api/v1/requirements/import", ciso, catalogue), "requirements",
+                "NUL in a catalogue imported through the API");
+  EXPECT_EQ(s.AuditTotal(), before) << "nothing was written";
   CommandResult verify = s.VerifyAudit();
   EXPECT_EQ(verify.exit_code, 0) << verify;
 }

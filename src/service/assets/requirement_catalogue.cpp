@@ -208,6 +208,8 @@ std::vector<Error> CheckDocument(const json& doc, const domain::ClassificationSc
 
 Result<json> RequirementService::Import(const Caller& caller, const json& document) {
   if (!MayEdit(caller)) return Forbidden();
+  // A pasted "\u0000" is a NUL once parsed: refused here as at the request's boundary.
+  if (Status text = CheckJsonText(document); !text.ok()) return text.error();
   auto controls = db_.ReadResult<std::set<std::string>>(
       [&](Tx& tx) -> Result<std::set<std::string>> { return AnnexAControlRefs(tx); });
   if (!controls.ok()) return controls.error();

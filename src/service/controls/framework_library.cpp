@@ -138,6 +138,8 @@ bool FrameworkService::MayEdit(const Caller& caller) {
 
 Result<json> FrameworkService::Import(const Caller& caller, const json& document, bool dry_run) {
   if (!MayEdit(caller)) return Forbidden();
+  // A file's "\u0000" is a NUL once parsed: refused here as at the request's boundary.
+  if (Status text = CheckJsonText(document); !text.ok()) return text.error();
   std::vector<Error> errors;
   FrameworkData data = domain::ParseFramework(document, errors);
   if (!errors.empty()) {
