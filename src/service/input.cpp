@@ -16,8 +16,12 @@ std::string Trimmed(const std::string& s) {
 }
 
 namespace {
-bool BidiOverride(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+// Characters that change how the text around them reads without showing themselves: the
+// bidirectional controls, zero-width characters and the C1 controls.
+bool Invisible(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 bool Control(char32_t cp, bool multiline) {
   if (multiline && (cp == '\t' || cp == '\r' || cp == '\n')) return false;
@@ -30,7 +34,7 @@ Status CheckText(const std::string& field, std::string_view text, bool multiline
     auto cp = utf8::Next(text, pos);
     if (!cp) return Invalid("error.field_bad_utf8", field);
     if (Control(*cp, multiline)) return Invalid("error.field_control", field);
-    if (!multiline && BidiOverride(*cp)) return Invalid("error.field_bidi", field);
+    if (!multiline && Invisible(*cp)) return Invalid("error.field_bidi", field);
   }
   return {};
 }
@@ -73,6 +77,9 @@ Status CheckType(const std::string& name, const json& v, InputType type, bool nu
   switch (type) {
     case InputType::kInt:
       if (!v.is_number_integer()) return Invalid("error.field_not_integer", name);
+      break;
+    case InputType::kNumber:
+      if (!v.is_number()) return Invalid("error.field_not_number", name);
       break;
     case InputType::kBool:
       if (!v.is_boolean()) return Invalid("error.field_not_boolean", name);

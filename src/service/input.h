@@ -12,7 +12,15 @@ namespace lis::service {
 
 // kText is one line: valid UTF-8 without control characters (C0, DEL) or bidirectional
 // overrides. kLongText is multi-line text: tab, CR and LF are allowed as well.
-enum class InputType { kInt, kText, kLongText, kBool, kIntList /* array of integers */, kObject };
+enum class InputType {
+  kInt,
+  kNumber,  // an integer or a decimal
+  kText,
+  kLongText,
+  kBool,
+  kIntList,  // array of integers
+  kObject,
+};
 
 struct InputField {
   std::string name;
@@ -34,9 +42,10 @@ long long InputVersion(const nlohmann::json& body);
 std::string InputComment(const nlohmann::json& body);
 // Why `text` may not be stored as a text value, as an error naming `field`: invalid UTF-8
 // ("error.field_bad_utf8"), a control character other than tab, CR and LF (or any control
-// character unless `multiline`: "error.field_control"), or a bidirectional override
-// character, U+202A..U+202E or U+2066..U+2069, which can make a name or a file name read as
-// something else ("error.field_bidi"; allowed in multi-line text). Nothing when it may.
+// character unless `multiline`: "error.field_control"), or, unless `multiline`, an invisible
+// character that can make a name or a file name read as something else: a bidirectional
+// control (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), a zero-width character (U+200B..
+// U+200D, U+2060..U+2064, U+FEFF) or a C1 control ("error.field_bidi"). Nothing when it may.
 Status CheckText(const std::string& field, std::string_view text, bool multiline);
 
 // Refuses a JSON value that holds a string or an object key with a control character other

@@ -42,10 +42,21 @@ std::string Zip(const std::vector<std::pair<std::string, std::string>>& parts) {
   return bytes;
 }
 
-// A workbook whose one sheet unpacks to `sheet_bytes` (mostly blanks between rows).
-std::string Bomb(size_t sheet_bytes) {
-  std::string sheet =
-      R"(<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>namn</t></is></c></row>)";
+// An inline-string cell.
+std::string Cell(const std::string& text) {
+  return R"(<c t="inlineStr"><is><t>)" + text + "</t></is></c>";
+}
+
+// A workbook whose one sheet unpacks to `sheet_bytes` (mostly blanks between rows); `row`, when
+// given, is a second row of cells under the header.
+std::string Bomb(size_t sheet_bytes, const std::vector<std::string>& row = {}) {
+  std::string sheet = R"(<worksheet><sheetData><row r="1">)" + Cell("namn") +
+                      (row.empty() ? "" : Cell("organisationsenhet")) + "</row>";
+  if (!row.empty()) {
+    sheet += R"(<row r="2">)";
+    for (const auto& text : row) sheet += Cell(text);
+    sheet += "</row>";
+  }
   sheet.append(sheet_bytes, ' ');
   sheet += "</sheetData></worksheet>";
   return Zip(
@@ -94,6 +105,17 @@ TEST_F(ImportLimitsTest, AZipBombAnswers413AndPeakMemoryStaysBounded) {
   size_t after = PeakRss(s.pid());
   EXPECT_LT(after - before, 4 * kLimit) << "peak RSS grew from " << before << " to " << after;
   EXPECT_EQ(s.Get("/healthz").status, 200);
+}
+
+// The same shape at 1 MiB, under the limit, is an ordinary import.
+TEST_F(ImportLimitsTest, AWorkbookOfTheSameShapeUnderTheLimitStillImports) {
+  LisServer& s = server();
+  Sessions as(s);
+  std::string book = Bomb(1024 * 1024, {"Liten importmängd", "Socialförvaltningen"});
+  Response r =
+      s.SendRaw("POST", "/api/v1/information-sets/import?dry_run=true", as("ciso"), book, kXlsx);
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_EQ(r.Json()["created"], 1) << r;
 }
 
 }  // namespace

@@ -83,6 +83,10 @@ TEST_F(TextInputTest, ControlCharactersAndBidiOverridesAreRefusedNamingTheField)
         bad.push_back({"tab", "\t"});
         bad.push_back({"U+202E", "\u202e"});
         bad.push_back({"U+2066", "\u2066"});
+        bad.push_back({"zero-width space", "\u200b"});
+        bad.push_back({"right-to-left mark", "\u200f"});
+        bad.push_back({"BOM", "\ufeff"});
+        bad.push_back({"C1 control", "\u0085"});
       }
       for (const auto& [name, chars] : bad) {
         json body = c.body;

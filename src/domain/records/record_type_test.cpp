@@ -1,0 +1,68 @@
+#include "domain/records/record_type.h"
+
+#include <gtest/gtest.h>
+
+#include "core/messages.h"
+#include "domain/assets/system_record.h"
+
+namespace lis::domain {
+namespace {
+
+const RecordType& Sample() {
+  static const RecordType kType = {
+      .name = "sample",
+      .table = "samples",
+      .entity = "sample",
+      .scope_field = "org_unit_id",
+      .fields = {{.name = "title", .kind = FieldKind::kText},
+                 {.name = "notes", .kind = FieldKind::kLongText},
+                 {.name = "code", .kind = FieldKind::kText, .max_length = 12},
+                 {.name = "state",
+                  .kind = FieldKind::kChoice,
+                  .choices = {{"open", "x.open"}, {"closed", "x.closed"}}}}};
+  return kType;
+}
+
+TEST(RecordType, FindsAFieldByName) {
+  ASSERT_NE(Sample().Find("state"), nullptr);
+  EXPECT_EQ(Sample().Find("state")->kind, FieldKind::kChoice);
+  EXPECT_EQ(Sample().Find("nothing"), nullptr);
+}
+
+TEST(RecordType, TextLimitsDefaultByKind) {
+  const struct {
+    const char* field;
+    size_t bytes;
+  } cases[] = {{"title", 200}, {"notes", 4000}, {"code", 12}};
+  for (const auto& c : cases) EXPECT_EQ(MaxTextBytes(*Sample().Find(c.field)), c.bytes) << c.field;
+}
+
+TEST(RecordType, ChoicesAreExactValues) {
+  const FieldDecl& state = *Sample().Find("state");
+  EXPECT_TRUE(IsChoice(state, "open"));
+  EXPECT_TRUE(IsChoice(state, "closed"));
+  EXPECT_FALSE(IsChoice(state, "Open"));
+  EXPECT_FALSE(IsChoice(state, ""));
+}
+
+// Every word a person reads of a declared type is in the catalogue in both languages.
+TEST(RecordType, DeclaredTypesHaveEveryLabelInBothLanguages) {
+  const Messages& m = Messages::Embedded();
+  for (const RecordType* type : {&SystemRecord()}) {
+    for (const auto& f : type->fields) {
+      std::vector<const char*> keys = {f.label_key};
+      for (const auto& c : f.choices) keys.push_back(c.label_key);
+      if (f.help_key) keys.push_back(f.help_key);
+      for (const char* key : keys) {
+        ASSERT_NE(key, nullptr) << type->name << "." << f.name << " has no label";
+        for (const char* lang : {"sv", "en"})
+          EXPECT_NE(m.Text(lang, key), key) << type->name << "." << f.name << ": " << key;
+      }
+      EXPECT_EQ(f.header_sv == nullptr, f.header_en == nullptr)
+          << f.name << ": a file column has both headers or none";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace lis::domain

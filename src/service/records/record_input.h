@@ -1,0 +1,26 @@
+// The input checks of a declared record type (domain/records/record_type.h).
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <vector>
+
+#include "core/status.h"
+#include "domain/records/record_type.h"
+#include "service/input.h"
+
+namespace lis::service {
+
+// The declared fields as CheckInput takes them: a choice, a date and a time as text, a
+// reference as an integer, a list of references as a list of integers.
+std::vector<InputField> InputFieldsOf(const domain::RecordType& type);
+
+// A create (or, with `for_update`, an update) body checked against the declaration: what
+// CheckInput checks (unknown, missing, null, wrong type, too long, bad text), then each value
+// present against what its declaration says beyond its type — one of its choices
+// ("error.field_not_choice", listing them), an integer within its range
+// ("error.field_out_of_range"), a date ("error.field_not_date"), a time
+// ("error.field_not_time"). Errors name the field; nothing when the body may be written.
+Status CheckRecordInput(const domain::RecordType& type, const nlohmann::json& body,
+                        bool for_update);
+
+}  // namespace lis::service
