@@ -1,6 +1,6 @@
-// The system (informationssystem) declared once (domain/records/record_type.h). Not yet used by
-// the system service, which still writes its fields by hand (issue 27 step 2 switches over);
-// tests hold the two equal.
+// The system (informationssystem) declared once (domain/records/record_type.h). Its input
+// checks, table columns and restore fields come from here; its form, lists and files do not
+// yet (issue 27 step 2).
 #pragma once
 
 #include "domain/records/record_type.h"

@@ -41,9 +41,10 @@ struct Choice {
 struct FieldDecl {
   const char* name = "";
   FieldKind kind = FieldKind::kText;
-  bool required = false;              // must be given on create (text: not blank)
-  bool nullable = false;              // may be null
-  size_t max_length = 0;              // text: bytes (0: 200, or 4000 for kLongText); list: items
+  bool required = false;  // must be given on create (text: not blank)
+  bool nullable = false;  // may be null
+  size_t max_length = 0;  // text, choice: bytes (0: 200, 4000 for kLongText, 64 for a choice);
+                          // list: items
   std::optional<long long> min = {};  // kInt
   std::optional<long long> max = {};
   std::vector<Choice> choices = {};  // kChoice

@@ -1,6 +1,7 @@
 // Deleted objects, systems and information sets: listing them and restoring earlier versions.
 #include <nlohmann/json.hpp>
 
+#include "domain/assets/system_record.h"
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
 #include "service/assets/information_set_service.h"
@@ -11,6 +12,7 @@
 #include "service/input.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
+#include "store/records/record_table.h"
 
 namespace lis::service {
 
@@ -31,10 +33,9 @@ Result<json> TargetVersion(Tx& tx, const store::TableSpec& spec, long long id, l
 }
 
 // The fields `fields` of `old`, and live again if `current` is deleted.
-json RestoreChanges(const json& current, const json& old,
-                    std::initializer_list<const char*> fields) {
+json RestoreChanges(const json& current, const json& old, const std::vector<std::string>& fields) {
   json changes = json::object();
-  for (const char* f : fields) changes[f] = old.value(f, json(nullptr));
+  for (const auto& f : fields) changes[f] = old.value(f, json(nullptr));
   if (!current["deleted_at"].is_null()) changes["deleted_at"] = nullptr;
   return changes;
 }
@@ -110,12 +111,9 @@ Result<json> SystemService::Restore(const Caller& caller, long long id, const js
     if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
       return Invalid("error.object_missing", "object_id");
     if (!CanOnObject(tx, caller, Permission::kAssetWrite, *object)) return Forbidden();
-    auto restored =
-        store::UpdateRecord(tx, store::SystemTable(), id, (*current)["version"].get<long long>(),
-                            RestoreChanges(*current, *old,
-                                           {"name", "object_id", "description", "hosting",
-                                            "hosting_country", "supplier_name", "lifecycle"}),
-                            "restore");
+    auto restored = store::UpdateRecord(
+        tx, store::SystemTable(), id, (*current)["version"].get<long long>(),
+        RestoreChanges(*current, *old, store::RestoreFieldsOf(domain::SystemRecord())), "restore");
     if (restored.ok()) AddDerivedClass(*restored, store::ClassifiedSetsOfSystem(tx, id));
     return restored;
   });

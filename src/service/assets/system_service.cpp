@@ -5,9 +5,11 @@
 #include "core/clock.h"
 #include "service/audit/audit_service.h"
 
+#include "domain/assets/system_record.h"
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
 #include "service/input.h"
+#include "service/records/record_input.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -20,15 +22,7 @@ using store::Value;
 namespace {
 
 const std::vector<InputField>& SystemFields() {
-  static const std::vector<InputField> kFields = {
-      {"name", InputType::kText, true, false, 200},
-      {"object_id", InputType::kInt, true, false},
-      {"description", InputType::kLongText, false, false, 4000},
-      {"hosting", InputType::kText, false, false, 20},
-      {"hosting_country", InputType::kText, false, true, 2},
-      {"supplier_name", InputType::kText, false, true, 200},
-      {"lifecycle", InputType::kText, false, false, 20},
-  };
+  static const std::vector<InputField> kFields = InputFieldsOf(domain::SystemRecord());
   return kFields;
 }
 

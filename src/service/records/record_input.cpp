@@ -39,8 +39,9 @@ size_t MaxLengthOf(const FieldDecl& f) {
       return f.max_length > 0 ? f.max_length : 1000;
     case FieldKind::kDate:
       return 10;
-    case FieldKind::kDateTime:
     case FieldKind::kChoice:
+      return f.max_length > 0 ? f.max_length : 64;
+    case FieldKind::kDateTime:
       return 64;
     default:
       return 0;

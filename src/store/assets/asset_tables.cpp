@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/assets/system_record.h"
 #include "store/assets/derived_cache.h"
+#include "store/records/record_table.h"
 
 namespace lis::store {
 
@@ -46,16 +48,10 @@ const TableSpec& ObjectTable() {
 
 const TableSpec& SystemTable() {
   // Systems belong to their object's node; the audit trail finds it through the object.
-  static const TableSpec kSpec = {"systems",
-                                  "system",
-                                  "",
-                                  {{"object_id", FieldType::kInt},
-                                   {"name", FieldType::kText},
-                                   {"description", FieldType::kText},
-                                   {"hosting", FieldType::kText},
-                                   {"hosting_country", FieldType::kText},
-                                   {"supplier_name", FieldType::kText},
-                                   {"lifecycle", FieldType::kText}},
+  static const TableSpec kSpec = {domain::SystemRecord().table,
+                                  domain::SystemRecord().entity,
+                                  domain::SystemRecord().scope_field,
+                                  ColumnsOf(domain::SystemRecord()),
                                   "SELECT o.org_unit_id FROM systems s JOIN objects o ON o.id = "
                                   "s.object_id WHERE s.id = ?",
                                   SystemChanged};
