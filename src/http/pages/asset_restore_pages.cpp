@@ -21,10 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-bool HasOnNode(const RequestContext& ctx, Permission p) {
-  return domain::ScopesFor(ctx.caller->grants, p).any();
-}
-
 Result<store::Page> ListDeleted(App& app, const RequestContext& ctx, AssetKind kind) {
   service::PageRequest page{500, 0};
   if (kind == AssetKind::kObjects) return app.objects.ListDeleted(*ctx.caller, page);
@@ -69,7 +65,7 @@ void ShowDeleted(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kin
   if (!deleted.ok()) return WriteErrorPage(out, ctx, deleted.error());
   auto loaded = OrgTree::Load(app, *ctx.caller);
   OrgTree tree = loaded.ok() ? std::move(*loaded) : OrgTree();
-  bool writer = HasOnNode(ctx, Permission::kAssetWrite);
+  bool writer = HoldsOnANode(ctx, Permission::kAssetWrite);
   json rows = json::array();
   for (const auto& r : deleted->items) {
     long long id = r["id"].get<long long>();

@@ -65,10 +65,6 @@ bool ShowsIncidents(const RequestContext& ctx) {
   return IncidentNavExtra() && IncidentNavExtra()(*ctx.caller);
 }
 
-bool Has(const RequestContext& ctx, domain::Permission p) {
-  return ctx.caller && domain::ScopesFor(ctx.caller->grants, p).any();
-}
-
 json Nav(const RequestContext& ctx, const std::string& section) {
   struct Item {
     const char* id;
@@ -78,20 +74,20 @@ json Nav(const RequestContext& ctx, const std::string& section) {
   };
   const Item items[] = {
       {"home", "/", "nav.home", true},
-      {"org", "/org", "nav.org", Has(ctx, domain::Permission::kOrgRead)},
-      {"assets", "/assets", "nav.assets", Has(ctx, domain::Permission::kAssetRead)},
+      {"org", "/org", "nav.org", HoldsOnANode(ctx, domain::Permission::kOrgRead)},
+      {"assets", "/assets", "nav.assets", HoldsOnANode(ctx, domain::Permission::kAssetRead)},
       {"risks", "/risks", "nav.risks",
-       Has(ctx, domain::Permission::kRiskRead) ||
+       HoldsOnANode(ctx, domain::Permission::kRiskRead) ||
            (ctx.caller &&
             !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kRiskRead).empty())},
       {"actions", "/actions", "nav.actions", true},
       {"incidents", "/incidents", "nav.incidents", ShowsIncidents(ctx)},
       {"frameworks", "/frameworks", "nav.frameworks", true},
-      {"soa", "/soa", "nav.soa", Has(ctx, domain::Permission::kControlRead)},
+      {"soa", "/soa", "nav.soa", HoldsOnANode(ctx, domain::Permission::kControlRead)},
       {"incident_stats", "/incidents/statistics", "nav.incident_stats",
-       Has(ctx, domain::Permission::kIncidentStats)},
-      {"users", "/users", "nav.users", Has(ctx, domain::Permission::kUserRead)},
-      {"audit", "/audit", "nav.audit", Has(ctx, domain::Permission::kAuditRead)},
+       HoldsOnANode(ctx, domain::Permission::kIncidentStats)},
+      {"users", "/users", "nav.users", HoldsOnANode(ctx, domain::Permission::kUserRead)},
+      {"audit", "/audit", "nav.audit", HoldsOnANode(ctx, domain::Permission::kAuditRead)},
       {"account", "/account", "nav.account", true},
   };
   json nav = json::array();
@@ -112,6 +108,10 @@ json BellData(const RequestContext& ctx, long long unread) {
 }
 
 }  // namespace
+
+bool HoldsOnANode(const RequestContext& ctx, domain::Permission p) {
+  return ctx.caller && domain::ScopesFor(ctx.caller->grants, p).any();
+}
 
 void SetIncidentNavCheck(std::function<bool(const service::Caller&)> check) {
   IncidentNavExtra() = std::move(check);

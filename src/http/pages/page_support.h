@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/org/roles.h"
 #include "http/app.h"
 #include "http/http_types.h"
 #include "service/assets/register_query.h"
@@ -63,6 +64,8 @@ std::string Text(const RequestContext& ctx, const std::string& key,
 // The string field `key` of `record`; "" when it is absent or not a string.
 std::string Str(const nlohmann::json& record, const std::string& key);
 
+// Whether the caller holds `p` on some organisation node (grants on one object do not count).
+bool HoldsOnANode(const RequestContext& ctx, domain::Permission p);
 // The rows a paged list shows at once.
 constexpr long long kPageSize = 50;
 // A 1-based page number from ?page= (1 when missing or not a number).

@@ -301,6 +301,24 @@ Result<store::Page> UserService::ListRoles(const Caller& caller, long long user_
   });
 }
 
+namespace {
+
+// Conflict when user `user_id` already holds `role` in exactly this scope (and object).
+Status CheckNotHeld(Tx& tx, long long user_id, const std::string& role,
+                    std::optional<long long> scope_id, std::optional<long long> object_id) {
+  store::Filter dup;
+  dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
+  dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
+          scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
+  dup.And(object_id ? "object_id = ?" : "object_id IS NULL",
+          object_id ? std::vector<Value>{Value(*object_id)} : std::vector<Value>{});
+  if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
+    return MakeError(Code::kConflict, "error.role_exists");
+  return {};
+}
+
+}  // namespace
+
 // Whether `caller` may give `role` in `scope_id` to user `user_id` now: the scope exists, the
 // caller may assign roles there, and the user does not already hold it.
 Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_id,
@@ -311,15 +329,7 @@ Status UserService::CheckGrantable(Tx& tx, const Caller& caller, long long user_
   if (!Can(tx, caller, Permission::kRoleWrite, scope_id)) return Forbidden();
   if (user_id == caller.user_id && domain::IsContentRole(role))
     return MakeError(Code::kForbidden, "error.role_self_grant");
-  store::Filter dup;
-  dup.And("user_id = ? AND role = ?", {Value(user_id), Value(role)});
-  dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
-          scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
-  dup.And(object_id ? "object_id = ?" : "object_id IS NULL",
-          object_id ? std::vector<Value>{Value(*object_id)} : std::vector<Value>{});
-  if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
-    return MakeError(Code::kConflict, "error.role_exists");
-  return {};
+  return CheckNotHeld(tx, user_id, role, scope_id, object_id);
 }
 
 Result<json> UserService::AddRole(const Caller& caller, long long user_id, const json& body) {
@@ -430,12 +440,8 @@ Result<json> UserService::GrantAsSystem(const store::Actor& actor, const std::st
     if (!row) return Invalid("error.user_unknown", "username");
     if (scope_id && !store::GetRecord(tx, store::OrgUnitTable(), *scope_id))
       return Invalid("error.org_unit_missing", "scope_id");
-    store::Filter dup;
-    dup.And("user_id = ? AND role = ? AND object_id IS NULL", {Value(row->Int(0)), Value(role)});
-    dup.And(scope_id ? "scope_id = ?" : "scope_id IS NULL",
-            scope_id ? std::vector<Value>{Value(*scope_id)} : std::vector<Value>{});
-    if (store::CountRecords(tx, store::RoleAssignmentTable(), dup) > 0)
-      return MakeError(Code::kConflict, "error.role_exists");
+    Status held = CheckNotHeld(tx, row->Int(0), role, scope_id, std::nullopt);
+    if (!held.ok()) return held.error();
     return store::InsertRecord(tx, store::RoleAssignmentTable(),
                                {{"user_id", row->Int(0)},
                                 {"role", role},
