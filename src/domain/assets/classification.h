@@ -15,6 +15,10 @@ enum class Aspect { kConfidentiality = 0, kIntegrity = 1, kAvailability = 2, kTr
 inline constexpr std::array<Aspect, 4> kAspects = {Aspect::kConfidentiality, Aspect::kIntegrity,
                                                    Aspect::kAvailability, Aspect::kTraceability};
 
+// The aspects' names in their order, as the API writes them.
+inline constexpr const char* kAspectNames[] = {"confidentiality", "integrity", "availability",
+                                               "traceability"};
+
 // "confidentiality", "integrity", "availability", "traceability".
 const char* AspectName(Aspect aspect);
 std::optional<Aspect> ParseAspect(std::string_view name);

@@ -1,6 +1,6 @@
-// The system (informationssystem) declared once (domain/records/record_type.h). Its input
-// checks, table columns and restore fields come from here; its form, lists and files do not
-// yet (issue 27 step 2).
+// The system (informationssystem) declared once (domain/records/record_type.h): its input
+// checks, table columns, restore fields, form, details, filters, history words and import and
+// export columns come from here.
 #pragma once
 
 #include "domain/records/record_type.h"

@@ -14,9 +14,19 @@ size_t MaxTextBytes(const FieldDecl& field) {
 }
 
 bool IsChoice(const FieldDecl& field, std::string_view value) {
+  return FindChoice(field, value) != nullptr;
+}
+
+std::vector<std::string> ChoiceValues(const FieldDecl& field) {
+  std::vector<std::string> out;
+  for (const auto& c : field.choices) out.emplace_back(c.value);
+  return out;
+}
+
+const Choice* FindChoice(const FieldDecl& field, std::string_view value) {
   for (const auto& c : field.choices)
-    if (value == c.value) return true;
-  return false;
+    if (value == c.value) return &c;
+  return nullptr;
 }
 
 }  // namespace lis::domain

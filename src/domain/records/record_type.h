@@ -34,6 +34,9 @@ enum class FieldRead {
 struct Choice {
   const char* value;      // what the API and the database hold
   const char* label_key;  // the word a person reads (message catalogue)
+  // Further words an imported file may use for it (its code and its words in both languages
+  // are always read).
+  std::vector<const char*> aliases = {};
 };
 
 // One field. Declared with designated initialisers, so every property is named where it is
@@ -52,13 +55,15 @@ struct FieldDecl {
   const char* label_key = nullptr;   // the field's name on pages and in exports
   const char* help_key = nullptr;    // a sentence of help on the form
   FieldRead read = FieldRead::kRecord;
-  bool filterable = false;          // a list parameter of the same name
-  bool sortable = false;            // a sort key of the same name
-  bool searchable = false;          // matched by the list's free-text ?q=
-  bool listed = false;              // a column of the list
-  bool stored = true;               // a column of the record's table (false: derived or linked)
-  const char* header_sv = nullptr;  // import and export column headers (nullptr: not in files)
+  bool filterable = false;              // a list parameter of the same name
+  bool sortable = false;                // a sort key of the same name
+  bool searchable = false;              // matched by the list's free-text ?q=
+  bool listed = false;                  // a column of the list
+  bool stored = true;                   // a column of the record's table (false: derived or linked)
+  const char* default_value = nullptr;  // a choice or text stored when a create leaves it out
+  const char* header_sv = nullptr;      // import and export column headers (nullptr: not in files)
   const char* header_en = nullptr;
+  std::vector<const char*> header_aliases = {};  // further headers an import accepts
 };
 
 struct RecordType {
@@ -76,5 +81,18 @@ struct RecordType {
 size_t MaxTextBytes(const FieldDecl& field);
 // Whether `value` is one of the field's choices.
 bool IsChoice(const FieldDecl& field, std::string_view value);
+// The values of the field's choices, in their order.
+std::vector<std::string> ChoiceValues(const FieldDecl& field);
+// The choice `value` of the field, or nullptr.
+const Choice* FindChoice(const FieldDecl& field, std::string_view value);
+
+// Every declared record type.
+const std::vector<const RecordType*>& DeclaredRecordTypes();
+// The declared type whose audit entity is `entity`, or nullptr.
+const RecordType* FindRecordType(std::string_view entity);
+// The first declared field called `name` of any type, or nullptr: for pages that show a
+// field without knowing its record type (the audit log). A unit test holds fields of the same
+// name in different types to the same choices.
+const FieldDecl* FindDeclaredField(std::string_view name);
 
 }  // namespace lis::domain

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/messages.h"
 #include "domain/assets/system_record.h"
 
@@ -48,7 +50,7 @@ TEST(RecordType, ChoicesAreExactValues) {
 // Every word a person reads of a declared type is in the catalogue in both languages.
 TEST(RecordType, DeclaredTypesHaveEveryLabelInBothLanguages) {
   const Messages& m = Messages::Embedded();
-  for (const RecordType* type : {&SystemRecord()}) {
+  for (const RecordType* type : DeclaredRecordTypes()) {
     for (const auto& f : type->fields) {
       std::vector<const char*> keys = {f.label_key};
       for (const auto& c : f.choices) keys.push_back(c.label_key);
@@ -62,6 +64,40 @@ TEST(RecordType, DeclaredTypesHaveEveryLabelInBothLanguages) {
           << f.name << ": a file column has both headers or none";
     }
   }
+}
+
+TEST(RecordType, DeclaredTypesAreFoundByEntity) {
+  EXPECT_EQ(FindRecordType("system"), &SystemRecord());
+  EXPECT_EQ(FindRecordType("nothing"), nullptr);
+  EXPECT_EQ(FindDeclaredField("hosting"), SystemRecord().Find("hosting"));
+  EXPECT_EQ(FindDeclaredField("nothing"), nullptr);
+}
+
+// Pages that know only a field's name (the audit log) take the first declaration of it: fields
+// of one name must mean the same in every type.
+TEST(RecordType, FieldsOfOneNameAreAlikeInEveryType) {
+  for (const RecordType* type : DeclaredRecordTypes())
+    for (const auto& f : type->fields) {
+      const FieldDecl* first = FindDeclaredField(f.name);
+      ASSERT_NE(first, nullptr);
+      EXPECT_EQ(first->kind, f.kind) << type->name << "." << f.name;
+      EXPECT_EQ(ChoiceValues(*first), ChoiceValues(f)) << type->name << "." << f.name;
+    }
+}
+
+// An imported word names one choice: no alias is another choice's code or alias.
+TEST(RecordType, ChoiceAliasesNameOneChoice) {
+  for (const RecordType* type : DeclaredRecordTypes())
+    for (const auto& f : type->fields) {
+      std::map<std::string, std::string> seen;
+      for (const auto& c : f.choices) {
+        EXPECT_TRUE(seen.emplace(c.value, c.value).second) << f.name << ": " << c.value;
+        for (const char* alias : c.aliases)
+          EXPECT_TRUE(seen.emplace(alias, c.value).second) << f.name << ": " << alias;
+      }
+      if (f.default_value && f.kind == FieldKind::kChoice)
+        EXPECT_TRUE(IsChoice(f, f.default_value)) << type->name << "." << f.name;
+    }
 }
 
 }  // namespace

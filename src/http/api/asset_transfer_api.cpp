@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "domain/assets/system_record.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/asset_queries.h"
@@ -9,6 +10,7 @@
 #include "http/download.h"
 #include "http/pages/org_tree.h"
 #include "http/pages/page_support.h"
+#include "http/pages/record_view.h"
 #include "service/assets/asset_import.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
@@ -139,18 +141,21 @@ Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
   std::map<long long, std::string> object_names;
   if (objects.ok())
     for (const auto& o : *objects) object_names[o["id"].get<long long>()] = Str(o, "name");
+  auto name_of = [&](const domain::FieldDecl&, long long id) { return object_names[id]; };
+  const domain::RecordType& type = domain::SystemRecord();
   Sheet s;
   s.header.push_back("id");
-  for (const char* f : {"name", "object_id", "description", "hosting", "hosting_country",
-                        "supplier_name", "lifecycle"})
-    s.header.push_back(Column(ctx, ImportKind::kSystems, f));
+  for (const auto& f : type.fields)
+    if (f.header_sv) s.header.push_back(Column(ctx, ImportKind::kSystems, f.name));
   s.header.push_back(Text(ctx, "export.security_class"));
-  for (const auto& r : *items)
-    s.rows.push_back({std::to_string(r["id"].get<long long>()), Str(r, "name"),
-                      object_names[r["object_id"].get<long long>()], Str(r, "description"),
-                      Label(ctx, "assets.hosting.", r, "hosting"), Str(r, "hosting_country"),
-                      Str(r, "supplier_name"), Label(ctx, "assets.lifecycle.", r, "lifecycle"),
-                      ClassCell(r)});
+  for (const auto& r : *items) {
+    std::vector<std::string> row = {std::to_string(r["id"].get<long long>())};
+    for (const auto& f : type.fields)
+      if (f.header_sv)
+        row.push_back(DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of));
+    row.push_back(ClassCell(r));
+    s.rows.push_back(std::move(row));
+  }
   return s;
 }
 

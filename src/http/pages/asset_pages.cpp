@@ -6,6 +6,8 @@
 
 #include "core/assets.h"
 #include "core/messages.h"
+#include "domain/assets/classification.h"
+#include "domain/assets/system_record.h"
 #include "http/api/api_support.h"
 #include "http/pages/action_parts.h"
 #include "http/pages/asset_parts.h"
@@ -13,6 +15,7 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "http/pages/record_view.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/requirement_service.h"
@@ -25,8 +28,6 @@ using domain::Permission;
 using nlohmann::json;
 
 namespace {
-
-const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
 // Whether the caller holds `p` anywhere: on a node or on an object.
 bool Has(const RequestContext& ctx, Permission p) {
@@ -95,8 +96,6 @@ std::vector<SelectOption> ChoiceOptions(const RequestContext& ctx, const std::st
   return out;
 }
 
-const std::vector<std::string> kHosting = {"own", "supplier", "cloud"};
-const std::vector<std::string> kLifecycle = {"planned", "in_use", "retiring", "retired"};
 const std::vector<std::string> kPersonalData = {"none", "ordinary", "special", "criminal"};
 
 std::vector<SelectOption> ObjectOptions(App& app, const RequestContext& ctx) {
@@ -165,24 +164,22 @@ json Tabs(const RequestContext& ctx, AssetKind current) {
   return Tabs(ctx, "/assets/" + AssetKindPath(current));
 }
 
+// The system's fields on a form: the objects the caller may read to choose from.
+void AddSystemFields(App& app, const RequestContext& ctx, Form& form, const json& record) {
+  AddDeclaredFields(form, ctx, domain::SystemRecord(), record,
+                    [&](const domain::FieldDecl&) { return ObjectOptions(app, ctx); });
+}
+
 Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, AssetKind kind,
                  Form& form) {
+  if (kind == AssetKind::kSystems) {
+    AddSystemFields(app, ctx, form, json::object());
+    return form;
+  }
   form.Text("name", "assets.field.name", "", FormInput().Required());
-  if (kind == AssetKind::kSystems) {
-    form.Select("object_id", "assets.field.object", ObjectOptions(app, ctx), "");
-  } else {
-    form.Select("org_unit_id", "assets.field.org_unit",
-                UnitOptions(ctx, tree, Permission::kAssetWrite), "");
-  }
+  form.Select("org_unit_id", "assets.field.org_unit",
+              UnitOptions(ctx, tree, Permission::kAssetWrite), "");
   form.Text("description", "assets.field.description", "");
-  if (kind == AssetKind::kSystems) {
-    form.Select("hosting", "assets.field.hosting",
-                ChoiceOptions(ctx, "assets.hosting.", kHosting, false), "own")
-        .Text("hosting_country", "assets.field.hosting_country", "",
-              FormInput().Hint("assets.hint.hosting_country"))
-        .Select("lifecycle", "assets.field.lifecycle",
-                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), "in_use");
-  }
   if (kind == AssetKind::kSets) {
     form.Select("personal_data", "assets.field.personal_data",
                 ChoiceOptions(ctx, "assets.personal_data.", kPersonalData, false), "none")
@@ -246,19 +243,16 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Ass
     selects.push_back(
         Select("object_id", Text(ctx, "assets.field.object"),
                Choices(ctx, "assets.filter.any", ObjectOptions(app, ctx), cur("object_id"))));
-    selects.push_back(Select(
-        "lifecycle", Text(ctx, "assets.field.lifecycle"),
-        Choices(ctx, "assets.filter.any",
-                ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), cur("lifecycle"))));
-    selects.push_back(
-        Select("hosting", Text(ctx, "assets.field.hosting"),
-               Choices(ctx, "assets.filter.any",
-                       ChoiceOptions(ctx, "assets.hosting.", kHosting, false), cur("hosting"))));
+    for (const auto& f : domain::SystemRecord().fields)
+      if (f.filterable && f.kind == domain::FieldKind::kChoice)
+        selects.push_back(
+            Select(f.name, Text(ctx, f.label_key),
+                   Choices(ctx, "assets.filter.any", DeclaredChoiceOptions(ctx, f), cur(f.name))));
   }
   selects.push_back(
       Select("security_class", Text(ctx, "assets.filter_class"),
              Choices(ctx, "assets.any_class", LevelOptions(app, ctx, 0), cur("security_class"))));
-  for (const char* a : kAspects) {
+  for (const char* a : domain::kAspectNames) {
     std::string name = std::string("min_") + a;
     selects.push_back(
         Select(name,
@@ -452,16 +446,13 @@ Result<json> WithSystemChoice(json body, const std::vector<long long>& existing,
 }
 
 std::vector<FormField> FieldsOf(AssetKind kind, bool edit) {
-  std::vector<FormField> f = {{"name"}, {"description"}};
+  std::vector<FormField> f;
   if (edit) f.push_back({"version", FormField::kInt});
   if (kind == AssetKind::kSystems) {
-    f.insert(f.end(), {{"object_id", FormField::kInt},
-                       {"hosting"},
-                       {"hosting_country", FormField::kText, true},
-                       {"lifecycle"}});
-  } else {
-    f.push_back({"org_unit_id", FormField::kInt});
+    for (auto& declared : DeclaredFormFields(domain::SystemRecord())) f.push_back(declared);
+    return f;
   }
+  f.insert(f.end(), {{"name"}, {"description"}, {"org_unit_id", FormField::kInt}});
   if (kind == AssetKind::kSets) {
     f.insert(f.end(), {{"personal_data"}, {"system_id", FormField::kInt}});
     if (edit)
@@ -492,7 +483,7 @@ void CreateAsset(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kin
 json ClassificationRows(const RequestContext& ctx, const json& c) {
   json rows = json::array();
   const json& motivations = c.value("motivations", json(nullptr));
-  for (const char* a : kAspects) {
+  for (const char* a : domain::kAspectNames) {
     auto level = IntOf(c, a);
     rows.push_back({{"aspect", Text(ctx, std::string("assets.aspect.") + a)},
                     {"level", level ? LevelText(ctx, *level) : ""},
@@ -523,27 +514,30 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
   };
   add("assets.field.class",
       ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind)));
+  // Secrecy-marked details the caller may not read are said to be hidden, not empty.
+  bool redacted = r.value("redacted", false);
   if (kind == AssetKind::kSystems) {
-    auto o = IntOf(r, "object_id");
-    add("assets.field.object", o ? objects(*o) : "",
-        o ? "/assets/objects/" + std::to_string(*o) : "");
+    auto name_of = [&](const domain::FieldDecl&, long long object) { return objects(object); };
+    for (const auto& f : domain::SystemRecord().fields) {
+      if (std::string(f.name) == "name") continue;  // the page's heading
+      auto ref = f.kind == domain::FieldKind::kReference ? IntOf(r, f.name) : std::nullopt;
+      add(f.label_key,
+          redacted && f.read == domain::FieldRead::kSecrecy
+              ? Text(ctx, "assets.redacted")
+              : DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of),
+          ref ? "/assets/objects/" + std::to_string(*ref) : "");
+    }
   } else if (auto u = IntOf(r, "org_unit_id")) {
     add("assets.field.org_unit", UnitName(tree, r, *u),
         tree.Find(*u) ? "/org/" + std::to_string(*u) : "");
   }
-  // Secrecy-marked details the caller may not read are said to be hidden, not empty.
-  bool redacted = r.value("redacted", false);
-  add("assets.field.description", redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
+  if (kind != AssetKind::kSystems)
+    add("assets.field.description",
+        redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
   if (kind == AssetKind::kObjects) {  // who holds the object roles (objektägare, förvaltare, ...)
     for (const auto& holder : r.value("roles", json::array()))
       add("role." + Str(holder, "role"), Str(holder, "name"));
     if (r.value("roles", json::array()).empty()) add("assets.field.object_roles", "");
-  }
-  if (kind == AssetKind::kSystems) {
-    std::string h = Str(r, "hosting"), l = Str(r, "lifecycle");
-    add("assets.field.hosting", h.empty() ? "" : Text(ctx, "assets.hosting." + h));
-    add("assets.field.hosting_country", Str(r, "hosting_country"));
-    add("assets.field.lifecycle", l.empty() ? "" : Text(ctx, "assets.lifecycle." + l));
   }
   if (kind == AssetKind::kSets) {
     std::string p = Str(r, "personal_data");
@@ -638,12 +632,11 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
   if (May(ctx, r, "edit", Permission::kAssetWrite)) {
     std::string version = std::to_string(r["version"].get<long long>());
     Form edit(ctx, "asset-edit", base, failure);
-    edit.Hidden("version", version).Text("name", "assets.field.name", name, FormInput().Required());
+    edit.Hidden("version", version);
     if (kind == AssetKind::kSystems) {
-      auto o = IntOf(r, "object_id");
-      edit.Select("object_id", "assets.field.object", ObjectOptions(app, ctx),
-                  o ? std::to_string(*o) : "");
+      AddSystemFields(app, ctx, edit, r);
     } else {
+      edit.Text("name", "assets.field.name", name, FormInput().Required());
       auto u = IntOf(r, "org_unit_id");
       auto units = UnitOptions(ctx, tree, Permission::kAssetWrite);
       // The current unit stays a choice even where the caller may not place records (an
@@ -653,15 +646,7 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
                             [&](const SelectOption& o) { return o.value == current; }))
         units.insert(units.begin(), {current, UnitName(tree, r, *u)});
       edit.Select("org_unit_id", "assets.field.org_unit", units, current);
-    }
-    edit.Text("description", "assets.field.description", Str(r, "description"));
-    if (kind == AssetKind::kSystems) {
-      edit.Select("hosting", "assets.field.hosting",
-                  ChoiceOptions(ctx, "assets.hosting.", kHosting, false), Str(r, "hosting"))
-          .Text("hosting_country", "assets.field.hosting_country", Str(r, "hosting_country"),
-                FormInput().Hint("assets.hint.hosting_country"))
-          .Select("lifecycle", "assets.field.lifecycle",
-                  ChoiceOptions(ctx, "assets.lifecycle.", kLifecycle, false), Str(r, "lifecycle"));
+      edit.Text("description", "assets.field.description", Str(r, "description"));
     }
     if (kind == AssetKind::kSets) {
       edit.Select("personal_data", "assets.field.personal_data",
@@ -755,7 +740,7 @@ void ShowClassify(App& app, RequestContext& ctx, HttpResponse& out, bool propose
   std::string first_unanswered;
   // After "answer every question" each unanswered question carries the error itself.
   bool mark_unanswered = error_field.rfind("q-", 0) == 0;
-  for (const char* a : kAspects) {
+  for (const char* a : domain::kAspectNames) {
     const json& spec = Questionnaire()["aspects"].value(a, json::object());
     json questions = json::array();
     int proposal = 0;
@@ -841,7 +826,7 @@ void GetClassify(App& app, RequestContext& ctx, HttpResponse& out) {
 void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   long long id = PathId(ctx);
-  for (const char* a : kAspects)
+  for (const char* a : domain::kAspectNames)
     for (const auto& q : Questionnaire()["aspects"][a].value("questions", json::array()))
       if (!Answer(ctx, q.value("id", "")))
         return ShowClassify(app, ctx, out, false, Text(ctx, "assets.answer_all"),
@@ -850,7 +835,7 @@ void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
 
   json body = json::object();
   body["motivations"] = json::object();
-  for (const char* a : kAspects) {
+  for (const char* a : domain::kAspectNames) {
     std::string a_text = Text(ctx, std::string("assets.aspect.") + a);
     std::string level = ctx.request.Param(std::string("level_") + a);
     if (level.size() != 1 || level[0] < '0' || level[0] > '4')

@@ -2,6 +2,7 @@
 
 #include "core/messages.h"
 #include "http/pages/page_support.h"
+#include "http/pages/record_view.h"
 #include "service/org/org_service.h"
 
 namespace lis::http {
@@ -57,7 +58,10 @@ void AddDeletedNodeNames(App& app, const RequestContext& ctx, OrgTree& tree) {
 }
 
 std::string FieldLabel(const RequestContext& ctx, const std::string& field) {
-  return TextOr(ctx, "record.field." + field, field);
+  std::string label = TextOr(ctx, "record.field." + field, "");
+  if (!label.empty()) return label;
+  const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+  return declared && declared->label_key ? TextOr(ctx, declared->label_key, field) : field;
 }
 
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
@@ -70,8 +74,10 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
   if (IsTimeField(field)) return LocalTimeText(text);
   if (field == "kind" || field == "role" || field == "language")
     return TextOr(ctx, field + "." + text, text);
-  if (field == "hosting" || field == "lifecycle" || field == "personal_data")
-    return TextOr(ctx, "assets." + field + "." + text, text);
+  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+      declared && declared->kind == domain::FieldKind::kChoice)
+    return DeclaredValueText(ctx, *declared, value);
+  if (field == "personal_data") return TextOr(ctx, "assets." + field + "." + text, text);
   if (field == "priority" || field == "origin")
     return TextOr(ctx, "actions." + field + "." + text, text);
   return text;

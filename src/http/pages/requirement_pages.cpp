@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "domain/assets/classification.h"
 #include "http/api/api_support.h"
 #include "http/pages/form.h"
 #include "http/pages/page_routes.h"
@@ -17,7 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 constexpr int kMaxLevel = 4;  // the default scale (GLOSSARY)
 
 bool CanWrite(App& app, const RequestContext& ctx) {
@@ -69,7 +69,8 @@ json ControlLinkItems(const RequestContext& ctx, const json& links) {
 
 std::vector<SelectOption> AspectOptions(const RequestContext& ctx) {
   std::vector<SelectOption> out;
-  for (const char* a : kAspects) out.push_back({a, Text(ctx, std::string("assets.aspect.") + a)});
+  for (const char* a : domain::kAspectNames)
+    out.push_back({a, Text(ctx, std::string("assets.aspect.") + a)});
   return out;
 }
 
@@ -132,7 +133,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   else
     level.clear();
   bool known_aspect = false;
-  for (const char* a : kAspects) known_aspect = known_aspect || aspect == a;
+  for (const char* a : domain::kAspectNames) known_aspect = known_aspect || aspect == a;
   if (!known_aspect) aspect.clear();
   auto list = app.requirements.List(*ctx.caller, {500, 0}, aspect, min_level);
   if (!list.ok()) return WriteErrorPage(out, ctx, list.error());
@@ -148,7 +149,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   json aspects = json::array({{{"value", ""},
                                {"label", Text(ctx, "catalogue.any_aspect")},
                                {"selected", aspect.empty()}}});
-  for (const char* a : kAspects)
+  for (const char* a : domain::kAspectNames)
     aspects.push_back({{"value", a},
                        {"label", Text(ctx, std::string("assets.aspect.") + a)},
                        {"selected", aspect == a}});

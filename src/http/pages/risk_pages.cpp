@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "domain/assets/classification.h"
 #include "domain/risk/risk.h"
 #include "http/api/api_support.h"
 #include "http/pages/action_parts.h"
@@ -28,8 +29,6 @@ using domain::Permission;
 using nlohmann::json;
 
 namespace {
-
-const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 
 std::string Id(const json& r, const std::string& key = "id") {
   return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
@@ -296,7 +295,7 @@ std::vector<FormField> RiskFormFields(bool edit) {
                               {"residual_likelihood", FormField::kInt},
                               {"residual_consequence", FormField::kInt},
                               {"owner_id", FormField::kInt}};
-  for (const char* a : kAspects) f.push_back({a, FormField::kBool});
+  for (const char* a : domain::kAspectNames) f.push_back({a, FormField::kBool});
   if (edit) f.push_back({"version", FormField::kInt});
   return f;
 }
@@ -370,7 +369,7 @@ Form& RiskForm(App& app, const RequestContext& ctx, Form& form, const json* risk
       .Text("vulnerability", "record.field.vulnerability", v("vulnerability"));
   form.Select("information_set_id", "risk.field.add_set", sets, "", false)
       .Select("system_id", "risk.field.add_system", systems, "", false);
-  for (const char* a : kAspects)
+  for (const char* a : domain::kAspectNames)
     form.Checkbox(a, std::string("record.field.") + a, risk && (*risk).value(a, false));
   form.Select("likelihood", "record.field.likelihood", StepOptions(ctx, "likelihood", false),
               v("likelihood").empty() ? "1" : v("likelihood"))
@@ -563,7 +562,7 @@ json RiskDetails(App& app, const RequestContext& ctx, const OrgTree& tree, const
   add("record.field.information_set_ids", LinkedNames(r, "information_set_ids", sets));
   add("record.field.system_ids", LinkedNames(r, "system_ids", systems));
   std::string aspects;
-  for (const char* a : kAspects)
+  for (const char* a : domain::kAspectNames)
     if (r.value(a, false))
       aspects += (aspects.empty() ? "" : ", ") + Text(ctx, std::string("record.field.") + a);
   add("risk.field.aspects", aspects);

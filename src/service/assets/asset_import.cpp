@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/messages.h"
+#include "domain/assets/system_record.h"
 #include "service/assets/asset_access.h"
 #include "service/authorizer.h"
 #include "service/input.h"
@@ -34,19 +35,6 @@ struct ColumnSpec {
   std::vector<std::string> names;  // accepted headers, folded (Swedish first)
   bool required = false;
 };
-
-const std::vector<ColumnSpec>& SystemColumns() {
-  static const std::vector<ColumnSpec> kColumns = {
-      {"name", {"namn", "name"}, true},
-      {"object_id", {"objekt", "object", "förvaltningsobjekt", "object id"}, true},
-      {"description", {"beskrivning", "description"}},
-      {"hosting", {"drift", "hosting"}},
-      {"hosting_country", {"land", "hosting country", "country"}},
-      {"supplier_name", {"leverantör", "supplier name", "supplier"}},
-      {"lifecycle", {"livscykel", "lifecycle"}},
-  };
-  return kColumns;
-}
 
 const std::vector<ColumnSpec>& SetColumns() {
   static const std::vector<ColumnSpec> kColumns = {
@@ -96,6 +84,24 @@ std::string Fold(std::string_view s) {
     out += static_cast<char>(std::tolower(c));
   }
   return out;
+}
+
+// The columns of a declared type: its fields with file headers, each accepting its Swedish
+// and English header, then its further headers.
+std::vector<ColumnSpec> DeclaredColumns(const domain::RecordType& type) {
+  std::vector<ColumnSpec> out;
+  for (const auto& f : type.fields) {
+    if (!f.header_sv) continue;
+    ColumnSpec c{f.name, {Fold(f.header_sv), Fold(f.header_en)}, f.required};
+    for (const char* a : f.header_aliases) c.names.push_back(Fold(a));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+const std::vector<ColumnSpec>& SystemColumns() {
+  static const std::vector<ColumnSpec> kColumns = DeclaredColumns(domain::SystemRecord());
+  return kColumns;
 }
 
 struct Columns {
@@ -233,6 +239,30 @@ std::string Choice(const std::string& cell, const std::string& prefix,
   return cell;  // the service's check names what is allowed
 }
 
+// The code of a declared choice named by `cell`: its code, its word in either language or one
+// of its aliases; else `cell` itself, for the service to refuse naming the choices.
+std::string DeclaredChoice(const std::string& cell, const domain::FieldDecl& field) {
+  std::string folded = Fold(cell);
+  for (const auto& c : field.choices) {
+    if (folded == Fold(c.value) || folded == Fold(Messages::Embedded().Text("sv", c.label_key)) ||
+        folded == Fold(Messages::Embedded().Text("en", c.label_key)))
+      return c.value;
+    for (const char* alias : c.aliases)
+      if (folded == Fold(alias)) return c.value;
+  }
+  return cell;
+}
+
+// The JSON value of a cell for a declared field: a choice as its code, a whole number as a
+// number; anything else as the text, for the service to check.
+json DeclaredCell(const std::string& cell, const domain::FieldDecl& field) {
+  if (field.kind == domain::FieldKind::kChoice) return DeclaredChoice(cell, field);
+  if (field.kind == domain::FieldKind::kInt && cell.size() < 18 &&
+      cell.find_first_not_of("0123456789") == std::string::npos)
+    return std::stoll(cell);
+  return cell;
+}
+
 // ---- One import ----
 
 struct Prepared {
@@ -283,6 +313,8 @@ class Importer {
   std::optional<InformationSetService::Draft> Draft(const tables::TableRow& row, bool& failed);
   // The service's create body of a row; names that cannot be resolved are problems.
   json SystemBody(const tables::TableRow& row, const Lookup& objects);
+  // The fields of `type` read from the row's cells; references are left to the caller.
+  json DeclaredBody(const domain::RecordType& type, const tables::TableRow& row) const;
   json SetBody(const tables::TableRow& row, const Lookup& units, const Lookup& systems);
   Status CheckPlacement(InformationSetService::NewSet& set, bool classify);
 
@@ -314,20 +346,25 @@ bool Importer::Duplicate(long long row, const std::string& table, const std::str
   return false;
 }
 
-json Importer::SystemBody(const tables::TableRow& row, const Lookup& objects) {
+json Importer::DeclaredBody(const domain::RecordType& type, const tables::TableRow& row) const {
   json body = json::object();
-  for (const char* f : {"name", "description", "supplier_name"}) Text(body, row, f);
-  std::string country = Cell(row, "hosting_country");
-  std::transform(country.begin(), country.end(), country.begin(),
-                 [](unsigned char c) { return std::toupper(c); });
-  if (!country.empty()) body["hosting_country"] = country;
-  if (std::string v = Cell(row, "hosting"); !v.empty())
-    body["hosting"] = Choice(v, "assets.hosting.", {"own", "supplier", "cloud"},
-                             {{"egen", "own"}, {"moln", "cloud"}, {"own operation", "own"}});
-  if (std::string v = Cell(row, "lifecycle"); !v.empty())
-    body["lifecycle"] =
-        Choice(v, "assets.lifecycle.", {"planned", "in_use", "retiring", "retired"},
-               {{"planerad", "planned"}, {"avvecklad", "retired"}, {"i bruk", "in_use"}});
+  for (const auto& f : type.fields) {
+    if (!f.header_sv || f.kind == domain::FieldKind::kReference ||
+        f.kind == domain::FieldKind::kReferenceList)
+      continue;
+    if (std::string v = Cell(row, f.name); !v.empty()) body[f.name] = DeclaredCell(v, f);
+  }
+  return body;
+}
+
+json Importer::SystemBody(const tables::TableRow& row, const Lookup& objects) {
+  json body = DeclaredBody(domain::SystemRecord(), row);
+  if (body.contains("hosting_country")) {
+    std::string country = body["hosting_country"];
+    std::transform(country.begin(), country.end(), country.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
+    body["hosting_country"] = country;
+  }
   if (std::string v = Cell(row, "object_id"); !v.empty()) {
     auto id = objects.Find(v, "import.unknown_object");
     if (!id.ok()) Problem(row.number, "object_id", id.error());

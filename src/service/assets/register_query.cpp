@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/stockholm_time.h"
 #include "domain/assets/classification.h"
+#include "domain/assets/system_record.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/system_service.h"
@@ -192,11 +193,12 @@ Result<SystemListQuery> ReadSystemListQuery(const ParamLookup& param) {
   auto object = ReadIdParam(param, "object_id");
   if (!object.ok()) return object.error();
   q.object_id = *object;
+  const domain::RecordType& systems = domain::SystemRecord();
   auto lifecycle =
-      ReadChoiceParam(param, "lifecycle", {"planned", "in_use", "retiring", "retired"});
+      ReadChoiceParam(param, "lifecycle", domain::ChoiceValues(*systems.Find("lifecycle")));
   if (!lifecycle.ok()) return lifecycle.error();
   q.lifecycle = *lifecycle;
-  auto hosting = ReadChoiceParam(param, "hosting", {"own", "supplier", "cloud"});
+  auto hosting = ReadChoiceParam(param, "hosting", domain::ChoiceValues(*systems.Find("hosting")));
   if (!hosting.ok()) return hosting.error();
   q.hosting = *hosting;
   return q;

@@ -21,25 +21,11 @@ using store::Value;
 
 namespace {
 
-const std::vector<InputField>& SystemFields() {
-  static const std::vector<InputField> kFields = InputFieldsOf(domain::SystemRecord());
-  return kFields;
-}
-
-bool OneOf(const std::string& v, std::initializer_list<const char*> allowed) {
-  for (const char* a : allowed)
-    if (v == a) return true;
-  return false;
-}
-
-// Checks a system as it would be; the object must exist and be writable by the caller.
+// The rules of a system beyond what its declaration says: a name that is not only spaces, a
+// country as two capital letters, and a country for a cloud service.
 Status CheckSystem(json& r) {
   r["name"] = Trimmed(r["name"].get<std::string>());
   if (r["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
-  if (!OneOf(r["hosting"], {"own", "supplier", "cloud"}))
-    return Invalid("error.hosting", "hosting");
-  if (!OneOf(r["lifecycle"], {"planned", "in_use", "retiring", "retired"}))
-    return Invalid("error.lifecycle", "lifecycle");
   if (r["hosting_country"].is_string()) {
     std::string c = r["hosting_country"];
     if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
@@ -49,14 +35,6 @@ Status CheckSystem(json& r) {
   if (r["hosting"] == "cloud" && !r["hosting_country"].is_string())
     return Invalid("error.cloud_country", "hosting_country");
   return {};
-}
-
-json Changes(const json& r) {
-  json c;
-  for (const char* f : {"name", "object_id", "description", "hosting", "hosting_country",
-                        "supplier_name", "lifecycle"})
-    c[f] = r[f];
-  return c;
 }
 
 // Whether the caller may read the object that system `system` belongs to (also when either
@@ -115,15 +93,9 @@ Result<json> SystemService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> SystemService::NewRecord(const json& body) {
-  Status s = CheckInput(body, SystemFields(), false);
+  Status s = CheckRecordInput(domain::SystemRecord(), body, false);
   if (!s.ok()) return s.error();
-  json r = {{"name", body["name"]},
-            {"object_id", body["object_id"]},
-            {"description", body.value("description", std::string())},
-            {"hosting", body.value("hosting", std::string("own"))},
-            {"hosting_country", body.value("hosting_country", json(nullptr))},
-            {"supplier_name", body.value("supplier_name", json(nullptr))},
-            {"lifecycle", body.value("lifecycle", std::string("in_use"))}};
+  json r = RecordFromInput(domain::SystemRecord(), body);
   s = CheckSystem(r);
   if (!s.ok()) return s.error();
   return r;
@@ -150,7 +122,7 @@ Result<json> SystemService::Create(const Caller& caller, const json& body) {
 }
 
 Result<json> SystemService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, SystemFields(), true);
+  Status s = CheckRecordInput(domain::SystemRecord(), body, true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = Readable(tx, caller, id);
@@ -169,8 +141,8 @@ Result<json> SystemService::Update(const Caller& caller, long long id, const jso
         return Invalid("error.object_missing", "object_id");
       if (!CanOnObject(tx, caller, Permission::kAssetWrite, *target)) return Forbidden();
     }
-    auto updated =
-        store::UpdateRecord(tx, store::SystemTable(), id, InputVersion(body), Changes(r));
+    auto updated = store::UpdateRecord(tx, store::SystemTable(), id, InputVersion(body),
+                                       StoredValues(domain::SystemRecord(), r));
     if (updated.ok()) AddDerivedClass(*updated, store::ClassifiedSetsOfSystem(tx, id));
     return updated;
   });

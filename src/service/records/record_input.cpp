@@ -49,9 +49,7 @@ size_t MaxLengthOf(const FieldDecl& f) {
 }
 
 std::string ChoiceList(const FieldDecl& f) {
-  std::vector<std::string> values;
-  for (const auto& c : f.choices) values.emplace_back(c.value);
-  return JoinedList(values);
+  return JoinedList(domain::ChoiceValues(f));
 }
 
 // What the declaration says of `v` beyond its JSON type (CheckInput has checked that).
@@ -103,6 +101,29 @@ Status CheckRecordInput(const domain::RecordType& type, const json& body, bool f
     if (!s.ok()) return s;
   }
   return {};
+}
+
+json RecordFromInput(const domain::RecordType& type, const json& body) {
+  json r = json::object();
+  for (const auto& f : type.fields) {
+    if (!f.stored) continue;
+    if (body.contains(f.name))
+      r[f.name] = body[f.name];
+    else if (f.default_value)
+      r[f.name] = f.default_value;
+    else if (!f.nullable && (f.kind == FieldKind::kText || f.kind == FieldKind::kLongText))
+      r[f.name] = "";
+    else
+      r[f.name] = nullptr;
+  }
+  return r;
+}
+
+json StoredValues(const domain::RecordType& type, const json& record) {
+  json r = json::object();
+  for (const auto& f : type.fields)
+    if (f.stored) r[f.name] = record.value(f.name, json(nullptr));
+  return r;
 }
 
 }  // namespace lis::service

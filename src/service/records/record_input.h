@@ -23,4 +23,11 @@ std::vector<InputField> InputFieldsOf(const domain::RecordType& type);
 Status CheckRecordInput(const domain::RecordType& type, const nlohmann::json& body,
                         bool for_update);
 
+// The stored fields of a new record from a create body that CheckRecordInput accepted: each
+// as given, else its default, else "" (text that may not be null) or null.
+nlohmann::json RecordFromInput(const domain::RecordType& type, const nlohmann::json& body);
+
+// The stored fields of `record` (null where it has none): what an update writes.
+nlohmann::json StoredValues(const domain::RecordType& type, const nlohmann::json& record);
+
 }  // namespace lis::service

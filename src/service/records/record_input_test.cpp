@@ -136,5 +136,32 @@ TEST(RecordInput, TheSystemDeclarationRefusesWhatTheServiceRefuses) {
   }
 }
 
+// A new record holds every stored field: given, defaulted, "" for text that may not be null,
+// else null; nothing that is not stored.
+TEST(RecordInput, ANewRecordHasEveryStoredFieldAndItsDefault) {
+  json r = RecordFromInput(domain::SystemRecord(), {{"name", "Procapita"}, {"object_id", 3}});
+  EXPECT_EQ(r, json({{"name", "Procapita"},
+                     {"object_id", 3},
+                     {"description", ""},
+                     {"hosting", "own"},
+                     {"hosting_country", nullptr},
+                     {"supplier_name", nullptr},
+                     {"lifecycle", "in_use"}}));
+  json given = RecordFromInput(Sample(), {{"org_unit_id", 7}, {"title", "t"}, {"state", "open"}});
+  EXPECT_EQ(given["state"], "open");
+  EXPECT_TRUE(given["notes"].is_null());
+  EXPECT_FALSE(given.contains("class"));
+}
+
+TEST(RecordInput, StoredValuesKeepOnlyStoredFields) {
+  json record = {{"org_unit_id", 7}, {"title", "t"}, {"class", 3}, {"id", 9}, {"version", 2}};
+  json stored = StoredValues(Sample(), record);
+  EXPECT_EQ(stored["title"], "t");
+  EXPECT_TRUE(stored["notes"].is_null());
+  EXPECT_FALSE(stored.contains("class"));
+  EXPECT_FALSE(stored.contains("id"));
+  EXPECT_FALSE(stored.contains("version"));
+}
+
 }  // namespace
 }  // namespace lis::service

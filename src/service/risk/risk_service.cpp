@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "domain/assets/classification.h"
 #include "domain/risk/risk.h"
 #include "service/assets/asset_access.h"
 #include "service/audit/audit_service.h"
@@ -26,7 +27,6 @@ using store::Value;
 
 namespace {
 
-const char* const kAspects[] = {"confidentiality", "integrity", "availability", "traceability"};
 // What an acceptance decision was based on: changing any of these voids it.
 const char* const kAssessment[] = {"likelihood", "consequence", "residual_likelihood",
                                    "residual_consequence", "treatment"};
@@ -139,7 +139,7 @@ json NewRisk(const json& body) {
   for (const auto& f : store::RiskTable().fields) r[f.name] = nullptr;
   for (const char* f : {"threat", "vulnerability", "existing_controls", "planned_actions"})
     r[f] = body.value(f, "");
-  for (const char* a : kAspects) r[a] = body.value(a, false);
+  for (const char* a : domain::kAspectNames) r[a] = body.value(a, false);
   for (const char* f : {"analysis_id", "title", "likelihood", "consequence", "treatment",
                         "residual_likelihood", "residual_consequence", "owner_id"})
     if (body.contains(f)) r[f] = body[f];
