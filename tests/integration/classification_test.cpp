@@ -607,6 +607,23 @@ TEST_F(ConfiguredScaleTest, LevelsAboveTheScaleAreRefusedAndReviewsFollowTheSett
   EXPECT_NE(r.body.find("name=\"level_confidentiality\""), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("<option value=\"3\" selected"), std::string::npos) << "3 proposed";
   EXPECT_EQ(r.body.find("<option value=\"4\""), std::string::npos) << "no level 4 to confirm";
+  // A level above the scale sent anyway is refused on the form, naming the aspect's field.
+  std::string save = form + "step=save";
+  for (const char* a : {"confidentiality", "integrity", "availability", "traceability"})
+    save +=
+        std::string("&level_") + a + "=" + (a[0] == 'c' ? "4" : "1") + "&motivation_" + a + "=M";
+  r = s.SendRaw("POST", page, ciso, save, "application/x-www-form-urlencoded");
+  EXPECT_EQ(r.status, 422) << r;
+  EXPECT_NE(r.body.find("href=\"#level_confidentiality\""), std::string::npos) << r.body;
+  EXPECT_EQ(Fetch(s, ciso, "/api/v1/information-sets/" + Id(set))["classification"], approved)
+      << "nothing saved";
+  // The requirement catalogue offers the levels of the scale only.
+  r = s.Get("/assets/requirements", ciso);
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_NE(r.body.find("<option value=\"3\""), std::string::npos);
+  EXPECT_EQ(r.body.find("<option value=\"4\""), std::string::npos) << "no level 4 to filter by";
+  r = s.Get("/assets/requirements?level=4", ciso);
+  EXPECT_EQ(r.status, 200) << "a level beyond the scale is no filter";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "action_support.h"
 #include "asset_support.h"
 #include "core/table/table.h"
+#include "domain/assets/object_record.h"
 
 namespace lis_test::system_record_test {
 namespace {
@@ -109,6 +110,30 @@ TEST_F(SystemRecordTest, TheExportHasTheDeclaredColumnsWithWords) {
       }
     EXPECT_TRUE(found);
   }
+}
+
+// Objects are declared too (domain/assets/object_record.cpp): their form, details and export.
+TEST_F(SystemRecordTest, ObjectsShowSaveAndExportTheirDeclaredFields) {
+  LisServer& s = server();
+  Response page = s.Get("/assets/objects/" + Id(object_), ciso_);
+  ASSERT_EQ(page.status, 200) << page;
+  EXPECT_NE(page.body.find("<textarea id=\"asset-edit-description\""), std::string::npos);
+  EXPECT_NE(page.body.find("Barn- och utbildningsförvaltningen"), std::string::npos);
+  Response r = PostForm(s, ciso_, "/assets/objects/" + Id(object_),
+                        "version=1&name=Deklarationsobjekt&org_unit_id=" +
+                            Id(s.OrgUnitId("Barn- och utbildningsförvaltningen")) +
+                            "&description=" + UrlEncode("Två\nrader"));
+  ASSERT_EQ(r.status, 303) << r;
+  EXPECT_EQ(Fetch(s, ciso_, "/api/v1/objects/" + Id(object_))["description"], "Två\nrader");
+  std::vector<std::string> expected = {"id"};
+  for (const auto& f : lis::domain::ObjectRecord().fields)
+    if (f.header_en) expected.push_back(f.header_en);
+  expected.push_back("security class");
+  r = s.Get("/api/v1/objects/export?format=csv&lang=en", ciso_);
+  ASSERT_EQ(r.status, 200) << r;
+  auto table = lis::tables::ReadCsv(r.body);
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->header, expected);
 }
 
 }  // namespace

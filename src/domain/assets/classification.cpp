@@ -4,6 +4,14 @@
 
 namespace lis::domain {
 
+std::optional<int> ClassificationScale::Parse(std::string_view text) const {
+  if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != text.npos)
+    return std::nullopt;
+  int level = std::stoi(std::string(text));
+  if (!Valid(level)) return std::nullopt;
+  return level;
+}
+
 const char* AspectName(Aspect aspect) {
   switch (aspect) {
     case Aspect::kConfidentiality:

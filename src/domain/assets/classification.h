@@ -27,6 +27,8 @@ std::optional<Aspect> ParseAspect(std::string_view name);
 struct ClassificationScale {
   int max_level = 4;
   bool Valid(int level) const { return level >= 0 && level <= max_level; }
+  // The level `text` writes in digits ("3"), or nothing when it is not a level of this scale.
+  std::optional<int> Parse(std::string_view text) const;
 };
 
 // A level per aspect; nothing where the aspect is not yet classified.

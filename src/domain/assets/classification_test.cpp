@@ -77,5 +77,24 @@ TEST(Classification, NamesRoundTrip) {
   EXPECT_FALSE(ParsePersonalData("sensitive"));
 }
 
+TEST(ClassificationScale, ParsesTheLevelsOfItsScaleOnly) {
+  const struct {
+    int max_level;
+    const char* text;
+    std::optional<int> level;
+  } cases[] = {{4, "0", 0},
+               {4, "4", 4},
+               {3, "4", std::nullopt},
+               {3, "3", 3},
+               {4, "", std::nullopt},
+               {4, "-1", std::nullopt},
+               {4, "1a", std::nullopt},
+               {4, "04", 4},
+               {4, "999", std::nullopt}};
+  for (const auto& c : cases)
+    EXPECT_EQ(ClassificationScale{c.max_level}.Parse(c.text), c.level)
+        << c.text << " on 0-" << c.max_level;
+}
+
 }  // namespace
 }  // namespace lis::domain

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
@@ -113,6 +114,26 @@ std::string Column(const RequestContext& ctx, ImportKind kind, const std::string
   return service::ImportColumnName(kind, field, ctx.language);
 }
 
+// `items` of a declared type as a sheet: the id, the fields with file columns in words (a
+// reference by the name `name_of` gives), the security class.
+Sheet DeclaredSheet(const RequestContext& ctx, const domain::RecordType& type,
+                    const std::vector<json>& items, const ReferenceName& name_of) {
+  Sheet s;
+  s.header.push_back("id");
+  for (const auto& f : type.fields)
+    if (f.header_sv) s.header.push_back(ctx.language == "sv" ? f.header_sv : f.header_en);
+  s.header.push_back(Text(ctx, "export.security_class"));
+  for (const auto& r : items) {
+    std::vector<std::string> row = {std::to_string(r["id"].get<long long>())};
+    for (const auto& f : type.fields)
+      if (f.header_sv)
+        row.push_back(DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of));
+    row.push_back(ClassCell(r));
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
 Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
   auto q = ReadObjectQuery(ctx);
   if (q.ok()) q->class_reasons = false;  // an export lists fields, not reasons
@@ -120,15 +141,10 @@ Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
   auto items = ListAll(app.objects, *ctx.caller, *q);
   if (!items.ok()) return items.error();
   auto tree = OrgTree::Load(app, *ctx.caller);
-  Sheet s{{"id", Column(ctx, ImportKind::kSystems, "name"),
-           Column(ctx, ImportKind::kInformationSets, "org_unit_id"),
-           Column(ctx, ImportKind::kSystems, "description"), Text(ctx, "export.security_class")},
-          {}};
-  for (const auto& r : *items)
-    s.rows.push_back({std::to_string(r["id"].get<long long>()), Str(r, "name"),
-                      tree.ok() ? tree->NameOf(r["org_unit_id"].get<long long>()) : "",
-                      Str(r, "description"), ClassCell(r)});
-  return s;
+  auto name_of = [&](const domain::FieldDecl&, long long id) {
+    return tree.ok() ? tree->NameOf(id) : "";
+  };
+  return DeclaredSheet(ctx, domain::ObjectRecord(), *items, name_of);
 }
 
 Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
@@ -142,21 +158,7 @@ Result<Sheet> SystemsSheet(App& app, const RequestContext& ctx) {
   if (objects.ok())
     for (const auto& o : *objects) object_names[o["id"].get<long long>()] = Str(o, "name");
   auto name_of = [&](const domain::FieldDecl&, long long id) { return object_names[id]; };
-  const domain::RecordType& type = domain::SystemRecord();
-  Sheet s;
-  s.header.push_back("id");
-  for (const auto& f : type.fields)
-    if (f.header_sv) s.header.push_back(Column(ctx, ImportKind::kSystems, f.name));
-  s.header.push_back(Text(ctx, "export.security_class"));
-  for (const auto& r : *items) {
-    std::vector<std::string> row = {std::to_string(r["id"].get<long long>())};
-    for (const auto& f : type.fields)
-      if (f.header_sv)
-        row.push_back(DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of));
-    row.push_back(ClassCell(r));
-    s.rows.push_back(std::move(row));
-  }
-  return s;
+  return DeclaredSheet(ctx, domain::SystemRecord(), *items, name_of);
 }
 
 Result<Sheet> SetsSheet(App& app, const RequestContext& ctx) {

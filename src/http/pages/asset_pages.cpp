@@ -7,6 +7,7 @@
 #include "core/assets.h"
 #include "core/messages.h"
 #include "domain/assets/classification.h"
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "http/api/api_support.h"
 #include "http/pages/action_parts.h"
@@ -170,10 +171,34 @@ void AddSystemFields(App& app, const RequestContext& ctx, Form& form, const json
                     [&](const domain::FieldDecl&) { return ObjectOptions(app, ctx); });
 }
 
+// The nodes a record may be placed at: where the caller may place records, and the record's
+// current node even where the caller may not (an object owner editing another unit's set), so
+// that saving does not move it.
+std::vector<SelectOption> PlacementOptions(const RequestContext& ctx, const OrgTree& tree,
+                                           const json& record) {
+  auto units = UnitOptions(ctx, tree, Permission::kAssetWrite);
+  auto u = IntOf(record, "org_unit_id");
+  std::string current = u ? std::to_string(*u) : "";
+  if (u && std::none_of(units.begin(), units.end(),
+                        [&](const SelectOption& o) { return o.value == current; }))
+    units.insert(units.begin(), {current, UnitName(tree, record, *u)});
+  return units;
+}
+
+void AddObjectFields(const RequestContext& ctx, const OrgTree& tree, Form& form,
+                     const json& record) {
+  AddDeclaredFields(form, ctx, domain::ObjectRecord(), record,
+                    [&](const domain::FieldDecl&) { return PlacementOptions(ctx, tree, record); });
+}
+
 Form& CreateForm(App& app, const RequestContext& ctx, const OrgTree& tree, AssetKind kind,
                  Form& form) {
   if (kind == AssetKind::kSystems) {
     AddSystemFields(app, ctx, form, json::object());
+    return form;
+  }
+  if (kind == AssetKind::kObjects) {
+    AddObjectFields(ctx, tree, form, json::object());
     return form;
   }
   form.Text("name", "assets.field.name", "", FormInput().Required());
@@ -448,8 +473,9 @@ Result<json> WithSystemChoice(json body, const std::vector<long long>& existing,
 std::vector<FormField> FieldsOf(AssetKind kind, bool edit) {
   std::vector<FormField> f;
   if (edit) f.push_back({"version", FormField::kInt});
-  if (kind == AssetKind::kSystems) {
-    for (auto& declared : DeclaredFormFields(domain::SystemRecord())) f.push_back(declared);
+  if (kind != AssetKind::kSets) {
+    auto& type = kind == AssetKind::kSystems ? domain::SystemRecord() : domain::ObjectRecord();
+    for (auto& declared : DeclaredFormFields(type)) f.push_back(declared);
     return f;
   }
   f.insert(f.end(), {{"name"}, {"description"}, {"org_unit_id", FormField::kInt}});
@@ -516,24 +542,32 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
       ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind)));
   // Secrecy-marked details the caller may not read are said to be hidden, not empty.
   bool redacted = r.value("redacted", false);
-  if (kind == AssetKind::kSystems) {
-    auto name_of = [&](const domain::FieldDecl&, long long object) { return objects(object); };
-    for (const auto& f : domain::SystemRecord().fields) {
+  if (kind != AssetKind::kSets) {
+    // A reference is named and linked: a system's object, an object's node.
+    auto name_of = [&](const domain::FieldDecl& f, long long id) {
+      return std::string(f.references) == "object" ? objects(id) : UnitName(tree, r, id);
+    };
+    auto href_of = [&](const domain::FieldDecl& f, long long id) -> std::string {
+      if (std::string(f.references) == "object") return "/assets/objects/" + std::to_string(id);
+      return tree.Find(id) ? "/org/" + std::to_string(id) : "";
+    };
+    auto& type = kind == AssetKind::kSystems ? domain::SystemRecord() : domain::ObjectRecord();
+    for (const auto& f : type.fields) {
       if (std::string(f.name) == "name") continue;  // the page's heading
       auto ref = f.kind == domain::FieldKind::kReference ? IntOf(r, f.name) : std::nullopt;
       add(f.label_key,
           redacted && f.read == domain::FieldRead::kSecrecy
               ? Text(ctx, "assets.redacted")
               : DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of),
-          ref ? "/assets/objects/" + std::to_string(*ref) : "");
+          ref ? href_of(f, *ref) : "");
     }
-  } else if (auto u = IntOf(r, "org_unit_id")) {
-    add("assets.field.org_unit", UnitName(tree, r, *u),
-        tree.Find(*u) ? "/org/" + std::to_string(*u) : "");
-  }
-  if (kind != AssetKind::kSystems)
+  } else {
+    if (auto u = IntOf(r, "org_unit_id"))
+      add("assets.field.org_unit", UnitName(tree, r, *u),
+          tree.Find(*u) ? "/org/" + std::to_string(*u) : "");
     add("assets.field.description",
         redacted ? Text(ctx, "assets.redacted") : Str(r, "description"));
+  }
   if (kind == AssetKind::kObjects) {  // who holds the object roles (objektägare, förvaltare, ...)
     for (const auto& holder : r.value("roles", json::array()))
       add("role." + Str(holder, "role"), Str(holder, "name"));
@@ -635,17 +669,13 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
     edit.Hidden("version", version);
     if (kind == AssetKind::kSystems) {
       AddSystemFields(app, ctx, edit, r);
+    } else if (kind == AssetKind::kObjects) {
+      AddObjectFields(ctx, tree, edit, r);
     } else {
       edit.Text("name", "assets.field.name", name, FormInput().Required());
       auto u = IntOf(r, "org_unit_id");
-      auto units = UnitOptions(ctx, tree, Permission::kAssetWrite);
-      // The current unit stays a choice even where the caller may not place records (an
-      // object owner editing another unit's set), so that saving does not move the record.
-      std::string current = u ? std::to_string(*u) : "";
-      if (u && std::none_of(units.begin(), units.end(),
-                            [&](const SelectOption& o) { return o.value == current; }))
-        units.insert(units.begin(), {current, UnitName(tree, r, *u)});
-      edit.Select("org_unit_id", "assets.field.org_unit", units, current);
+      edit.Select("org_unit_id", "assets.field.org_unit", PlacementOptions(ctx, tree, r),
+                  u ? std::to_string(*u) : "");
       edit.Text("description", "assets.field.description", Str(r, "description"));
     }
     if (kind == AssetKind::kSets) {
@@ -837,8 +867,8 @@ void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
   body["motivations"] = json::object();
   for (const char* a : domain::kAspectNames) {
     std::string a_text = Text(ctx, std::string("assets.aspect.") + a);
-    std::string level = ctx.request.Param(std::string("level_") + a);
-    if (level.size() != 1 || level[0] < '0' || level[0] > '4')
+    auto level = app.sets.Settings().scale.Parse(ctx.request.Param(std::string("level_") + a));
+    if (!level)
       return ShowClassify(app, ctx, out, true,
                           Text(ctx, "assets.level_missing", {{"aspect", a_text}}),
                           std::string("level_") + a, 422);
@@ -847,7 +877,7 @@ void PostClassify(App& app, RequestContext& ctx, HttpResponse& out) {
       return ShowClassify(app, ctx, out, true,
                           Text(ctx, "assets.motivation_missing", {{"aspect", a_text}}),
                           std::string("motivation_") + a, 422);
-    body[a] = level[0] - '0';
+    body[a] = *level;
     body["motivations"][a] = motivation;
   }
   std::string based_on = ctx.request.Param("based_on");

@@ -8,6 +8,7 @@
 #include "http/pages/form.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/assets/information_set_service.h"
 #include "service/assets/requirement_service.h"
 #include "service/input.h"
 
@@ -17,8 +18,6 @@ using domain::Permission;
 using nlohmann::json;
 
 namespace {
-
-constexpr int kMaxLevel = 4;  // the default scale (GLOSSARY)
 
 bool CanWrite(App& app, const RequestContext& ctx) {
   return app.requirements.MayEdit(*ctx.caller);
@@ -74,20 +73,25 @@ std::vector<SelectOption> AspectOptions(const RequestContext& ctx) {
   return out;
 }
 
-std::vector<SelectOption> LevelOptions(const RequestContext& ctx) {
+// The classification scale in use (settings).
+const domain::ClassificationScale& Scale(App& app) {
+  return app.sets.Settings().scale;
+}
+
+std::vector<SelectOption> LevelOptions(const RequestContext& ctx, int max_level) {
   std::vector<SelectOption> out;
-  for (int l = 0; l <= kMaxLevel; ++l) out.push_back({std::to_string(l), LevelText(ctx, l)});
+  for (int l = 0; l <= max_level; ++l) out.push_back({std::to_string(l), LevelText(ctx, l)});
   return out;
 }
 
 // The fields of the create and edit forms, filled from `r`.
-Form& RequirementFields(const RequestContext& ctx, Form& form, const json& r) {
+Form& RequirementFields(const RequestContext& ctx, Form& form, const json& r, int max_level) {
   return form
       .Text("code", "catalogue.field.code", Str(r, "code"),
             FormInput().Required().Hint("catalogue.hint.code"))
       .Text("area", "catalogue.field.area", Str(r, "area"), FormInput().Required())
       .Select("aspect", "catalogue.field.aspect", AspectOptions(ctx), Str(r, "aspect"))
-      .Select("min_level", "catalogue.field.min_level", LevelOptions(ctx),
+      .Select("min_level", "catalogue.field.min_level", LevelOptions(ctx, max_level),
               r.contains("min_level") ? std::to_string(r["min_level"].get<long long>()) : "")
       .Text("text_sv", "catalogue.field.text_sv", Str(r, "text_sv"), FormInput().Required())
       .Text("text_en", "catalogue.field.text_en", Str(r, "text_en"), FormInput().Required())
@@ -127,11 +131,8 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   if (!RequirePageCaller(ctx, out)) return;
   std::string aspect = ctx.request.Param("aspect");
   std::string level = ctx.request.Param("level");
-  std::optional<int> min_level;
-  if (level.size() == 1 && level[0] >= '0' && level[0] <= '0' + kMaxLevel)
-    min_level = level[0] - '0';
-  else
-    level.clear();
+  std::optional<int> min_level = Scale(app).Parse(level);
+  if (!min_level) level.clear();
   bool known_aspect = false;
   for (const char* a : domain::kAspectNames) known_aspect = known_aspect || aspect == a;
   if (!known_aspect) aspect.clear();
@@ -155,7 +156,7 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
                        {"selected", aspect == a}});
   json levels = json::array(
       {{{"value", ""}, {"label", Text(ctx, "catalogue.any_level")}, {"selected", level.empty()}}});
-  for (int l = 0; l <= kMaxLevel; ++l)
+  for (int l = 0; l <= Scale(app).max_level; ++l)
     levels.push_back({{"value", std::to_string(l)},
                       {"label", LevelText(ctx, l)},
                       {"selected", level == std::to_string(l)}});
@@ -169,7 +170,8 @@ void ShowList(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
       {"writer", CanWrite(app, ctx)}};
   if (data["writer"].get<bool>()) {
     Form create(ctx, "requirement-create", "/assets/requirements", failure);
-    RequirementFields(ctx, create, json::object()).Submit("catalogue.create_submit");
+    RequirementFields(ctx, create, json::object(), Scale(app).max_level)
+        .Submit("catalogue.create_submit");
     data["create_form"] = create.Html();
   }
   if (imported) {
@@ -252,7 +254,7 @@ void ShowRequirement(App& app, RequestContext& ctx, HttpResponse& out, const For
     std::string version = std::to_string((*r)["version"].get<long long>());
     Form edit(ctx, "requirement-edit", base, failure);
     edit.Hidden("version", version);
-    RequirementFields(ctx, edit, *r)
+    RequirementFields(ctx, edit, *r, Scale(app).max_level)
         .Text("comment", "history.field.comment_change", "",
               FormInput().Hint("history.hint.comment_change"))
         .Submit("common.save");

@@ -1,6 +1,7 @@
 // Deleted objects, systems and information sets: listing them and restoring earlier versions.
 #include <nlohmann/json.hpp>
 
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
@@ -75,7 +76,7 @@ Result<json> ObjectService::Restore(const Caller& caller, long long id, const js
       return Forbidden();
     auto restored = store::UpdateRecord(
         tx, store::ObjectTable(), id, (*current)["version"].get<long long>(),
-        RestoreChanges(*current, *old, {"name", "org_unit_id", "description"}), "restore");
+        RestoreChanges(*current, *old, store::RestoreFieldsOf(domain::ObjectRecord())), "restore");
     if (restored.ok()) AddShown(tx, *restored);
     return restored;
   });

@@ -5,10 +5,12 @@
 #include "core/clock.h"
 #include "service/audit/audit_service.h"
 
+#include "domain/assets/object_record.h"
 #include "service/assets/asset_access.h"
 #include "service/assets/derived_class.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "service/records/record_input.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
 
@@ -20,15 +22,6 @@ using store::Tx;
 using store::Value;
 
 namespace {
-
-const std::vector<InputField>& ObjectFields() {
-  static const std::vector<InputField> kFields = {
-      {"name", InputType::kText, true, false, 200},
-      {"org_unit_id", InputType::kInt, true, false},
-      {"description", InputType::kLongText, false, false, 4000},
-  };
-  return kFields;
-}
 
 Status CheckObject(Tx& tx, json& record) {
   record["name"] = Trimmed(record["name"].get<std::string>());
@@ -85,11 +78,9 @@ Result<json> ObjectService::Get(const Caller& caller, long long id) {
 }
 
 Result<json> ObjectService::Create(const Caller& caller, const json& body) {
-  Status s = CheckInput(body, ObjectFields(), false);
+  Status s = CheckRecordInput(domain::ObjectRecord(), body, false);
   if (!s.ok()) return s.error();
-  json record = {{"name", body["name"]},
-                 {"org_unit_id", body["org_unit_id"]},
-                 {"description", body.value("description", std::string())}};
+  json record = RecordFromInput(domain::ObjectRecord(), body);
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     Status checked = CheckObject(tx, record);
     if (!checked.ok()) return checked.error();
@@ -102,15 +93,15 @@ Result<json> ObjectService::Create(const Caller& caller, const json& body) {
 }
 
 Result<json> ObjectService::Update(const Caller& caller, long long id, const json& body) {
-  Status s = CheckInput(body, ObjectFields(), true);
+  Status s = CheckRecordInput(domain::ObjectRecord(), body, true);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::ObjectTable(), id);
     if (!current || !CanOnObject(tx, caller, Permission::kAssetRead, *current)) return NotFound();
     if (!CanOnObject(tx, caller, Permission::kAssetWrite, *current)) return Forbidden();
     json record = *current;
-    for (const char* f : {"name", "org_unit_id", "description"})
-      if (body.contains(f)) record[f] = body[f];
+    for (const auto& f : domain::ObjectRecord().fields)
+      if (body.contains(f.name)) record[f.name] = body[f.name];
     Status checked = CheckObject(tx, record);
     if (!checked.ok()) return checked.error();
     // Moving an object to another node needs the right to place objects there.
@@ -118,9 +109,7 @@ Result<json> ObjectService::Update(const Caller& caller, long long id, const jso
         !Can(tx, caller, Permission::kAssetWrite, record["org_unit_id"].get<long long>()))
       return Forbidden();
     auto updated = store::UpdateRecord(tx, store::ObjectTable(), id, InputVersion(body),
-                                       {{"name", record["name"]},
-                                        {"org_unit_id", record["org_unit_id"]},
-                                        {"description", record["description"]}});
+                                       StoredValues(domain::ObjectRecord(), record));
     if (updated.ok()) AddShown(tx, *updated);
     return updated;
   });

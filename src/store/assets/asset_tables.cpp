@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "store/assets/derived_cache.h"
 #include "store/records/record_table.h"
@@ -37,12 +38,9 @@ void SystemChanged(Tx& tx, const json& before, const json& after) {
 }  // namespace
 
 const TableSpec& ObjectTable() {
-  static const TableSpec kSpec = {"objects",
-                                  "object",
-                                  "org_unit_id",
-                                  {{"org_unit_id", FieldType::kInt},
-                                   {"name", FieldType::kText},
-                                   {"description", FieldType::kText}}};
+  static const TableSpec kSpec = {domain::ObjectRecord().table, domain::ObjectRecord().entity,
+                                  domain::ObjectRecord().scope_field,
+                                  ColumnsOf(domain::ObjectRecord())};
   return kSpec;
 }
 

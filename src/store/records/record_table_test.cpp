@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "store/assets/asset_tables.h"
 
@@ -51,9 +52,9 @@ TEST(RecordTable, FiltersAndSortKeysComeFromTheFields) {
   EXPECT_EQ(SortKeysOf(Sample()), (std::vector<std::string>{"title", "count"}));
 }
 
-// Every column the systems declaration gives is a column of the systems table as the
-// migrations make it, with the same kind of value.
-TEST(RecordTable, TheSystemDeclarationMatchesTheMigratedTable) {
+// Every column a declaration gives is a column of its table as the migrations make it, with
+// the same kind of value, and the table spec has exactly the declared columns.
+TEST(RecordTable, EveryDeclarationMatchesItsMigratedTable) {
   auto dir =
       std::filesystem::temp_directory_path() / ("lis-record-table-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
@@ -61,22 +62,32 @@ TEST(RecordTable, TheSystemDeclarationMatchesTheMigratedTable) {
     auto db = Database::Open("sqlite:" + (dir / "lis.db").string(), 1);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Migrate().ok());
-    std::map<std::string, std::string> migrated;  // column → declared SQL type
-    Status read = (*db)->Read([&](Tx& tx) {
-      for (const auto& r : tx.Query("SELECT name, type FROM pragma_table_info('systems')", {},
-                                    {Col::kText, Col::kText}))
-        migrated[r.Text(0)] = r.Text(1);
-      return Status();
-    });
-    ASSERT_TRUE(read.ok());
-    ASSERT_FALSE(migrated.empty());
-    for (const auto& column : ColumnsOf(domain::SystemRecord())) {
-      auto it = migrated.find(column.name);
-      ASSERT_NE(it, migrated.end()) << column.name << " is not a column of systems";
-      bool integer = it->second.find("INT") != std::string::npos;
-      EXPECT_EQ(integer, column.type != FieldType::kText) << column.name << ": " << it->second;
+    const struct {
+      const domain::RecordType& type;
+      const TableSpec& spec;
+    } cases[] = {{domain::SystemRecord(), SystemTable()}, {domain::ObjectRecord(), ObjectTable()}};
+    ASSERT_EQ(std::size(cases), domain::DeclaredRecordTypes().size()) << "a declared type untested";
+    for (const auto& c : cases) {
+      SCOPED_TRACE(c.type.name);
+      std::map<std::string, std::string> migrated;  // column → declared SQL type
+      Status read = (*db)->Read([&](Tx& tx) {
+        for (const auto& r : tx.Query(
+                 std::string("SELECT name, type FROM pragma_table_info('") + c.type.table + "')",
+                 {}, {Col::kText, Col::kText}))
+          migrated[r.Text(0)] = r.Text(1);
+        return Status();
+      });
+      ASSERT_TRUE(read.ok());
+      ASSERT_FALSE(migrated.empty());
+      for (const auto& column : ColumnsOf(c.type)) {
+        auto it = migrated.find(column.name);
+        ASSERT_NE(it, migrated.end()) << column.name << " is not a column of " << c.type.table;
+        bool integer = it->second.find("INT") != std::string::npos;
+        EXPECT_EQ(integer, column.type != FieldType::kText) << column.name << ": " << it->second;
+      }
+      EXPECT_EQ(c.spec.fields.size(), ColumnsOf(c.type).size());
+      EXPECT_EQ(c.spec.table, c.type.table);
     }
-    EXPECT_EQ(SystemTable().fields.size(), ColumnsOf(domain::SystemRecord()).size());
   }
   std::filesystem::remove_all(dir);
 }
