@@ -462,6 +462,15 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 
 }  // namespace
 
+// A system's continuity (CON-01): the maximum tolerable outage, the recovery time and point
+// objectives in hours, and its continuity plan (domain/assets/system_record.cpp).
+constexpr const char* kContinuity = R"sql(
+ALTER TABLE systems ADD COLUMN max_outage_hours BIGINT;
+ALTER TABLE systems ADD COLUMN recovery_time_hours BIGINT;
+ALTER TABLE systems ADD COLUMN recovery_point_hours BIGINT;
+ALTER TABLE systems ADD COLUMN continuity_plan TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -473,6 +482,7 @@ const std::vector<Migration>& Migrations() {
       {7, "soa: statement of applicability, evidence and issued versions", kSoa},
       {8, "incidents: reports, handling, timeline, regulatory reports, reviews, notifications",
        kIncidents},
+      {9, "continuity: a system's maximum outage, recovery objectives and plan", kContinuity},
   };
   return kMigrations;
 }

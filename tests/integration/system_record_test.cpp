@@ -136,5 +136,85 @@ TEST_F(SystemRecordTest, ObjectsShowSaveAndExportTheirDeclaredFields) {
   EXPECT_EQ(table->header, expected);
 }
 
+// The continuity fields (CON-01), added by one declaration and one migration: in the API, on
+// the page, in the form, the history, the export and the import; refused out of range.
+TEST_F(SystemRecordTest, ContinuityFieldsWorkEverywhereFromTheirDeclaration) {
+  LisServer& s = server();
+  long long id = CreateSystem(s, ciso_, "Kontinuitetssystem", object_,
+                              {{"max_outage_hours", 48},
+                               {"recovery_time_hours", 24},
+                               {"recovery_point_hours", 4},
+                               {"continuity_plan", "Reservrutin på papper, pärm i receptionen."}});
+  json got = Fetch(s, ciso_, "/api/v1/systems/" + Id(id));
+  EXPECT_EQ(got["max_outage_hours"], 48);
+  EXPECT_EQ(got["recovery_point_hours"], 4);
+  Response page = s.Get("/assets/systems/" + Id(id), ciso_);
+  ASSERT_EQ(page.status, 200);
+  for (const char* text : {"Längsta acceptabla avbrott (timmar)", "Återställningstid, RTO (timmar)",
+                           "Reservrutin på papper", "name=\"recovery_point_hours\""})
+    EXPECT_NE(page.body.find(text), std::string::npos) << text;
+
+  // Refused naming the field, nothing written.
+  const struct {
+    json body;
+    const char* field;
+    const char* key;
+  } bad[] = {
+      {{{"max_outage_hours", -1}}, "max_outage_hours", "error.field_out_of_range"},
+      {{{"recovery_point_hours", 9000}}, "recovery_point_hours", "error.field_out_of_range"},
+      {{{"recovery_time_hours", "snart"}}, "recovery_time_hours", "error.field_not_integer"},
+      {{{"recovery_time_hours", 72}}, "recovery_time_hours", "error.recovery_beyond_outage"}};
+  for (const auto& c : bad) {
+    json body = c.body;
+    body["version"] = got["version"];
+    Response r = s.Patch("/api/v1/systems/" + Id(id), ciso_, body);
+    EXPECT_EQ(r.status, 400) << c.field << ": " << r;
+    EXPECT_EQ(r.Json()["error"].value("field", ""), c.field) << r;
+  }
+  EXPECT_EQ(Fetch(s, ciso_, "/api/v1/systems/" + Id(id)), got) << "refusals change nothing";
+
+  // The form saves them; an emptied number is no value; the history names the change.
+  Response r = PostForm(s, ciso_, "/assets/systems/" + Id(id),
+                        "version=1&name=Kontinuitetssystem&object_id=" + Id(object_) +
+                            "&description=&hosting=own&hosting_country=&supplier_name=&lifecycle="
+                            "in_use&max_outage_hours=72&recovery_time_hours=8&recovery_point_hours="
+                            "&continuity_plan=Plan");
+  ASSERT_EQ(r.status, 303) << r;
+  got = Fetch(s, ciso_, "/api/v1/systems/" + Id(id));
+  EXPECT_EQ(got["max_outage_hours"], 72);
+  EXPECT_EQ(got["recovery_time_hours"], 8);
+  EXPECT_TRUE(got["recovery_point_hours"].is_null());
+  page = s.Get("/assets/systems/" + Id(id), ciso_);
+  std::string history = page.body.substr(page.body.find("id=\"history\""));
+  EXPECT_NE(history.find("Längsta acceptabla avbrott (timmar):"), std::string::npos);
+  EXPECT_NE(history.find("48</del>"), std::string::npos);
+  EXPECT_NE(history.find("72</ins>"), std::string::npos);
+
+  // An import reads them by their Swedish headers or the usual abbreviations.
+  std::string csv =
+      "namn;objekt;längsta avbrott timmar;RTO;RPO;kontinuitetsplan\r\n"
+      "Importerad kontinuitet;" +
+      Id(object_) + ";24;12;1;Se planen\r\n";
+  r = s.SendRaw("POST", "/api/v1/systems/import", ciso_, csv, "text/csv");
+  ASSERT_EQ(r.status, 200) << r;
+  json imported =
+      Fetch(s, ciso_, "/api/v1/systems?q=" + UrlEncode("Importerad kontinuitet"))["items"][0];
+  EXPECT_EQ(imported["max_outage_hours"], 24);
+  EXPECT_EQ(imported["recovery_time_hours"], 12);
+  EXPECT_EQ(imported["recovery_point_hours"], 1);
+  EXPECT_EQ(imported["continuity_plan"], "Se planen");
+  // And the export writes them under the declared headers.
+  r = s.Get("/api/v1/systems/export?format=csv&lang=en&object_id=" + Id(object_), ciso_);
+  auto table = lis::tables::ReadCsv(r.body);
+  ASSERT_TRUE(table.ok());
+  auto column = std::find(table->header.begin(), table->header.end(), "max_outage_hours");
+  ASSERT_NE(column, table->header.end());
+  size_t at = column - table->header.begin();
+  bool found = false;
+  for (const auto& row : table->rows)
+    if (row.cells.size() > at && row.cells[0] == Id(id)) found = row.cells[at] == "72";
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace lis_test::system_record_test

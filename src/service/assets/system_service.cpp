@@ -22,7 +22,8 @@ using store::Value;
 namespace {
 
 // The rules of a system beyond what its declaration says: a name that is not only spaces, a
-// country as two capital letters, and a country for a cloud service.
+// country as two capital letters, a country for a cloud service, and a recovery time within
+// the maximum tolerable outage.
 Status CheckSystem(json& r) {
   r["name"] = Trimmed(r["name"].get<std::string>());
   if (r["name"].get<std::string>().empty()) return Invalid("error.field_blank", "name");
@@ -34,6 +35,10 @@ Status CheckSystem(json& r) {
   }
   if (r["hosting"] == "cloud" && !r["hosting_country"].is_string())
     return Invalid("error.cloud_country", "hosting_country");
+  const json &rto = r["recovery_time_hours"], &outage = r["max_outage_hours"];
+  if (rto.is_number_integer() && outage.is_number_integer() &&
+      rto.get<long long>() > outage.get<long long>())
+    return Invalid("error.recovery_beyond_outage", "recovery_time_hours");
   return {};
 }
 
