@@ -21,6 +21,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "domain/records/record_type.h"
+#include "schema_check.h"
+
 namespace lis_test {
 
 namespace fs = std::filesystem;
@@ -445,7 +448,38 @@ Response LisServer::SendRaw(const std::string& method, const std::string& path, 
   out.headers = res->headers;
   if (out.status >= 500)
     server_errors_.push_back(method + " " + path + " " + std::to_string(out.status));
+  CheckContract(method, path, out);
   return out;
+}
+
+void LisServer::CheckContract(const std::string& method, const std::string& path,
+                              const Response& answer) {
+  const std::string api = "/api/v1";
+  if (answer.status < 200 || answer.status >= 300 || path.rfind(api + "/", 0) != 0) return;
+  std::string below = path.substr(api.size(), path.find('?') - api.size());
+  bool declared = false;
+  for (const auto* type : lis::domain::DeclaredRecordTypes()) {
+    std::string collection = "/" + std::string(type->name) + "s";
+    declared = declared || below == collection || below.rfind(collection + "/", 0) == 0;
+  }
+  if (!declared || answer.Header("Content-Type").rfind("application/json", 0) != 0) return;
+  if (!openapi_) {
+    auto res = client_->Get(api + "/openapi.json");
+    if (!res || res->status != 200) {
+      server_errors_.push_back("GET /api/v1/openapi.json did not answer");
+      return;
+    }
+    openapi_ = json::parse(res->body);
+  }
+  const json* schema = AnswerSchema(*openapi_, method, below, answer.status);
+  if (!schema) {
+    server_errors_.push_back(method + " " + path + " " + std::to_string(answer.status) +
+                             ": the API document describes no such answer");
+    return;
+  }
+  auto faults = SchemaFaults(*openapi_, *schema, json::parse(answer.body, nullptr, false));
+  for (size_t i = 0; i < faults.size() && i < 5; ++i)
+    server_errors_.push_back(method + " " + path + " against the API document: " + faults[i]);
 }
 
 const Session& LisServer::Admin() {

@@ -157,7 +157,8 @@ class LisServer {
   Response Delete(const std::string& path, const Auth& auth) { return Send("DELETE", path, auth); }
 
   httplib::Client& client() { return *client_; }
-  // Requests this helper sent that were answered with a 5xx status ("METHOD PATH STATUS").
+  // Requests this helper sent that were answered with a 5xx status ("METHOD PATH STATUS"), and
+  // answers for declared record types (domain/records) that break the API document.
   const std::vector<std::string>& server_errors() const { return server_errors_; }
 
   // Done with the installation-wide admin's session (logged in on first use); a test failure
@@ -198,6 +199,9 @@ class LisServer {
   std::vector<std::string> server_errors_;
   std::optional<Session> admin_;
   std::optional<Session> auditor_;
+  std::optional<json> openapi_;  // the API document, read on first use
+
+  void CheckContract(const std::string& method, const std::string& path, const Response& answer);
 };
 
 // A fixture whose tests share one server, started once for the test suite `Suite` (CRTP, so

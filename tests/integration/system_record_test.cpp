@@ -2,6 +2,9 @@
 // field on the detail page in words, on the edit form and saved from it, in the history and in
 // the export, whose columns are the declared ones.
 #include "domain/assets/system_record.h"
+#include <functional>
+#include "schema_check.h"
+
 #include "action_support.h"
 #include "asset_support.h"
 #include "core/table/table.h"
@@ -43,7 +46,9 @@ TEST_F(SystemRecordTest, TheDetailPageShowsEveryDeclaredFieldInWords) {
   EXPECT_EQ(page.body.find(">cloud<"), std::string::npos) << "a code on the page";
   // The edit form has every stored field, the description on several lines.
   for (const auto& f : lis::domain::SystemRecord().fields)
-    EXPECT_NE(page.body.find("name=\"" + std::string(f.name) + "\""), std::string::npos) << f.name;
+    if (f.stored)
+      EXPECT_NE(page.body.find("name=\"" + std::string(f.name) + "\""), std::string::npos)
+          << f.name;
   EXPECT_NE(page.body.find("<textarea id=\"asset-edit-description\""), std::string::npos);
 }
 
@@ -214,6 +219,37 @@ TEST_F(SystemRecordTest, ContinuityFieldsWorkEverywhereFromTheirDeclaration) {
   for (const auto& row : table->rows)
     if (row.cells.size() > at && row.cells[0] == Id(id)) found = row.cells[at] == "72";
   EXPECT_TRUE(found);
+}
+
+// The check every integration test makes of answers for declared types (lis_server.cpp) finds
+// what breaks the served document: an undeclared field, a value that is not a choice, a
+// missing field, a wrong type.
+TEST_F(SystemRecordTest, TheAnswerCheckFindsWhatBreaksTheDocument) {
+  LisServer& s = server();
+  Response doc = s.Get("/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  json openapi = doc.Json();
+  json schema = {{"$ref", "#/components/schemas/System"}};
+  json system = Fetch(s, ciso_, "/api/v1/systems/" + Id(NewSystem("Kontrollerat system")));
+  EXPECT_TRUE(SchemaFaults(openapi, schema, system).empty());
+  const struct {
+    const char* what;
+    std::function<void(json&)> edit;
+    const char* fault;
+  } cases[] = {
+      {"undeclared", [](json& r) { r["vendor"] = "x"; }, "vendor: not in the schema"},
+      {"not a choice", [](json& r) { r["hosting"] = "basement"; }, "hosting: \"basement\""},
+      {"missing", [](json& r) { r.erase("lifecycle"); }, "lifecycle: required but missing"},
+      {"wrong type", [](json& r) { r["max_outage_hours"] = "24"; }, "max_outage_hours: \"24\""},
+      {"out of range", [](json& r) { r["recovery_time_hours"] = 9999; }, "above the maximum"},
+  };
+  for (const auto& c : cases) {
+    json broken = system;
+    c.edit(broken);
+    auto faults = SchemaFaults(openapi, schema, broken);
+    ASSERT_EQ(faults.size(), 1u) << c.what;
+    EXPECT_NE(faults[0].find(c.fault), std::string::npos) << c.what << ": " << faults[0];
+  }
 }
 
 }  // namespace

@@ -34,6 +34,28 @@ const RecordType& ObjectRecord() {
                                         .searchable = true,
                                         .header_sv = "beskrivning",
                                         .header_en = "description"},
+                                       // Derived by the service, never input (stored = false).
+                                       {.name = "security_class",
+                                        .kind = FieldKind::kInt,
+                                        .nullable = true,
+                                        .label_key = "assets.field.class",
+                                        .stored = false},
+                                       {.name = "class_reason",
+                                        .kind = FieldKind::kStructured,
+                                        .nullable = true,
+                                        .label_key = "assets.field.class_reason",
+                                        .stored = false,
+                                        .api_schema = "ClassReason"},
+                                       {.name = "review_due",
+                                        .kind = FieldKind::kDate,
+                                        .nullable = true,
+                                        .label_key = "assets.review_due",
+                                        .stored = false},
+                                       {.name = "roles",
+                                        .kind = FieldKind::kStructured,
+                                        .label_key = "assets.field.object_roles",
+                                        .stored = false,
+                                        .api_schema = "ObjectRoleHolders"},
                                    }};
   return kType;
 }

@@ -23,6 +23,7 @@ enum class FieldKind {
   kChoice,         // one of `choices`
   kReference,      // the id of a record of type `references`
   kReferenceList,  // ids of records of type `references`, at most `max_length`
+  kStructured,     // a structure the service derives (never input); `api_schema` describes it
 };
 
 // Who may read a field's value besides those who read the record.
@@ -64,6 +65,11 @@ struct FieldDecl {
   const char* header_sv = nullptr;      // import and export column headers (nullptr: not in files)
   const char* header_en = nullptr;
   std::vector<const char*> header_aliases = {};  // further headers an import accepts
+  // kStructured: the name of its schema in the hand-written part of the API document.
+  const char* api_schema = nullptr;
+  // Not stored: whether every answer carrying the record has it (else only some do: a list,
+  // or the record read alone).
+  bool always_present = false;
 };
 
 struct RecordType {

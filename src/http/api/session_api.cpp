@@ -3,6 +3,7 @@
 #include "core/assets.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
+#include "http/api/openapi_document.h"
 #include "http/session_cookie.h"
 #include "service/auth/auth_service.h"
 #include "service/input.h"
@@ -86,7 +87,7 @@ void RevokeToken(App& app, RequestContext& ctx, HttpResponse& out) {
 
 void OpenApi(App& app, RequestContext& ctx, HttpResponse& out) {
   out.content_type = "application/json; charset=utf-8";
-  out.body = std::string(*FindAsset("openapi.json"));
+  out.body = OpenApiText();
 }
 
 }  // namespace

@@ -553,7 +553,8 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
     };
     auto& type = kind == AssetKind::kSystems ? domain::SystemRecord() : domain::ObjectRecord();
     for (const auto& f : type.fields) {
-      if (std::string(f.name) == "name") continue;  // the page's heading
+      // The name is the page's heading; derived values have their own rows.
+      if (!f.stored || std::string(f.name) == "name") continue;
       auto ref = f.kind == domain::FieldKind::kReference ? IntOf(r, f.name) : std::nullopt;
       add(f.label_key,
           redacted && f.read == domain::FieldRead::kSecrecy
