@@ -10,6 +10,7 @@
 #include "service/assets/asset_access.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
 
@@ -178,48 +179,37 @@ class Lookup {
 
 Lookup ReadableObjects(Tx& tx, const Caller& caller) {
   store::Filter f;
-  f.And("deleted_at IS NULL");
   FilterReadableObjects(f, caller, "id", "org_unit_id");
   Lookup out;
-  for (const auto& r : tx.Query("SELECT id, name FROM objects WHERE " + f.sql, f.params,
-                                {store::Col::kInt, store::Col::kText}))
-    out.Add(r.Int(0), r.Text(1));
+  for (const auto& r : store::LiveObjectNames(tx, f)) out.Add(r.id, r.name);
   return out;
 }
 
 Lookup ReadableSystems(Tx& tx, const Caller& caller) {
   store::Filter f;
-  f.And("o.deleted_at IS NULL AND s.deleted_at IS NULL");
   FilterReadableObjects(f, caller, "o.id", "o.org_unit_id");
   Lookup out;
-  for (const auto& r : tx.Query(
-           "SELECT s.id, s.name FROM systems s JOIN objects o ON o.id = s.object_id WHERE " + f.sql,
-           f.params, {store::Col::kInt, store::Col::kText}))
-    out.Add(r.Int(0), r.Text(1));
+  for (const auto& r : store::LiveSystemNames(tx, f)) out.Add(r.id, r.name);
   return out;
 }
 
 // Units the caller may see in the organisation tree or the asset registers.
 Lookup VisibleUnits(Tx& tx, const Caller& caller) {
   Lookup out;
-  for (const auto& r : tx.Query("SELECT id, name FROM org_units WHERE deleted_at IS NULL", {},
-                                {store::Col::kInt, store::Col::kText})) {
-    auto path = store::OrgPath(tx, r.Int(0));
+  for (const auto& r : store::LiveUnits(tx)) {
+    auto path = store::OrgPath(tx, r.id);
     if (domain::Allows(caller.grants, Permission::kOrgRead, path) ||
         domain::Allows(caller.grants, Permission::kAssetRead, path))
-      out.Add(r.Int(0), r.Text(1));
+      out.Add(r.id, r.name);
   }
   return out;
 }
 
 // Folded names of the live records in `table` whose `column` is `owner`.
-std::set<std::string> ExistingNames(Tx& tx, const std::string& table, const std::string& column,
-                                    long long owner) {
+std::set<std::string> ExistingNames(Tx& tx, const store::TableSpec& table,
+                                    const std::string& column, long long owner) {
   std::set<std::string> out;
-  for (const auto& r :
-       tx.Query("SELECT name FROM " + table + " WHERE " + column + " = ? AND deleted_at IS NULL",
-                {Value(owner)}, {store::Col::kText}))
-    out.insert(Fold(r.Text(0)));
+  for (const auto& name : store::LiveNamesWhere(tx, table, column, owner)) out.insert(Fold(name));
   return out;
 }
 
@@ -308,7 +298,7 @@ class Importer {
     std::string v = Cell(row, field);
     if (!v.empty()) body[field] = v;
   }
-  bool Duplicate(long long row, const std::string& table, const std::string& column,
+  bool Duplicate(long long row, const store::TableSpec& table, const std::string& column,
                  long long owner, const std::string& name);
   std::optional<InformationSetService::Draft> Draft(const tables::TableRow& row, bool& failed);
   // The service's create body of a row; names that cannot be resolved are problems.
@@ -328,7 +318,7 @@ class Importer {
   std::map<long long, Status> object_checks_;
 };
 
-bool Importer::Duplicate(long long row, const std::string& table, const std::string& column,
+bool Importer::Duplicate(long long row, const store::TableSpec& table, const std::string& column,
                          long long owner, const std::string& name) {
   std::string folded = Fold(name);
   auto [it, fresh] = seen_.emplace(std::make_pair(owner, folded), row);
@@ -390,7 +380,7 @@ void Importer::CheckSystems(const tables::Table& table) {
       Problem(row.number, "object_id", e);
       continue;
     }
-    if (!Duplicate(row.number, "systems", "object_id", object, (*record)["name"]))
+    if (!Duplicate(row.number, store::SystemTable(), "object_id", object, (*record)["name"]))
       prepared.push_back({row.number, *record, {}, {}});
   }
 }
@@ -491,7 +481,8 @@ void Importer::CheckSets(const tables::Table& table) {
       continue;
     }
     long long unit = set->record["org_unit_id"].get<long long>();
-    if (!Duplicate(row.number, "information_sets", "org_unit_id", unit, set->record["name"]) &&
+    if (!Duplicate(row.number, store::InformationSetTable(), "org_unit_id", unit,
+                   set->record["name"]) &&
         problems.size() == before && !draft_failed)
       prepared.push_back({row.number, {}, *set, draft});
   }

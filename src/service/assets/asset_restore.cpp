@@ -11,6 +11,7 @@
 #include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
 #include "store/records/record_table.h"
@@ -161,12 +162,11 @@ Result<json> InformationSetService::Restore(const Caller& caller, long long id, 
         "restore");
     if (!restored.ok()) return restored;
     // The classification deleted together with the set (same instant) comes back with it.
-    auto c = tx.QueryOne("SELECT id FROM classifications WHERE information_set_id = ?", {Value(id)},
-                         {store::Col::kInt});
+    auto c = store::ClassificationOfSet(tx, id);
     if (c && !(*current)["deleted_at"].is_null()) {
-      auto classification = store::GetRecord(tx, store::ClassificationTable(), c->Int(0), true);
+      auto classification = store::GetRecord(tx, store::ClassificationTable(), *c, true);
       if ((*classification)["deleted_at"] == (*current)["deleted_at"]) {
-        auto back = store::UpdateRecord(tx, store::ClassificationTable(), c->Int(0),
+        auto back = store::UpdateRecord(tx, store::ClassificationTable(), *c,
                                         (*classification)["version"].get<long long>(),
                                         {{"deleted_at", nullptr}}, "restore");
         if (!back.ok()) return back.error();

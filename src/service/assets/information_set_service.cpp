@@ -10,6 +10,7 @@
 #include "service/assets/derived_class.h"
 #include "service/authorizer.h"
 #include "service/input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/audit_trail.h"
 #include "store/org/org_tables.h"
@@ -52,10 +53,9 @@ Status CheckSet(Tx& tx, json& r) {
 }
 
 std::optional<json> CurrentClassification(Tx& tx, long long set_id) {
-  auto row = tx.QueryOne("SELECT id FROM classifications WHERE information_set_id = ?",
-                         {Value(set_id)}, {store::Col::kInt});
-  if (!row) return std::nullopt;
-  return store::GetRecord(tx, store::ClassificationTable(), row->Int(0), true);
+  auto id = store::ClassificationOfSet(tx, set_id);
+  if (!id) return std::nullopt;
+  return store::GetRecord(tx, store::ClassificationTable(), *id, true);
 }
 
 // The classification as shown: levels, motivations as an object, status and dates.
@@ -111,17 +111,7 @@ void AddListedSetClasses(Tx& tx, std::vector<json>& items) {
   if (items.empty()) return;
   std::vector<long long> set_ids;
   for (const auto& item : items) set_ids.push_back(item["id"].get<long long>());
-  std::vector<Value> ids;
-  std::string marks = store::Placeholders(set_ids, ids);
-  std::map<long long, domain::AspectLevels> levels;
-  for (const auto& r :
-       tx.Query("SELECT information_set_id, confidentiality, integrity, availability, traceability "
-                "FROM classifications WHERE deleted_at IS NULL AND information_set_id IN (" +
-                    marks + ")",
-                ids,
-                {store::Col::kInt, store::Col::kInt, store::Col::kInt, store::Col::kInt,
-                 store::Col::kInt}))
-    for (int a = 0; a < 4; ++a) levels[r.Int(0)][a] = static_cast<int>(r.Int(1 + a));
+  std::map<long long, domain::AspectLevels> levels = store::LevelsOfSets(tx, set_ids);
   for (auto& item : items) {
     auto it = levels.find(item["id"].get<long long>());
     if (it != levels.end())
@@ -182,9 +172,7 @@ Result<store::Page> InformationSetService::List(const Caller& caller,
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     FilterReadableSets(f, caller);
-    if (q.system_id)
-      f.And("id IN (SELECT information_set_id FROM information_set_systems WHERE system_id = ?)",
-            {Value(*q.system_id)});
+    if (q.system_id) store::AndSetsOfSystem(f, *q.system_id);
     ApplyRegisterFilter(f, RegisterKind::kSets, q);
     // Whether the caller may read secrecy-marked details, decided in the same query.
     store::Filter secrecy;

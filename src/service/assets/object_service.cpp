@@ -11,6 +11,7 @@
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "service/records/record_input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
 
@@ -31,28 +32,12 @@ Status CheckObject(Tx& tx, json& record) {
   return {};
 }
 
-// The live object-role assignments held on object `id` by active users, by role and name:
-// [{"id", "role", "user_id", "name"}].
-json RoleHolders(Tx& tx, long long id) {
-  json out = json::array();
-  for (const auto& row : tx.Query(
-           "SELECT r.id, r.role, u.id, u.name FROM role_assignments r JOIN users u ON u.id = "
-           "r.user_id WHERE r.object_id = ? AND r.deleted_at IS NULL AND u.deleted_at IS NULL "
-           "AND u.active = 1 ORDER BY r.role, u.name, r.id",
-           {Value(id)}, {store::Col::kInt, store::Col::kText, store::Col::kInt, store::Col::kText}))
-    out.push_back({{"id", row.Int(0)},
-                   {"role", row.Text(1)},
-                   {"user_id", row.Int(2)},
-                   {"name", row.Text(3)}});
-  return out;
-}
-
 }  // namespace
 
 void ObjectService::AddShown(Tx& tx, json& object) {
   long long id = object["id"].get<long long>();
   AddDerivedClass(object, store::ClassifiedSetsOfObject(tx, id));
-  object["roles"] = RoleHolders(tx, id);
+  object["roles"] = store::ObjectRoleHolders(tx, id);
 }
 
 Result<store::Page> ObjectService::List(const Caller& caller, const ObjectListQuery& q) {
@@ -122,13 +107,9 @@ Result<json> ObjectService::Delete(const Caller& caller, long long id,
     if (!current || !CanOnObject(tx, caller, Permission::kAssetRead, *current)) return NotFound();
     if (!Can(tx, caller, Permission::kAssetWrite, (*current)["org_unit_id"].get<long long>()))
       return Forbidden();
-    store::Filter systems;
-    systems.And("object_id = ?", {Value(id)});
-    if (store::CountRecords(tx, store::SystemTable(), systems) > 0)
+    if (store::CountSystemsOfObject(tx, id) > 0)
       return MakeError(Code::kConflict, "error.object_has_systems");
-    store::Filter roles;
-    roles.And("object_id = ?", {Value(id)});
-    if (store::CountRecords(tx, store::RoleAssignmentTable(), roles) > 0)
+    if (store::CountRoleAssignmentsOnObject(tx, id) > 0)
       return MakeError(Code::kConflict, "error.object_has_roles");
     return store::DeleteRecord(tx, store::ObjectTable(), id,
                                version.value_or((*current)["version"].get<long long>()));

@@ -7,6 +7,7 @@
 #include "service/assets/asset_access.h"
 #include "service/assets/information_set_service.h"
 #include "service/authorizer.h"
+#include "store/assets/asset_queries.h"
 
 namespace lis::service {
 
@@ -34,29 +35,15 @@ void Add(SetCounts& to, const SetCounts& c) {
 std::map<long long, SetCounts> CountsPerUnit(Tx& tx, const Caller& caller) {
   store::Filter f;
   FilterReadableSets(f, caller);
-  std::vector<Value> params = {Value(Today())};
-  params.insert(params.end(), f.params.begin(), f.params.end());
   std::map<long long, SetCounts> out;
-  for (const auto& r : tx.Query(
-           "SELECT org_unit_id, COUNT(*), "
-           "SUM(CASE WHEN derived_class IS NULL THEN 1 ELSE 0 END), "
-           "SUM(CASE WHEN derived_drafts > 0 THEN 1 ELSE 0 END), "
-           "SUM(CASE WHEN derived_class IS NOT NULL AND derived_drafts = 0 THEN 1 ELSE 0 END), "
-           "SUM(CASE WHEN derived_review_due < ? THEN 1 ELSE 0 END) "
-           "FROM information_sets WHERE deleted_at IS NULL" +
-               (f.sql.empty() ? std::string() : " AND " + f.sql) + " GROUP BY org_unit_id",
-           params, {Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt})) {
-    out[r.Int(0)] = {r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5)};
-  }
+  for (const auto& [unit, c] : store::SetCountsPerUnit(tx, f, Today()))
+    out[unit] = {c.total, c.unclassified, c.draft, c.approved, c.review_overdue};
   return out;
 }
 
 std::map<long long, Unit> LoadUnits(Tx& tx) {
   std::map<long long, Unit> units;
-  for (const auto& r : tx.Query(
-           "SELECT id, parent_id, name FROM org_units WHERE deleted_at IS NULL ORDER BY name, id",
-           {}, {Col::kInt, Col::kInt, Col::kText}))
-    units[r.Int(0)] = {r.Int(1), r.Text(2), {}};
+  for (const auto& r : store::LiveUnits(tx)) units[r.id] = {r.parent_id, r.name, {}};
   for (auto& [id, u] : units)
     if (units.count(u.parent)) units[u.parent].children.push_back(id);
   for (auto& [id, u] : units)

@@ -8,6 +8,7 @@
 #include "service/catalogue_access.h"
 #include "service/controls/control_links.h"
 #include "service/input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -57,10 +58,7 @@ Status Normalised(json& record, const domain::ClassificationScale& scale) {
 
 // The id of the requirement (live or retired) with `code`, other than `except`.
 std::optional<long long> CodeHolder(Tx& tx, const std::string& code, long long except = 0) {
-  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND id <> ?",
-                         {Value(code), Value(except)}, {store::Col::kInt});
-  if (!row) return std::nullopt;
-  return row->Int(0);
+  return store::RequirementWithCode(tx, code, except);
 }
 
 // The control references of `record` that name no control of the framework library.

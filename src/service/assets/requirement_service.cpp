@@ -7,6 +7,7 @@
 #include "service/assets/asset_access.h"
 #include "service/assets/requirement_format.h"
 #include "service/input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -41,8 +42,7 @@ Result<store::Page> RequirementService::List(const Caller& caller, const PageReq
   if (!CanReadAnyAsset(caller)) return Forbidden();
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
-    if (!aspect.empty()) f.And("aspect = ?", {Value(aspect)});
-    if (min_level) f.And("min_level = ?", {Value(static_cast<long long>(*min_level))});
+    store::AndRequirementFields(f, aspect, min_level);
     auto out =
         store::ListRecords(tx, store::RequirementTable(), f, "code", page.limit, page.offset);
     for (auto& r : out.items) r = ShownRequirement(r);
@@ -87,7 +87,7 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
     domain::AspectLevels levels = SystemLevels(tx, system_id);
     std::map<long long, json> statuses;
     store::Filter mine;
-    mine.And("system_id = ?", {Value(system_id)});
+    store::AndStatusesOfSystem(mine, system_id);
     for (auto& st :
          store::ListRecords(tx, store::SystemRequirementTable(), mine, "id", 100000, 0).items)
       statuses[st["requirement_id"].get<long long>()] = st;
@@ -113,18 +113,13 @@ Result<json> RequirementService::OfSystem(Tx& tx, const Caller& caller, long lon
                                           const std::string& code) {
   auto found = ReadableSystem(tx, caller, system_id);
   if (!found) return NotFound();
-  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
-                         {Value(code)}, {store::Col::kInt});
+  auto row = store::LiveRequirementWithCode(tx, code);
   if (!row) return NotFound().WithField("code");
-  auto requirement = store::GetRecord(tx, store::RequirementTable(), row->Int(0));
+  auto requirement = store::GetRecord(tx, store::RequirementTable(), *row);
   if (!Triggers(SystemLevels(tx, system_id), *requirement))
     return Invalid("error.requirement_not_triggered", "code");
   json item = ShownRequirement(*requirement);
-  auto status = tx.QueryOne(
-      "SELECT status FROM system_requirements WHERE system_id = ? AND requirement_id = ? AND "
-      "deleted_at IS NULL",
-      {Value(system_id), Value(row->Int(0))}, {store::Col::kText});
-  item["status"] = status ? status->Text(0) : "open";
+  item["status"] = store::RequirementStatus(tx, system_id, *row).value_or("open");
   item["system"] = found->system["name"];
   item["org_unit_id"] = found->object["org_unit_id"];
   return item;
@@ -152,26 +147,23 @@ Result<json> RequirementService::SetStatus(const Caller& caller, long long syste
     if (!found) return NotFound();
     if (!CanOnObject(tx, caller, domain::Permission::kAssetWrite, found->object))
       return Forbidden();
-    auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
-                           {Value(code)}, {store::Col::kInt});
+    auto row = store::LiveRequirementWithCode(tx, code);
     if (!row) return NotFound();
-    auto requirement = store::GetRecord(tx, store::RequirementTable(), row->Int(0));
+    auto requirement = store::GetRecord(tx, store::RequirementTable(), *row);
     if (!Triggers(SystemLevels(tx, system_id), *requirement))
       return Invalid("error.requirement_not_triggered", "status");
     json values = {{"status", status},
                    {"how", Trimmed(body.value("how", std::string()))},
                    {"motivation", motivation}};
-    auto existing =
-        tx.QueryOne("SELECT id FROM system_requirements WHERE system_id = ? AND requirement_id = ?",
-                    {Value(system_id), Value(row->Int(0))}, {store::Col::kInt});
+    auto existing = store::RequirementStatusRecord(tx, system_id, *row);
     if (!existing) {
       values["system_id"] = system_id;
-      values["requirement_id"] = row->Int(0);
+      values["requirement_id"] = *row;
       return store::InsertRecord(tx, store::SystemRequirementTable(), values);
     }
     if (!body.contains("version")) return Invalid("error.version_required", "version");
     values["deleted_at"] = nullptr;
-    return store::UpdateRecord(tx, store::SystemRequirementTable(), existing->Int(0),
+    return store::UpdateRecord(tx, store::SystemRequirementTable(), *existing,
                                body["version"].get<long long>(), values);
   });
 }

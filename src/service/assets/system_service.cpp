@@ -10,6 +10,7 @@
 #include "service/assets/derived_class.h"
 #include "service/input.h"
 #include "service/records/record_input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -66,11 +67,8 @@ Result<json> SystemService::Readable(Tx& tx, const Caller& caller, long long id)
 void SystemService::FilterOfReadableObjects(store::Filter& f, const Caller& caller,
                                             bool deleted_objects) {
   store::Filter objects;
-  if (!deleted_objects) objects.And("o.deleted_at IS NULL");
   FilterReadableObjects(objects, caller, "o.id", "o.org_unit_id");
-  f.And("object_id IN (SELECT o.id FROM objects o" +
-            (objects.sql.empty() ? std::string() : " WHERE " + objects.sql) + ")",
-        objects.params);
+  store::AndSystemsOfObjects(f, objects, deleted_objects);
 }
 
 Result<store::Page> SystemService::List(const Caller& caller, const SystemListQuery& q) {
@@ -78,9 +76,7 @@ Result<store::Page> SystemService::List(const Caller& caller, const SystemListQu
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     FilterOfReadableObjects(f, caller, false);
-    if (q.object_id) f.And("object_id = ?", {Value(*q.object_id)});
-    if (!q.lifecycle.empty()) f.And("lifecycle = ?", {Value(q.lifecycle)});
-    if (!q.hosting.empty()) f.And("hosting = ?", {Value(q.hosting)});
+    store::AndSystemFields(f, q.object_id, q.lifecycle, q.hosting);
     ApplyRegisterFilter(f, RegisterKind::kSystems, q);
     auto page = store::ListRecords(tx, store::SystemTable(), f, RegisterOrder(q.sort), q.page.limit,
                                    q.page.offset, false, RegisterColumns(RegisterKind::kSystems));

@@ -1,0 +1,183 @@
+#include "store/assets/asset_queries.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/assets/asset_tables.h"
+#include "store/org/org_tables.h"
+
+namespace lis::store {
+
+using nlohmann::json;
+
+json ObjectRoleHolders(Tx& tx, long long object_id) {
+  json out = json::array();
+  for (const auto& row :
+       tx.Query("SELECT r.id, r.role, u.id, u.name FROM role_assignments r JOIN users u ON u.id = "
+                "r.user_id WHERE r.object_id = ? AND r.deleted_at IS NULL AND u.deleted_at IS NULL "
+                "AND u.active = 1 ORDER BY r.role, u.name, r.id",
+                {Value(object_id)}, {Col::kInt, Col::kText, Col::kInt, Col::kText}))
+    out.push_back({{"id", row.Int(0)},
+                   {"role", row.Text(1)},
+                   {"user_id", row.Int(2)},
+                   {"name", row.Text(3)}});
+  return out;
+}
+
+long long CountSystemsOfObject(Tx& tx, long long object_id) {
+  Filter f;
+  f.And("object_id = ?", {Value(object_id)});
+  return CountRecords(tx, SystemTable(), f);
+}
+
+long long CountRoleAssignmentsOnObject(Tx& tx, long long object_id) {
+  Filter f;
+  f.And("object_id = ?", {Value(object_id)});
+  return CountRecords(tx, RoleAssignmentTable(), f);
+}
+
+void AndSystemsOfObjects(Filter& f, const Filter& objects, bool deleted_objects) {
+  Filter o;
+  if (!deleted_objects) o.And("o.deleted_at IS NULL");
+  if (!objects.sql.empty()) o.And("(" + objects.sql + ")", objects.params);
+  f.And("object_id IN (SELECT o.id FROM objects o" + (o.sql.empty() ? "" : " WHERE " + o.sql) + ")",
+        o.params);
+}
+
+void AndSystemFields(Filter& f, std::optional<long long> object_id, const std::string& lifecycle,
+                     const std::string& hosting) {
+  if (object_id) f.And("object_id = ?", {Value(*object_id)});
+  if (!lifecycle.empty()) f.And("lifecycle = ?", {Value(lifecycle)});
+  if (!hosting.empty()) f.And("hosting = ?", {Value(hosting)});
+}
+
+std::optional<long long> RequirementWithCode(Tx& tx, const std::string& code, long long except) {
+  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND id <> ?",
+                         {Value(code), Value(except)}, {Col::kInt});
+  if (!row) return std::nullopt;
+  return row->Int(0);
+}
+
+std::optional<long long> LiveRequirementWithCode(Tx& tx, const std::string& code) {
+  auto row = tx.QueryOne("SELECT id FROM requirements WHERE code = ? AND deleted_at IS NULL",
+                         {Value(code)}, {Col::kInt});
+  if (!row) return std::nullopt;
+  return row->Int(0);
+}
+
+void AndRequirementFields(Filter& f, const std::string& aspect, std::optional<int> min_level) {
+  if (!aspect.empty()) f.And("aspect = ?", {Value(aspect)});
+  if (min_level) f.And("min_level = ?", {Value(static_cast<long long>(*min_level))});
+}
+
+void AndStatusesOfSystem(Filter& f, long long system_id) {
+  f.And("system_id = ?", {Value(system_id)});
+}
+
+std::optional<std::string> RequirementStatus(Tx& tx, long long system_id,
+                                             long long requirement_id) {
+  auto row = tx.QueryOne(
+      "SELECT status FROM system_requirements WHERE system_id = ? AND requirement_id = ? AND "
+      "deleted_at IS NULL",
+      {Value(system_id), Value(requirement_id)}, {Col::kText});
+  if (!row) return std::nullopt;
+  return row->Text(0);
+}
+
+std::optional<long long> RequirementStatusRecord(Tx& tx, long long system_id,
+                                                 long long requirement_id) {
+  auto row =
+      tx.QueryOne("SELECT id FROM system_requirements WHERE system_id = ? AND requirement_id = ?",
+                  {Value(system_id), Value(requirement_id)}, {Col::kInt});
+  if (!row) return std::nullopt;
+  return row->Int(0);
+}
+
+std::optional<long long> ClassificationOfSet(Tx& tx, long long set_id) {
+  auto row = tx.QueryOne("SELECT id FROM classifications WHERE information_set_id = ?",
+                         {Value(set_id)}, {Col::kInt});
+  if (!row) return std::nullopt;
+  return row->Int(0);
+}
+
+std::map<long long, domain::AspectLevels> LevelsOfSets(Tx& tx,
+                                                       const std::vector<long long>& set_ids) {
+  std::map<long long, domain::AspectLevels> levels;
+  if (set_ids.empty()) return levels;
+  std::vector<Value> ids;
+  std::string marks = Placeholders(set_ids, ids);
+  for (const auto& r :
+       tx.Query("SELECT information_set_id, confidentiality, integrity, availability, traceability "
+                "FROM classifications WHERE deleted_at IS NULL AND information_set_id IN (" +
+                    marks + ")",
+                ids, {Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt}))
+    for (int a = 0; a < 4; ++a) levels[r.Int(0)][a] = static_cast<int>(r.Int(1 + a));
+  return levels;
+}
+
+void AndSetsOfSystem(Filter& f, long long system_id) {
+  f.And("id IN (SELECT information_set_id FROM information_set_systems WHERE system_id = ?)",
+        {Value(system_id)});
+}
+
+std::map<long long, SetCountRow> SetCountsPerUnit(Tx& tx, const Filter& readable,
+                                                  const std::string& today) {
+  std::vector<Value> params = {Value(today)};
+  params.insert(params.end(), readable.params.begin(), readable.params.end());
+  std::map<long long, SetCountRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT org_unit_id, COUNT(*), "
+           "SUM(CASE WHEN derived_class IS NULL THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN derived_drafts > 0 THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN derived_class IS NOT NULL AND derived_drafts = 0 THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN derived_review_due < ? THEN 1 ELSE 0 END) "
+           "FROM information_sets WHERE deleted_at IS NULL" +
+               (readable.sql.empty() ? std::string() : " AND (" + readable.sql + ")") +
+               " GROUP BY org_unit_id",
+           params, {Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt}))
+    out[r.Int(0)] = {r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5)};
+  return out;
+}
+
+std::vector<UnitRow> LiveUnits(Tx& tx) {
+  std::vector<UnitRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT id, parent_id, name FROM org_units WHERE deleted_at IS NULL ORDER BY name, id",
+           {}, {Col::kInt, Col::kInt, Col::kText}))
+    out.push_back({r.Int(0), r.Int(1), r.Text(2)});
+  return out;
+}
+
+std::vector<NamedRow> LiveObjectNames(Tx& tx, const Filter& readable) {
+  Filter f;
+  f.And("deleted_at IS NULL");
+  if (!readable.sql.empty()) f.And("(" + readable.sql + ")", readable.params);
+  std::vector<NamedRow> out;
+  for (const auto& r :
+       tx.Query("SELECT id, name FROM objects WHERE " + f.sql, f.params, {Col::kInt, Col::kText}))
+    out.push_back({r.Int(0), r.Text(1)});
+  return out;
+}
+
+std::vector<NamedRow> LiveSystemNames(Tx& tx, const Filter& readable) {
+  Filter f;
+  f.And("o.deleted_at IS NULL AND s.deleted_at IS NULL");
+  if (!readable.sql.empty()) f.And("(" + readable.sql + ")", readable.params);
+  std::vector<NamedRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT s.id, s.name FROM systems s JOIN objects o ON o.id = s.object_id WHERE " + f.sql,
+           f.params, {Col::kInt, Col::kText}))
+    out.push_back({r.Int(0), r.Text(1)});
+  return out;
+}
+
+std::vector<std::string> LiveNamesWhere(Tx& tx, const TableSpec& spec, const std::string& column,
+                                        long long owner) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.Query(
+           "SELECT name FROM " + spec.table + " WHERE " + column + " = ? AND deleted_at IS NULL",
+           {Value(owner)}, {Col::kText}))
+    out.push_back(r.Text(0));
+  return out;
+}
+
+}  // namespace lis::store
