@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/authorizer.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/org/org_tables.h"
 
@@ -47,32 +48,10 @@ bool CanOnNewSet(store::Tx& tx, const Caller& caller, Permission permission, lon
   return false;
 }
 
-namespace {
-// "(<unit in subtree> OR <object condition>)" with its values; "{ids}" in the object
-// condition stands for the list of object ids.
-void AddOr(store::Filter& filter, const domain::PermissionScopes& scopes,
-           const std::string& unit_column, const std::vector<long long>& objects,
-           const std::string& object_condition) {
-  if (scopes.everywhere) return;
-  store::Filter unit;
-  store::FilterToSubtrees(unit, unit_column, scopes);
-  std::string sql = "(" + unit.sql;
-  std::vector<Value> params = unit.params;
-  if (!objects.empty()) {
-    std::string condition = object_condition;
-    condition.replace(condition.find("{ids}"), 5, store::Placeholders(objects, params));
-    sql += " OR " + condition + ")";
-  } else {
-    sql += ")";
-  }
-  filter.And(sql, std::move(params));
-}
-}  // namespace
-
 void FilterReadableObjects(store::Filter& filter, const Caller& caller,
                            const std::string& id_column, const std::string& unit_column) {
-  AddOr(filter, ScopesOf(caller, Permission::kAssetRead), unit_column,
-        domain::ObjectsFor(caller.grants, Permission::kAssetRead), id_column + " IN ({ids})");
+  store::AndInScopesOrObjects(filter, ScopesOf(caller, Permission::kAssetRead), unit_column,
+                              id_column, domain::ObjectsFor(caller.grants, Permission::kAssetRead));
 }
 
 bool FilterObjectsOfObjectRoles(store::Filter& filter, const Caller& caller,
@@ -81,28 +60,17 @@ bool FilterObjectsOfObjectRoles(store::Filter& filter, const Caller& caller,
   auto scopes = domain::ObjectRoleScopesFor(caller.grants, permission);
   auto objects = domain::ObjectsFor(caller.grants, permission);
   if (!scopes.any() && objects.empty()) return false;
-  AddOr(filter, scopes, unit_column, objects, id_column + " IN ({ids})");
+  store::AndInScopesOrObjects(filter, scopes, unit_column, id_column, objects);
   return true;
 }
 
 void FilterSets(store::Filter& filter, const Caller& caller, Permission permission) {
   auto scopes = ScopesOf(caller, permission);
   if (scopes.everywhere) return;
-  store::Filter unit;
-  store::FilterToSubtrees(unit, "information_sets.org_unit_id", scopes);
   store::Filter objects;
-  if (!FilterObjectsOfObjectRoles(objects, caller, "o.id", "o.org_unit_id", permission)) {
-    filter.And(unit.sql, unit.params);
-    return;
-  }
-  std::vector<Value> params = unit.params;
-  params.insert(params.end(), objects.params.begin(), objects.params.end());
-  filter.And("(" + unit.sql +
-                 " OR EXISTS (SELECT 1 FROM information_set_systems l JOIN systems s ON s.id = "
-                 "l.system_id JOIN objects o ON o.id = s.object_id WHERE l.information_set_id = "
-                 "information_sets.id AND s.deleted_at IS NULL AND o.deleted_at IS NULL" +
-                 (objects.sql.empty() ? std::string() : " AND " + objects.sql) + "))",
-             std::move(params));
+  bool by_objects =
+      FilterObjectsOfObjectRoles(objects, caller, "o.id", "o.org_unit_id", permission);
+  store::AndSetsPlacedOrProcessed(filter, scopes, by_objects ? &objects : nullptr);
 }
 
 void FilterReadableSets(store::Filter& filter, const Caller& caller) {

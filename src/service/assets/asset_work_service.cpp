@@ -8,6 +8,7 @@
 #include "service/assets/asset_access.h"
 #include "service/assets/register_query.h"
 #include "service/authorizer.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 
 namespace lis::service {
@@ -19,38 +20,10 @@ using store::Value;
 
 namespace {
 
-// The live classification of the listed set, as a subquery over column `column`.
-std::string ClassificationSql(const std::string& column) {
-  return "(SELECT c." + column +
-         " FROM classifications c WHERE c.information_set_id = information_sets.id AND "
-         "c.deleted_at IS NULL)";
-}
-
 // The date `days` days after the transaction's instant (YYYY-MM-DD).
 std::string DaysAhead(Tx& tx, int days) {
   auto now = ParseTime(tx.Now());
   return FormatTime(*now + std::chrono::hours(24 * days)).substr(0, 10);
-}
-
-// On the register's cached columns (store/assets/derived_cache.h): a draft behind the set,
-// and the review date of its approved classification.
-void FilterDrafts(store::Filter& f) {
-  f.And("information_sets.derived_drafts > 0");
-}
-
-void FilterReviewBy(store::Filter& f, const std::string& last_day) {
-  f.And("information_sets.derived_review_due <= ?", {Value(last_day)});
-}
-
-// Adds the classification's text column `column` to each item under the same name.
-void AddClassificationText(Tx& tx, store::Page& page, const std::string& column) {
-  for (auto& item : page.items) {
-    auto row = tx.QueryOne("SELECT " + column +
-                               " FROM classifications WHERE information_set_id = ? AND "
-                               "deleted_at IS NULL",
-                           {Value(item["id"].get<long long>())}, {store::Col::kText});
-    item[column] = row ? json(row->Text(0)) : json(nullptr);
-  }
 }
 
 // The security class and review date listed with each set or object (the register's cached
@@ -81,11 +54,10 @@ Result<store::Page> AssetWorkService::AwaitingApproval(const Caller& caller,
       return store::Page{};
     store::Filter f;
     FilterSets(f, caller, Permission::kApprove);
-    FilterDrafts(f);
-    auto out = store::ListRecords(tx, store::InformationSetTable(), f,
-                                  ClassificationSql("classified_at") + ", name, id", page.limit,
-                                  page.offset, false, SetClass());
-    AddClassificationText(tx, out, "classified_at");
+    store::AndSetsWithDrafts(f);
+    auto out = store::ListRecords(tx, store::InformationSetTable(), f, store::SetsByClassifiedAt(),
+                                  page.limit, page.offset, false, SetClass());
+    store::AddClassificationText(tx, out, "classified_at");
     return out;
   });
 }
@@ -98,15 +70,10 @@ Result<store::Page> AssetWorkService::ReviewDue(const Caller& caller, const Page
     FilterSets(classify, caller, Permission::kClassify);
     FilterSets(approve, caller, Permission::kApprove);
     store::Filter f;
-    if (!classify.sql.empty() && !approve.sql.empty()) {
-      std::vector<Value> params = classify.params;
-      params.insert(params.end(), approve.params.begin(), approve.params.end());
-      f.And("((" + classify.sql + ") OR (" + approve.sql + "))", std::move(params));
-    }
-    FilterReviewBy(f, DaysAhead(tx, days));
-    auto out = store::ListRecords(tx, store::InformationSetTable(), f,
-                                  "information_sets.derived_review_due, name, id", page.limit,
-                                  page.offset, false, SetClass());
+    if (!classify.sql.empty() && !approve.sql.empty()) store::AndEither(f, classify, approve);
+    store::AndSetsReviewWithin(f, "", DaysAhead(tx, days));
+    auto out = store::ListRecords(tx, store::InformationSetTable(), f, store::SetsByReviewDue(),
+                                  page.limit, page.offset, false, SetClass());
     std::string today = tx.Now().substr(0, 10);
     for (auto& item : out.items) item["overdue"] = item["review_due"].get<std::string>() < today;
     return out;
@@ -124,16 +91,11 @@ Result<AssetWorkCounts> AssetWorkService::Counts(const Caller& caller, int days)
     };
     std::string today = tx.Now().substr(0, 10);
     AssetWorkCounts c;
-    c.unclassified =
-        count([](store::Filter& f) { f.And("information_sets.derived_class IS NULL"); });
-    c.awaiting_approval = count(FilterDrafts);
-    c.review_overdue = count([&](store::Filter& f) {
-      f.And("information_sets.derived_review_due < ?", {Value(today)});
-    });
-    c.review_soon = count([&](store::Filter& f) {
-      FilterReviewBy(f, DaysAhead(tx, days));
-      f.And("information_sets.derived_review_due >= ?", {Value(today)});
-    });
+    c.unclassified = count(store::AndSetsUnclassified);
+    c.awaiting_approval = count(store::AndSetsWithDrafts);
+    c.review_overdue = count([&](store::Filter& f) { store::AndSetsReviewBefore(f, today); });
+    c.review_soon =
+        count([&](store::Filter& f) { store::AndSetsReviewWithin(f, today, DaysAhead(tx, days)); });
     return c;
   });
 }

@@ -10,32 +10,18 @@
 #include <string>
 
 #include "core/status.h"
+#include "store/assets/register_filter.h"
 #include "store/records.h"
 
 namespace lis::service {
 
-enum class RegisterKind { kObjects, kSystems, kSets };
+using store::RegisterColumns;
+using store::RegisterKind;
+using store::RegisterOrder;
 
-// What the three registers filter on. For systems and objects the values are derived from
-// the information sets behind them (a system: the live sets it processes; an object: its live
-// systems).
-struct RegisterFilter {
-  // Placed at this organisation node or anywhere below it (a system: its object's node).
-  std::optional<long long> org_unit_id;
-  std::string search;                 // part of the name, any case
-  std::optional<int> security_class;  // exactly this class
-  // At least this level on the aspect (confidentiality, integrity, availability,
-  // traceability: domain::Aspect order); for a system or object, on the highest level behind
-  // it.
-  std::array<std::optional<int>, 4> min_levels;
-  // "none", "ordinary", "special", "criminal" or "any" (anything but none). A set: its own
-  // category. A system or object: processes a set of this category or a higher one (in that
-  // order).
-  std::string personal_data;
-  bool review_overdue = false;  // a review date (of an approved classification) before today
-  bool unclassified = false;    // nothing behind it is classified
-  // "draft": a draft classification is behind it; "approved": classified, and no drafts.
-  std::string status;
+// What the three registers filter on (store/assets/register_filter.h), how they sort, and
+// whether rows carry their class reason.
+struct RegisterFilter : store::RegisterWhere {
   // One of SortKeys() of the kind, "-" in front for descending; empty: by name.
   std::string sort;
   // Whether each listed row gets its "class_reason" (one more query per page); lists that
@@ -64,12 +50,6 @@ Result<std::string> ReadChoiceParam(const ParamLookup& param, const std::string&
 // Adds `filter` to `where` for the register of `kind` (on its table's cached columns). The
 // caller's read scope is added by the service.
 void ApplyRegisterFilter(store::Filter& where, RegisterKind kind, const RegisterFilter& filter);
-// The ORDER BY of `sort` (already checked).
-std::string RegisterOrder(const std::string& sort);
-// The cached values listed with each row: "security_class", "review_due", and for information
-// sets "classification_status" ("draft", "approved" or null).
-std::vector<store::ComputedField> RegisterColumns(RegisterKind kind);
-
 // Today as YYYY-MM-DD on the Swedish calendar (Europe/Stockholm): reviews, actions and
 // acceptances due before it are overdue.
 std::string Today();

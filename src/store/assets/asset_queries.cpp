@@ -35,6 +35,36 @@ long long CountRoleAssignmentsOnObject(Tx& tx, long long object_id) {
   return CountRecords(tx, RoleAssignmentTable(), f);
 }
 
+void AndInScopesOrObjects(Filter& f, const domain::PermissionScopes& scopes,
+                          const std::string& unit_column, const std::string& id_column,
+                          const std::vector<long long>& objects) {
+  if (scopes.everywhere) return;
+  Filter unit;
+  FilterToSubtrees(unit, unit_column, scopes);
+  std::vector<Value> params = unit.params;
+  std::string sql = "(" + unit.sql;
+  if (!objects.empty()) sql += " OR " + id_column + " IN (" + Placeholders(objects, params) + ")";
+  f.And(sql + ")", std::move(params));
+}
+
+void AndSetsPlacedOrProcessed(Filter& f, const domain::PermissionScopes& scopes,
+                              const Filter* objects) {
+  Filter unit;
+  FilterToSubtrees(unit, "information_sets.org_unit_id", scopes);
+  if (!objects) {
+    f.And(unit.sql, unit.params);
+    return;
+  }
+  std::vector<Value> params = unit.params;
+  params.insert(params.end(), objects->params.begin(), objects->params.end());
+  f.And("(" + unit.sql +
+            " OR EXISTS (SELECT 1 FROM information_set_systems l JOIN systems s ON s.id = "
+            "l.system_id JOIN objects o ON o.id = s.object_id WHERE l.information_set_id = "
+            "information_sets.id AND s.deleted_at IS NULL AND o.deleted_at IS NULL" +
+            (objects->sql.empty() ? std::string() : " AND " + objects->sql) + "))",
+        std::move(params));
+}
+
 void AndSystemsOfObjects(Filter& f, const Filter& objects, bool deleted_objects) {
   Filter o;
   if (!deleted_objects) o.And("o.deleted_at IS NULL");
@@ -112,6 +142,48 @@ std::map<long long, domain::AspectLevels> LevelsOfSets(Tx& tx,
                 ids, {Col::kInt, Col::kInt, Col::kInt, Col::kInt, Col::kInt}))
     for (int a = 0; a < 4; ++a) levels[r.Int(0)][a] = static_cast<int>(r.Int(1 + a));
   return levels;
+}
+
+void AndSetsWithDrafts(Filter& f) {
+  f.And("information_sets.derived_drafts > 0");
+}
+
+void AndSetsUnclassified(Filter& f) {
+  f.And("information_sets.derived_class IS NULL");
+}
+
+void AndSetsReviewBefore(Filter& f, const std::string& day) {
+  f.And("information_sets.derived_review_due < ?", {Value(day)});
+}
+
+void AndSetsReviewWithin(Filter& f, const std::string& first_day, const std::string& last_day) {
+  f.And("information_sets.derived_review_due <= ?", {Value(last_day)});
+  if (!first_day.empty()) f.And("information_sets.derived_review_due >= ?", {Value(first_day)});
+}
+
+void AndEither(Filter& f, const Filter& a, const Filter& b) {
+  std::vector<Value> params = a.params;
+  params.insert(params.end(), b.params.begin(), b.params.end());
+  f.And("((" + a.sql + ") OR (" + b.sql + "))", std::move(params));
+}
+
+std::string SetsByClassifiedAt() {
+  return "(SELECT c.classified_at FROM classifications c WHERE c.information_set_id = "
+         "information_sets.id AND c.deleted_at IS NULL), name, id";
+}
+
+std::string SetsByReviewDue() {
+  return "information_sets.derived_review_due, name, id";
+}
+
+void AddClassificationText(Tx& tx, Page& page, const std::string& column) {
+  for (auto& item : page.items) {
+    auto row =
+        tx.QueryOne("SELECT " + column +
+                        " FROM classifications WHERE information_set_id = ? AND deleted_at IS NULL",
+                    {Value(item["id"].get<long long>())}, {Col::kText});
+    item[column] = row ? json(row->Text(0)) : json(nullptr);
+  }
 }
 
 void AndSetsOfSystem(Filter& f, long long system_id) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/assets/classification.h"
+#include "domain/org/roles.h"
 
 #include "store/records.h"
 
@@ -20,6 +21,17 @@ nlohmann::json ObjectRoleHolders(Tx& tx, long long object_id);
 // The live systems of object `object_id`, and the live role assignments held on it.
 long long CountSystemsOfObject(Tx& tx, long long object_id);
 long long CountRoleAssignmentsOnObject(Tx& tx, long long object_id);
+
+// Narrows `f` to records whose node (`unit_column`) lies under `scopes` or whose object
+// (`id_column`) is one of `objects`; nothing when `scopes` reaches everywhere.
+void AndInScopesOrObjects(Filter& f, const domain::PermissionScopes& scopes,
+                          const std::string& unit_column, const std::string& id_column,
+                          const std::vector<long long>& objects);
+// Narrows a list of information sets to those placed under `scopes` or, when `objects` is
+// given, processed by a live system of a live object it selects (a condition on objects
+// aliased `o`).
+void AndSetsPlacedOrProcessed(Filter& f, const domain::PermissionScopes& scopes,
+                              const Filter* objects);
 
 // Narrows a list of systems to those of the objects `objects` selects (a condition on objects
 // aliased `o`), live objects only unless `deleted_objects`.
@@ -48,6 +60,21 @@ std::optional<long long> ClassificationOfSet(Tx& tx, long long set_id);
 // absent).
 std::map<long long, domain::AspectLevels> LevelsOfSets(Tx& tx,
                                                        const std::vector<long long>& set_ids);
+// Narrows a list of information sets (on their cached columns): a draft classification behind
+// it; nothing classified; a review due before `day`; a review due from `first_day` (when not
+// empty) up to and including `last_day`.
+void AndSetsWithDrafts(Filter& f);
+void AndSetsUnclassified(Filter& f);
+void AndSetsReviewBefore(Filter& f, const std::string& day);
+void AndSetsReviewWithin(Filter& f, const std::string& first_day, const std::string& last_day);
+// Narrows `f` to what `a` or `b` selects.
+void AndEither(Filter& f, const Filter& a, const Filter& b);
+// Orders of information sets: by when their live classification was made, by review date.
+std::string SetsByClassifiedAt();
+std::string SetsByReviewDue();
+// Adds the text column `column` (written by the code) of each listed set's live
+// classification to the set, under the same name (null without one).
+void AddClassificationText(Tx& tx, Page& page, const std::string& column);
 // Narrows a list of information sets to those system `system_id` processes.
 void AndSetsOfSystem(Filter& f, long long system_id);
 
