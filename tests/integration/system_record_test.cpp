@@ -117,6 +117,34 @@ TEST_F(SystemRecordTest, TheExportHasTheDeclaredColumnsWithWords) {
   }
 }
 
+// The register lists the declared list columns, in words, and sorts by the sortable ones only.
+TEST_F(SystemRecordTest, TheRegisterListsAndSortsByTheDeclaredColumns) {
+  LisServer& s = server();
+  NewSystem("Listat system");
+  Response page = s.Get("/assets/systems?object_id=" + Id(object_), ciso_);
+  ASSERT_EQ(page.status, 200) << page;
+  std::string table = page.body.substr(page.body.find("<thead>"));
+  size_t header = 0;
+  for (const auto& f : lis::domain::SystemRecord().fields)
+    if (f.listed) {
+      const char* label = f.name == std::string("hosting")     ? "Drift"
+                          : f.name == std::string("lifecycle") ? "Livscykel"
+                                                               : nullptr;
+      if (!label) continue;
+      size_t at = table.find(std::string(">") + label + "<");
+      EXPECT_NE(at, std::string::npos) << label;
+      EXPECT_GT(at, header) << label << " in declared order";
+      header = at;
+    }
+  EXPECT_NE(table.find("<td>Molntjänst</td>"), std::string::npos);
+  EXPECT_NE(table.find("<td>Planerat</td>"), std::string::npos);
+  Response sorted = s.Get("/api/v1/systems?sort=-security_class", ciso_);
+  EXPECT_EQ(sorted.status, 200) << sorted;
+  Response unsortable = s.Get("/api/v1/systems?sort=hosting", ciso_);
+  EXPECT_EQ(unsortable.status, 400) << unsortable;
+  EXPECT_EQ(unsortable.Json()["error"]["field"], "sort");
+}
+
 // Objects are declared too (domain/assets/object_record.cpp): their form, details and export.
 TEST_F(SystemRecordTest, ObjectsShowSaveAndExportTheirDeclaredFields) {
   LisServer& s = server();

@@ -300,6 +300,38 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Ass
   return selects;
 }
 
+// The declaration of a register's records; nullptr for information sets (not declared yet).
+const domain::RecordType* DeclaredTypeOf(AssetKind kind) {
+  if (kind == AssetKind::kSystems) return &domain::SystemRecord();
+  if (kind == AssetKind::kObjects) return &domain::ObjectRecord();
+  return nullptr;
+}
+
+// A column of a register after the name: its heading, its sort key ("" when it does not
+// sort) and the field it shows.
+struct ListColumn {
+  std::string label_key;
+  std::string sort_key;
+  std::string field;
+};
+
+// The listed fields of a declared register, in their declared order; the set register's
+// columns; then when each record last changed.
+std::vector<ListColumn> ListColumnsOf(AssetKind kind) {
+  std::vector<ListColumn> out;
+  if (const domain::RecordType* type = DeclaredTypeOf(kind)) {
+    for (const auto& f : type->fields)
+      if (f.listed && std::string(f.name) != "name")
+        out.push_back({f.label_key, f.sortable ? f.name : "", f.name});
+  } else {
+    out = {{"assets.field.org_unit", "", "org_unit_id"},
+           {"assets.field.class", "security_class", "security_class"},
+           {"assets.review_due", "review_due", "review_due"}};
+  }
+  out.push_back({"assets.filter.updated", "updated_at", "updated_at"});
+  return out;
+}
+
 // The column headers; the sortable ones link to the register sorted by them (again: the other
 // way), the current one carrying aria-sort.
 json SortHeaders(const RequestContext& ctx, AssetKind kind, const std::string& path,
@@ -318,10 +350,7 @@ json SortHeaders(const RequestContext& ctx, AssetKind kind, const std::string& p
     headers.push_back(h);
   };
   add(Text(ctx, "assets.field.name"), "name");
-  add(Text(ctx, kind == AssetKind::kSystems ? "assets.field.object" : "assets.field.org_unit"), "");
-  add(Text(ctx, "assets.field.class"), "security_class");
-  add(Text(ctx, "assets.review_due"), "review_due");
-  add(Text(ctx, "assets.filter.updated"), "updated_at");
+  for (const auto& c : ListColumnsOf(kind)) add(Text(ctx, c.label_key), c.sort_key);
   return headers;
 }
 
@@ -366,13 +395,24 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, AssetKind ki
         if (auto set = app.sets.Get(*ctx.caller, r["id"].get<long long>()); set.ok())
           where = UnitName(tree, *set, *u);
     }
-    rows.push_back(
-        {{"href", path + "/" + std::to_string(r["id"].get<long long>())},
-         {"name", r["name"]},
-         {"where", where},
-         {"class", ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind))},
-         {"review_due", Str(r, "review_due")},
-         {"updated", LocalTimeText(Str(r, "updated_at")).substr(0, 10)}});
+    json cells = json::array();
+    for (const auto& c : ListColumnsOf(kind)) {
+      std::string text;
+      if (c.field == "object_id" || c.field == "org_unit_id")
+        text = where;
+      else if (c.field == "security_class")
+        text = ClassText(ctx, r, kind == AssetKind::kSets ? "set" : AssetKindPath(kind));
+      else if (c.field == "updated_at")
+        text = LocalTimeText(Str(r, "updated_at")).substr(0, 10);
+      else if (c.field == "review_due")
+        text = Str(r, "review_due");
+      else if (const domain::RecordType* type = DeclaredTypeOf(kind))
+        text = DeclaredValueText(ctx, *type->Find(c.field), r.value(c.field, json(nullptr)));
+      cells.push_back({{"text", text}});
+    }
+    rows.push_back({{"href", path + "/" + std::to_string(r["id"].get<long long>())},
+                    {"name", r["name"]},
+                    {"cells", cells}});
   }
   long long total = result->total;
   long long first = (page - 1) * kPageSize;

@@ -3,12 +3,14 @@
 #include "core/clock.h"
 #include "core/stockholm_time.h"
 #include "domain/assets/classification.h"
+#include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/system_service.h"
 #include "service/input.h"
 #include "store/org/org_tables.h"
+#include "store/records/record_table.h"
 
 namespace lis::service {
 
@@ -62,7 +64,8 @@ Result<std::string> ReadChoiceParam(const ParamLookup& param, const std::string&
   return BadParamValue(name, JoinedList(allowed));
 }
 
-Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out) {
+Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out,
+                          const std::vector<std::string>& sort_keys) {
   auto unit = ReadIdParam(param, "org_unit_id");
   if (!unit.ok()) return unit.error();
   out.org_unit_id = *unit;
@@ -87,9 +90,9 @@ Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out) {
   }
   std::string sort = param("sort").value_or("");
   std::string key = !sort.empty() && sort[0] == '-' ? sort.substr(1) : sort;
-  if (!sort.empty() && std::find(SortKeys().begin(), SortKeys().end(), key) == SortKeys().end()) {
+  if (!sort.empty() && std::find(sort_keys.begin(), sort_keys.end(), key) == sort_keys.end()) {
     std::vector<std::string> all;
-    for (const auto& k : SortKeys()) all.insert(all.end(), {k, "-" + k});
+    for (const auto& k : sort_keys) all.insert(all.end(), {k, "-" + k});
     return BadParamValue("sort", JoinedList(all));
   }
   out.sort = sort;
@@ -100,16 +103,22 @@ void ApplyRegisterFilter(store::Filter& where, RegisterKind kind, const Register
   store::ApplyRegisterFilter(where, kind, filter, Today());
 }
 
+std::vector<std::string> DeclaredSortKeys(const domain::RecordType& type) {
+  std::vector<std::string> keys = store::SortKeysOf(type);
+  keys.push_back("updated_at");
+  return keys;
+}
+
 Result<ObjectListQuery> ReadObjectListQuery(const ParamLookup& param) {
   ObjectListQuery q;
-  Status s = ReadRegisterFilter(param, q);
+  Status s = ReadRegisterFilter(param, q, DeclaredSortKeys(domain::ObjectRecord()));
   if (!s.ok()) return s.error();
   return q;
 }
 
 Result<SystemListQuery> ReadSystemListQuery(const ParamLookup& param) {
   SystemListQuery q;
-  Status s = ReadRegisterFilter(param, q);
+  Status s = ReadRegisterFilter(param, q, DeclaredSortKeys(domain::SystemRecord()));
   if (!s.ok()) return s.error();
   auto object = ReadIdParam(param, "object_id");
   if (!object.ok()) return object.error();

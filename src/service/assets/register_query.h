@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "domain/records/record_type.h"
 #include "store/assets/register_filter.h"
 #include "store/records.h"
 
@@ -40,7 +41,12 @@ using ParamLookup = std::function<std::optional<std::string>(const std::string& 
 // min_confidentiality, min_integrity, min_availability, min_traceability, personal_data,
 // review_overdue (true/false), unclassified (true/false), status, sort. A bad value is
 // kInvalid naming the parameter.
-Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out);
+// The sort keys accepted are `sort_keys` (a declared register: its sortable fields and
+// updated_at).
+Status ReadRegisterFilter(const ParamLookup& param, RegisterFilter& out,
+                          const std::vector<std::string>& sort_keys = SortKeys());
+// The sort keys of a declared register: its sortable fields, then updated_at.
+std::vector<std::string> DeclaredSortKeys(const domain::RecordType& type);
 // An optional integer parameter (kInvalid naming it when not an integer).
 Result<std::optional<long long>> ReadIdParam(const ParamLookup& param, const std::string& name);
 // An optional parameter that must be one of `allowed`.
