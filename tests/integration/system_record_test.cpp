@@ -117,6 +117,22 @@ TEST_F(SystemRecordTest, TheExportHasTheDeclaredColumnsWithWords) {
   }
 }
 
+// A reference in the history shows the referenced record's name, not its id.
+TEST_F(SystemRecordTest, TheHistoryNamesTheObjectASystemMovedFrom) {
+  LisServer& s = server();
+  long long id = NewSystem("Flyttat system");
+  long long other = CreateObject(s, ciso_, "Mottagande objekt",
+                                 s.OrgUnitId("Barn- och utbildningsförvaltningen"));
+  Response r = s.Patch("/api/v1/systems/" + Id(id), ciso_, {{"object_id", other}, {"version", 1}});
+  ASSERT_EQ(r.status, 200) << r;
+  Response page = s.Get("/assets/systems/" + Id(id), ciso_);
+  ASSERT_EQ(page.status, 200);
+  std::string history = page.body.substr(page.body.find("id=\"history\""));
+  EXPECT_NE(history.find("Förvaltningsobjekt:"), std::string::npos);
+  EXPECT_NE(history.find("Deklarationsobjekt</del>"), std::string::npos) << history;
+  EXPECT_NE(history.find("Mottagande objekt</ins>"), std::string::npos);
+}
+
 // The register lists the declared list columns, in words, and sorts by the sortable ones only.
 TEST_F(SystemRecordTest, TheRegisterListsAndSortsByTheDeclaredColumns) {
   LisServer& s = server();

@@ -122,12 +122,19 @@ std::string AssetHistoryHtml(App& app, const RequestContext& ctx, const OrgTree&
                  : kind == "systems" ? app.systems.History(*ctx.caller, id)
                                      : app.sets.History(*ctx.caller, id);
   if (!entries.ok()) return "";
+  // A system's object by its name (as far as the caller may read it).
+  auto object_name = [&app, &ctx](const std::string& field, long long object) -> std::string {
+    if (field != "object_id") return "";
+    auto o = app.objects.Get(*ctx.caller, object);
+    return o.ok() ? Str(*o, "name") : "";
+  };
   return HistoryHtml(ctx, tree, *entries,
                      HistoryOptions{.base = "/assets/" + kind + "/" + std::to_string(id),
                                     .form_prefix = "asset-restore",
                                     .record_name = Str(record, "name"),
                                     .can_restore = can_write,
-                                    .version_pages = false},
+                                    .version_pages = false,
+                                    .reference_names = object_name},
                      failure);
 }
 

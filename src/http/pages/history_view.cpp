@@ -31,11 +31,12 @@ bool Skipped(const std::string& field) {
 }
 
 json ChangeRow(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
-               const json& before, const json& after, bool created) {
+               const json& before, const json& after, bool created,
+               const ReferenceNamer& names = {}) {
   return {{"field", field},
           {"label", FieldLabel(ctx, field)},
-          {"before", created ? "" : FieldValueText(ctx, tree, field, before)},
-          {"after", FieldValueText(ctx, tree, field, after)},
+          {"before", created ? "" : FieldValueText(ctx, tree, field, before, names)},
+          {"after", FieldValueText(ctx, tree, field, after, names)},
           {"has_before", !created},
           {"has_after", true}};
 }
@@ -65,10 +66,14 @@ std::string FieldLabel(const RequestContext& ctx, const std::string& field) {
 }
 
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
-                           const json& value) {
+                           const json& value, const ReferenceNamer& names) {
   if (value.is_null()) return Text(ctx, "common.none");
   if (value.is_boolean()) return Text(ctx, value.get<bool>() ? "common.yes" : "common.no");
   if (value.is_number_integer() && IsOrgIdField(field)) return tree.NameOf(value.get<long long>());
+  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+      declared && declared->kind == domain::FieldKind::kReference && value.is_number_integer() &&
+      names)
+    if (std::string name = names(field, value.get<long long>()); !name.empty()) return name;
   if (!value.is_string()) return value.dump();
   const std::string& text = value.get_ref<const std::string&>();
   if (IsTimeField(field)) return LocalTimeText(text);
@@ -174,7 +179,8 @@ std::string HistoryHtml(const RequestContext& ctx, const OrgTree& tree,
       if (Skipped(field) || c["before"] == c["after"]) continue;
       bool created = action == "create";
       if (created && c["after"].is_null()) continue;
-      changes.push_back(ChangeRow(ctx, tree, field, c["before"], c["after"], created));
+      changes.push_back(
+          ChangeRow(ctx, tree, field, c["before"], c["after"], created, options.reference_names));
     }
     std::string restore;
     bool restore_open = false;

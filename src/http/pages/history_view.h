@@ -3,6 +3,7 @@
 // that shows one earlier version. Shared by the pages of every area.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,11 +24,16 @@ void AddDeletedNodeNames(App& app, const RequestContext& ctx, OrgTree& tree);
 // the catalogue has no label for it.
 std::string FieldLabel(const RequestContext& ctx, const std::string& field);
 
+// The name of record `id` that reference field `field` (a declared one, domain/records)
+// points at, for the pages that know how to find it; "" when unknown.
+using ReferenceNamer = std::function<std::string(const std::string& field, long long id)>;
+
 // A stored field value in words: null as "none", booleans as yes/no, kinds, roles,
-// languages, hosting, lifecycle and personal data translated, organisation node ids (parent_id,
-// org_unit_id, scope_id) by name from `tree`, times in Swedish local time.
+// languages, declared choices and personal data translated, organisation node ids (parent_id,
+// org_unit_id, scope_id) by name from `tree`, other declared references by `names`, times in
+// Swedish local time.
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
-                           const nlohmann::json& value);
+                           const nlohmann::json& value, const ReferenceNamer& names = {});
 
 // The fields that differ between two states of a record (either may be null: created,
 // removed), as rows {field, label, before, after, has_before, has_after} for the
@@ -54,6 +60,7 @@ struct HistoryOptions {
   bool can_restore = false;   // the caller may change the record
   bool version_pages = true;  // base + "/versions/N" shows version N
   std::string from{};         // sent with the restore form as "from" (the page it is on)
+  ReferenceNamer reference_names{};  // names the records the record's references point at
 };
 
 // The history section of a record's page (HTML): its versions newest first, each with time,
