@@ -8,6 +8,12 @@ const FieldDecl* RecordType::Find(std::string_view field_name) const {
   return nullptr;
 }
 
+std::vector<FieldDecl> JoinFields(std::initializer_list<std::vector<FieldDecl>> parts) {
+  std::vector<FieldDecl> out;
+  for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
 size_t MaxTextBytes(const FieldDecl& field) {
   if (field.max_length > 0) return field.max_length;
   return field.kind == FieldKind::kLongText ? 4000 : 200;

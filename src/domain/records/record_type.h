@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,9 @@ bool IsChoice(const FieldDecl& field, std::string_view value);
 std::vector<std::string> ChoiceValues(const FieldDecl& field);
 // The choice `value` of the field, or nullptr.
 const Choice* FindChoice(const FieldDecl& field, std::string_view value);
+
+// The fields of `parts`, in order: a declaration made of shared pieces.
+std::vector<FieldDecl> JoinFields(std::initializer_list<std::vector<FieldDecl>> parts);
 
 // Every declared record type.
 const std::vector<const RecordType*>& DeclaredRecordTypes();

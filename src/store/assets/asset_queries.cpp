@@ -219,27 +219,28 @@ std::vector<UnitRow> LiveUnits(Tx& tx) {
   return out;
 }
 
-std::vector<NamedRow> LiveObjectNames(Tx& tx, const Filter& readable) {
+namespace {
+// The id and name of each row `select` (ending in WHERE) gives under `live` and `readable`.
+std::vector<NamedRow> NamedRows(Tx& tx, const std::string& select, const std::string& live,
+                                const Filter& readable) {
   Filter f;
-  f.And("deleted_at IS NULL");
+  f.And(live);
   if (!readable.sql.empty()) f.And("(" + readable.sql + ")", readable.params);
   std::vector<NamedRow> out;
-  for (const auto& r :
-       tx.Query("SELECT id, name FROM objects WHERE " + f.sql, f.params, {Col::kInt, Col::kText}))
+  for (const auto& r : tx.Query(select + f.sql, f.params, {Col::kInt, Col::kText}))
     out.push_back({r.Int(0), r.Text(1)});
   return out;
 }
+}  // namespace
+
+std::vector<NamedRow> LiveObjectNames(Tx& tx, const Filter& readable) {
+  return NamedRows(tx, "SELECT id, name FROM objects WHERE ", "deleted_at IS NULL", readable);
+}
 
 std::vector<NamedRow> LiveSystemNames(Tx& tx, const Filter& readable) {
-  Filter f;
-  f.And("o.deleted_at IS NULL AND s.deleted_at IS NULL");
-  if (!readable.sql.empty()) f.And("(" + readable.sql + ")", readable.params);
-  std::vector<NamedRow> out;
-  for (const auto& r : tx.Query(
-           "SELECT s.id, s.name FROM systems s JOIN objects o ON o.id = s.object_id WHERE " + f.sql,
-           f.params, {Col::kInt, Col::kText}))
-    out.push_back({r.Int(0), r.Text(1)});
-  return out;
+  return NamedRows(tx,
+                   "SELECT s.id, s.name FROM systems s JOIN objects o ON o.id = s.object_id WHERE ",
+                   "o.deleted_at IS NULL AND s.deleted_at IS NULL", readable);
 }
 
 std::vector<std::string> LiveNamesWhere(Tx& tx, const TableSpec& spec, const std::string& column,
