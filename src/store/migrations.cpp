@@ -471,6 +471,39 @@ ALTER TABLE systems ADD COLUMN recovery_point_hours BIGINT;
 ALTER TABLE systems ADD COLUMN continuity_plan TEXT;
 )sql";
 
+// Deviations (issue 28): a deviation closes only on an effective verdict and is rejected only
+// with a reason, also for a write that bypasses the service.
+const char* kDeviations = R"SQL(
+CREATE TABLE deviations (
+  id {{pk}},
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  detected_on TEXT NOT NULL,
+  reported_by BIGINT REFERENCES users(id),
+  source TEXT NOT NULL,
+  origin_kind TEXT,
+  origin_id BIGINT,
+  severity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  root_cause TEXT,
+  responsible_id BIGINT REFERENCES users(id),
+  verification_due TEXT,
+  rejection_reason TEXT,
+  verdict_effective BIGINT,
+  verdict_motivation TEXT,
+  verdict_at TEXT,
+  verdict_by BIGINT REFERENCES users(id),
+  )SQL" LIS_RECORD_COLUMNS R"SQL(,
+  CONSTRAINT deviations_closed_effective CHECK (status <> 'closed' OR COALESCE(verdict_effective, 0) = 1),
+  CONSTRAINT deviations_rejected_reason CHECK (status <> 'rejected' OR rejection_reason IS NOT NULL)
+);
+CREATE INDEX deviations_unit_status ON deviations(org_unit_id, status, deleted_at);
+CREATE INDEX deviations_reported_by ON deviations(reported_by, deleted_at);
+CREATE INDEX deviations_responsible ON deviations(responsible_id, deleted_at);
+CREATE INDEX deviations_detected ON deviations(detected_on, id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -483,6 +516,7 @@ const std::vector<Migration>& Migrations() {
       {8, "incidents: reports, handling, timeline, regulatory reports, reviews, notifications",
        kIncidents},
       {9, "continuity: a system's maximum outage, recovery objectives and plan", kContinuity},
+      {10, "deviations: reported, analysed, acted on and verified", kDeviations},
   };
   return kMigrations;
 }

@@ -62,6 +62,7 @@ struct FieldDecl {
   bool searchable = false;              // matched by the list's free-text ?q=
   bool listed = false;                  // a column of the list
   bool stored = true;                   // a column of the record's table (false: derived or linked)
+  bool input = true;                    // in create and update bodies (false: the service sets it)
   const char* default_value = nullptr;  // a choice or text stored when a create leaves it out
   const char* header_sv = nullptr;      // import and export column headers (nullptr: not in files)
   const char* header_en = nullptr;

@@ -1,12 +1,14 @@
 // The list of declared record types (domain/records/record_type.h). A new type is added here.
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
+#include "domain/deviations/deviation_record.h"
 #include "domain/records/record_type.h"
 
 namespace lis::domain {
 
 const std::vector<const RecordType*>& DeclaredRecordTypes() {
-  static const std::vector<const RecordType*> kTypes = {&ObjectRecord(), &SystemRecord()};
+  static const std::vector<const RecordType*> kTypes = {&ObjectRecord(), &SystemRecord(),
+                                                        &DeviationRecord()};
   return kTypes;
 }
 

@@ -78,7 +78,7 @@ json PropertySchema(const FieldDecl& f) {
       if (s.contains("enum")) s["enum"].push_back(nullptr);
     }
   }
-  if (!f.stored) s["readOnly"] = true;
+  if (!f.stored || !f.input) s["readOnly"] = true;
   if (f.help_key) {
     std::string help = Messages::Embedded().Text("en", f.help_key);
     s["description"] =
@@ -114,7 +114,7 @@ json InputSchema(const RecordType& type, bool patch) {
       {"comment", {{"type", "string"}, {"description", "Why, for the history"}}}};
   json required = json::array();
   for (const auto& f : type.fields) {
-    if (!f.stored) continue;
+    if (!f.stored || !f.input) continue;
     props[f.name] = PropertySchema(f);
     if (f.required && !patch) required.push_back(f.name);
   }

@@ -102,9 +102,9 @@ TEST(OpenApi, DeclaredTypesHaveTheSchemasOfTheirDeclaration) {
       ASSERT_TRUE(record["properties"].contains(f.name));
       const json& p = record["properties"][f.name];
       EXPECT_EQ(required.count(f.name) == 1, f.stored || f.always_present);
-      EXPECT_EQ(input["properties"].contains(f.name), f.stored);
-      EXPECT_EQ(input_required.count(f.name) == 1, f.stored && f.required);
-      EXPECT_EQ(p.value("readOnly", false), !f.stored);
+      EXPECT_EQ(input["properties"].contains(f.name), f.stored && f.input);
+      EXPECT_EQ(input_required.count(f.name) == 1, f.stored && f.input && f.required);
+      EXPECT_EQ(p.value("readOnly", false), !f.stored || !f.input);
       if (f.kind == domain::FieldKind::kChoice) {
         json values = domain::ChoiceValues(f);
         if (f.nullable) values.push_back(nullptr);

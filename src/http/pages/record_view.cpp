@@ -61,7 +61,7 @@ FormInput InputOf(const FieldDecl& field) {
 void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::RecordType& type,
                        const json& record, const ReferenceOptions& references) {
   for (const auto& f : type.fields) {
-    if (!f.stored || f.kind == FieldKind::kReferenceList) continue;
+    if (!f.stored || !f.input || f.kind == FieldKind::kReferenceList) continue;
     std::string value = FormValue(f, record);
     if (f.kind == FieldKind::kChoice)
       form.Select(f.name, f.label_key, DeclaredChoiceOptions(ctx, f), value);
@@ -77,7 +77,7 @@ void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::Reco
 std::vector<FormField> DeclaredFormFields(const domain::RecordType& type) {
   std::vector<FormField> out;
   for (const auto& f : type.fields) {
-    if (!f.stored || f.kind == FieldKind::kReferenceList) continue;
+    if (!f.stored || !f.input || f.kind == FieldKind::kReferenceList) continue;
     switch (f.kind) {
       case FieldKind::kInt:
       case FieldKind::kReference:

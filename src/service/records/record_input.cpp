@@ -86,7 +86,7 @@ Status CheckValue(const FieldDecl& f, const json& v) {
 std::vector<InputField> InputFieldsOf(const domain::RecordType& type) {
   std::vector<InputField> out;
   for (const auto& f : type.fields) {
-    if (!f.stored) continue;
+    if (!f.stored || !f.input) continue;
     out.push_back({f.name, InputTypeOf(f.kind), f.required, f.nullable, MaxLengthOf(f)});
   }
   return out;
@@ -96,7 +96,7 @@ Status CheckRecordInput(const domain::RecordType& type, const json& body, bool f
   Status s = CheckInput(body, InputFieldsOf(type), for_update);
   if (!s.ok()) return s;
   for (const auto& f : type.fields) {
-    if (!f.stored || !body.contains(f.name)) continue;
+    if (!f.stored || !f.input || !body.contains(f.name)) continue;
     s = CheckValue(f, body[f.name]);
     if (!s.ok()) return s;
   }
@@ -107,7 +107,7 @@ json RecordFromInput(const domain::RecordType& type, const json& body) {
   json r = json::object();
   for (const auto& f : type.fields) {
     if (!f.stored) continue;
-    if (body.contains(f.name))
+    if (f.input && body.contains(f.name))
       r[f.name] = body[f.name];
     else if (f.default_value)
       r[f.name] = f.default_value;

@@ -24,7 +24,8 @@ Status CheckRecordInput(const domain::RecordType& type, const nlohmann::json& bo
                         bool for_update);
 
 // The stored fields of a new record from a create body that CheckRecordInput accepted: each
-// as given, else its default, else "" (text that may not be null) or null.
+// input field as given, else its default, else "" (text that may not be null) or null; the
+// service sets the others.
 nlohmann::json RecordFromInput(const domain::RecordType& type, const nlohmann::json& body);
 
 // The stored fields of `record` (null where it has none): what an update writes.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/assets/system_record.h"
+#include "domain/deviations/deviation_record.h"
 
 namespace lis::service {
 namespace {
@@ -164,6 +165,25 @@ TEST(RecordInput, StoredValuesKeepOnlyStoredFields) {
   EXPECT_FALSE(stored.contains("class"));
   EXPECT_FALSE(stored.contains("id"));
   EXPECT_FALSE(stored.contains("version"));
+}
+
+// A field the service sets (input = false) is no input: a body naming it is refused, and a new
+// record gets its default.
+TEST(RecordInput, FieldsTheServiceSetsAreNotInput) {
+  const domain::RecordType& deviations = domain::DeviationRecord();
+  json body = {{"title", "Loggar saknas"}, {"org_unit_id", 4}, {"detected_on", "2026-12-01"}};
+  EXPECT_TRUE(CheckRecordInput(deviations, body, false).ok());
+  for (const char* set_by_service : {"status", "reported_by", "verdict_effective"}) {
+    json bad = body;
+    bad[set_by_service] = nullptr;
+    Status s = CheckRecordInput(deviations, bad, false);
+    ASSERT_FALSE(s.ok()) << set_by_service;
+    EXPECT_EQ(s.error().field, set_by_service);
+  }
+  json r = RecordFromInput(deviations, body);
+  EXPECT_EQ(r["status"], "reported");
+  EXPECT_EQ(r["source"], "self_reported");
+  EXPECT_TRUE(r["reported_by"].is_null());
 }
 
 }  // namespace

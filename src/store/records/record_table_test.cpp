@@ -8,7 +8,9 @@
 
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
+#include "domain/deviations/deviation_record.h"
 #include "store/assets/asset_tables.h"
+#include "store/deviations/deviation_tables.h"
 
 namespace lis::store {
 namespace {
@@ -65,7 +67,9 @@ TEST(RecordTable, EveryDeclarationMatchesItsMigratedTable) {
     const struct {
       const domain::RecordType& type;
       const TableSpec& spec;
-    } cases[] = {{domain::SystemRecord(), SystemTable()}, {domain::ObjectRecord(), ObjectTable()}};
+    } cases[] = {{domain::SystemRecord(), SystemTable()},
+                 {domain::ObjectRecord(), ObjectTable()},
+                 {domain::DeviationRecord(), DeviationTable()}};
     ASSERT_EQ(std::size(cases), domain::DeclaredRecordTypes().size()) << "a declared type untested";
     for (const auto& c : cases) {
       SCOPED_TRACE(c.type.name);

@@ -1,0 +1,11 @@
+// The deviation (avvikelse) declared once (domain/records/record_type.h). Its status moves by
+// the rules of domain/deviations/deviation_rules.h, never by a body.
+#pragma once
+
+#include "domain/records/record_type.h"
+
+namespace lis::domain {
+
+const RecordType& DeviationRecord();
+
+}  // namespace lis::domain

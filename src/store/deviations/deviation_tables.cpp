@@ -1,0 +1,15 @@
+#include "store/deviations/deviation_tables.h"
+
+#include "domain/deviations/deviation_record.h"
+#include "store/records/record_table.h"
+
+namespace lis::store {
+
+const TableSpec& DeviationTable() {
+  static const TableSpec kSpec = {domain::DeviationRecord().table, domain::DeviationRecord().entity,
+                                  domain::DeviationRecord().scope_field,
+                                  ColumnsOf(domain::DeviationRecord())};
+  return kSpec;
+}
+
+}  // namespace lis::store
