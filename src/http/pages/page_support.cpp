@@ -1,5 +1,7 @@
 #include "http/pages/page_support.h"
 
+#include <algorithm>
+
 #include <mstch/mstch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -232,6 +234,26 @@ bool RequirePageCaller(const RequestContext& ctx, HttpResponse& out) {
   return false;
 }
 
+namespace {
+// "-12", "2.5" or "2,5" (a Swedish decimal comma) as a number; nothing for anything else.
+std::optional<double> DecimalOf(std::string text) {
+  if (text.empty() || text.size() > 30) return std::nullopt;
+  std::replace(text.begin(), text.end(), ',', '.');
+  size_t digits = 0, points = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '.')
+      ++points;
+    else if (!(c == '-' && i == 0))
+      return std::nullopt;
+  }
+  if (digits == 0 || points > 1) return std::nullopt;
+  return std::stod(text);
+}
+}  // namespace
+
 Result<json> FormToJson(const HttpRequest& req, const std::vector<FormField>& fields) {
   json body = json::object();
   for (const auto& f : fields) {
@@ -256,6 +278,13 @@ Result<json> FormToJson(const HttpRequest& req, const std::vector<FormField>& fi
       case FormField::kBool:
         body[f.name] = (v == "on" || v == "true" || v == "1");
         break;
+      case FormField::kNumber: {
+        if (!present) continue;
+        auto number = DecimalOf(v);
+        if (!v.empty() && !number) return Invalid("error.field_not_number", f.name);
+        body[f.name] = number ? json(*number) : json(nullptr);
+        break;
+      }
     }
   }
   return body;

@@ -74,11 +74,12 @@ long long PageNumberParam(const RequestContext& ctx);
 std::optional<long long> Digits(const std::string& text);
 
 // Form fields to a JSON body for a service. Each field is read by type: text as given (empty
-// text becomes null when `empty_is_null`), int from digits (empty: null), bool from a
-// checkbox ("on"/"true"/"1" is true, absence false).
+// text becomes null when `empty_is_null`), int from digits (empty: null), number from a
+// decimal with a point or a comma ("2,5"; empty: null), bool from a checkbox ("on"/"true"/"1"
+// is true, absence false).
 struct FormField {
   std::string name;
-  enum Type { kText, kInt, kBool } type = kText;
+  enum Type { kText, kInt, kBool, kNumber } type = kText;
   bool empty_is_null = false;
 };
 Result<nlohmann::json> FormToJson(const HttpRequest& req, const std::vector<FormField>& fields);

@@ -48,5 +48,38 @@ TEST(UrlEncode, EncodesAllButUnreservedCharacters) {
   EXPECT_EQ(UrlEncode("a-b_c.d~e"), "a-b_c.d~e");
 }
 
+// A form's fields as the services take them, each read by its type; a number accepts the
+// Swedish decimal comma.
+TEST(FormToJson, ReadsEachFieldByItsType) {
+  HttpRequest req;
+  req.params = {{"title", "Rubrik"}, {"empty", ""},        {"count", "12"}, {"share", "2,5"},
+                {"minus", "-0.5"},   {"blank_number", ""}, {"done", "on"}};
+  auto body = FormToJson(req, {{"title"},
+                               {"empty", FormField::kText, true},
+                               {"count", FormField::kInt},
+                               {"share", FormField::kNumber},
+                               {"minus", FormField::kNumber},
+                               {"blank_number", FormField::kNumber},
+                               {"done", FormField::kBool},
+                               {"absent", FormField::kNumber}});
+  ASSERT_TRUE(body.ok());
+  EXPECT_EQ((*body)["title"], "Rubrik");
+  EXPECT_TRUE((*body)["empty"].is_null());
+  EXPECT_EQ((*body)["count"], 12);
+  EXPECT_DOUBLE_EQ((*body)["share"].get<double>(), 2.5);
+  EXPECT_DOUBLE_EQ((*body)["minus"].get<double>(), -0.5);
+  EXPECT_TRUE((*body)["blank_number"].is_null());
+  EXPECT_EQ((*body)["done"], true);
+  EXPECT_FALSE(body->contains("absent"));
+  for (const char* bad : {"2,5,1", "1e3", "tolv", "-", "1.2.3"}) {
+    HttpRequest r;
+    r.params = {{"share", bad}};
+    auto refused = FormToJson(r, {{"share", FormField::kNumber}});
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().message_key, "error.field_not_number") << bad;
+    EXPECT_EQ(refused.error().field, "share");
+  }
+}
+
 }  // namespace
 }  // namespace lis::http

@@ -50,8 +50,7 @@ FormInput InputOf(const FieldDecl& field) {
   if (field.required) input = input.Required();
   if (field.help_key) input = input.Hint(field.help_key);
   if (field.kind == FieldKind::kLongText) input = input.Type("textarea");
-  if (field.kind == FieldKind::kInt || field.kind == FieldKind::kDecimal)
-    input = input.Type("number");
+  if (field.kind == FieldKind::kInt) input = input.Type("number");  // a decimal: text ("2,5")
   if (field.kind == FieldKind::kDate) input = input.Type("date");
   return input;
 }
@@ -85,6 +84,9 @@ std::vector<FormField> DeclaredFormFields(const domain::RecordType& type) {
         break;
       case FieldKind::kBool:
         out.push_back({f.name, FormField::kBool});
+        break;
+      case FieldKind::kDecimal:
+        out.push_back({f.name, FormField::kNumber});
         break;
       default:
         out.push_back({f.name, FormField::kText, f.nullable});

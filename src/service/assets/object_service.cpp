@@ -123,9 +123,11 @@ Result<std::vector<json>> ObjectService::History(const Caller& caller, long long
 }
 
 Result<json> ObjectService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  return history::ReadAt(db_, store::ObjectTable(), id, at, [&](Tx& tx, const json& record) {
+  auto record = history::ReadAt(db_, store::ObjectTable(), id, at, [&](Tx& tx, const json& record) {
     return CanOnObject(tx, caller, Permission::kAssetRead, record);
   });
+  if (!record.ok()) return record;
+  return WithDeclaredFields(domain::ObjectRecord(), *record);
 }
 
 }  // namespace lis::service

@@ -169,9 +169,11 @@ Result<std::vector<json>> SystemService::History(const Caller& caller, long long
 }
 
 Result<json> SystemService::GetAt(const Caller& caller, long long id, const std::string& at) {
-  return history::ReadAt(db_, store::SystemTable(), id, at, [&](Tx& tx, const json& record) {
+  auto record = history::ReadAt(db_, store::SystemTable(), id, at, [&](Tx& tx, const json& record) {
     return ObjectOfSystemReadable(tx, caller, record);
   });
+  if (!record.ok()) return record;
+  return WithDeclaredFields(domain::SystemRecord(), *record);
 }
 
 }  // namespace lis::service

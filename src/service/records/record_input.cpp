@@ -119,6 +119,12 @@ json RecordFromInput(const domain::RecordType& type, const json& body) {
   return r;
 }
 
+json WithDeclaredFields(const domain::RecordType& type, json record) {
+  for (const auto& f : type.fields)
+    if (f.stored && !record.contains(f.name)) record[f.name] = nullptr;
+  return record;
+}
+
 json StoredValues(const domain::RecordType& type, const json& record) {
   json r = json::object();
   for (const auto& f : type.fields)

@@ -28,6 +28,9 @@ Status CheckRecordInput(const domain::RecordType& type, const nlohmann::json& bo
 // service sets the others.
 nlohmann::json RecordFromInput(const domain::RecordType& type, const nlohmann::json& body);
 
+// `record` as an earlier version was stored, with null for each stored field declared since.
+nlohmann::json WithDeclaredFields(const domain::RecordType& type, nlohmann::json record);
+
 // The stored fields of `record` (null where it has none): what an update writes.
 nlohmann::json StoredValues(const domain::RecordType& type, const nlohmann::json& record);
 

@@ -186,5 +186,15 @@ TEST(RecordInput, FieldsTheServiceSetsAreNotInput) {
   EXPECT_TRUE(r["reported_by"].is_null());
 }
 
+// A version stored before a field was declared reads with the field as null.
+TEST(RecordInput, AnEarlierVersionGetsNullForFieldsDeclaredSince) {
+  json old = {{"id", 3}, {"name", "Procapita"}, {"object_id", 1}, {"hosting", "own"}};
+  json read = WithDeclaredFields(domain::SystemRecord(), old);
+  EXPECT_EQ(read["hosting"], "own");
+  EXPECT_TRUE(read.contains("max_outage_hours"));
+  EXPECT_TRUE(read["max_outage_hours"].is_null());
+  EXPECT_FALSE(read.contains("security_class")) << "derived fields are not stored";
+}
+
 }  // namespace
 }  // namespace lis::service
