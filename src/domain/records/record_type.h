@@ -69,9 +69,6 @@ struct FieldDecl {
   std::vector<const char*> header_aliases = {};  // further headers an import accepts
   // kStructured: the name of its schema in the hand-written part of the API document.
   const char* api_schema = nullptr;
-  // Not stored: whether every answer carrying the record has it (else only some do: a list,
-  // or the record read alone).
-  bool always_present = false;
 };
 
 struct RecordType {

@@ -97,7 +97,7 @@ json RecordSchema(const RecordType& type) {
   json required = {"id", "version", "created_at", "updated_at", "deleted_at"};
   for (const auto& f : type.fields) {
     props[f.name] = PropertySchema(f);
-    if (f.stored || f.always_present) required.push_back(f.name);
+    if (f.stored) required.push_back(f.name);  // derived ones are missing from some answers
   }
   return {{"type", "object"},
           {"additionalProperties", false},

@@ -101,7 +101,7 @@ TEST(OpenApi, DeclaredTypesHaveTheSchemasOfTheirDeclaration) {
       SCOPED_TRACE(f.name);
       ASSERT_TRUE(record["properties"].contains(f.name));
       const json& p = record["properties"][f.name];
-      EXPECT_EQ(required.count(f.name) == 1, f.stored || f.always_present);
+      EXPECT_EQ(required.count(f.name) == 1, f.stored);
       EXPECT_EQ(input["properties"].contains(f.name), f.stored && f.input);
       EXPECT_EQ(input_required.count(f.name) == 1, f.stored && f.input && f.required);
       EXPECT_EQ(p.value("readOnly", false), !f.stored || !f.input);

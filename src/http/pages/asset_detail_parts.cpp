@@ -1,3 +1,4 @@
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -122,11 +123,14 @@ std::string AssetHistoryHtml(App& app, const RequestContext& ctx, const OrgTree&
                  : kind == "systems" ? app.systems.History(*ctx.caller, id)
                                      : app.sets.History(*ctx.caller, id);
   if (!entries.ok()) return "";
-  // A system's object by its name (as far as the caller may read it).
-  auto object_name = [&app, &ctx](const std::string& field, long long object) -> std::string {
+  // A system's object by its name (as far as the caller may read it), each read once.
+  std::map<long long, std::string> names;
+  auto object_name = [&](const std::string& field, long long object) -> std::string {
     if (field != "object_id") return "";
+    auto known = names.find(object);
+    if (known != names.end()) return known->second;
     auto o = app.objects.Get(*ctx.caller, object);
-    return o.ok() ? Str(*o, "name") : "";
+    return names[object] = o.ok() ? Str(*o, "name") : "";
   };
   return HistoryHtml(ctx, tree, *entries,
                      HistoryOptions{.base = "/assets/" + kind + "/" + std::to_string(id),

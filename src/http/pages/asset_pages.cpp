@@ -383,6 +383,7 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, AssetKind ki
   ObjectNames objects(app, ctx);
   std::string path = "/assets/" + AssetKindPath(kind);
 
+  const std::vector<ListColumn> columns = ListColumnsOf(kind);
   json rows = json::array();
   for (const auto& r : result->items) {
     std::string where;
@@ -396,7 +397,7 @@ void ShowRegister(App& app, RequestContext& ctx, HttpResponse& out, AssetKind ki
           where = UnitName(tree, *set, *u);
     }
     json cells = json::array();
-    for (const auto& c : ListColumnsOf(kind)) {
+    for (const auto& c : columns) {
       std::string text;
       if (c.field == "object_id" || c.field == "org_unit_id")
         text = where;

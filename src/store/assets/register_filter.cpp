@@ -20,10 +20,8 @@ const char* TableOf(RegisterKind kind) {
 
 // The rank of a personal-data category, as the cached derived_personal_data holds it.
 int PersonalDataRank(const std::string& category) {
-  static const char* const kOrder[] = {"none", "ordinary", "special", "criminal"};
-  for (int i = 0; i < 4; ++i)
-    if (category == kOrder[i]) return i;
-  return 1;  // "any": ordinary or higher
+  auto p = domain::ParsePersonalData(category);
+  return p ? static_cast<int>(*p) : 1;  // "any": ordinary or higher
 }
 
 void AddOrgUnit(Filter& where, RegisterKind kind, long long unit) {
