@@ -12,6 +12,8 @@
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_origin.h"
 #include "service/controls/soa_service.h"
+#include "service/deviations/deviation_origin.h"
+#include "service/deviations/deviation_service.h"
 #include "service/incidents/incident_origin.h"
 #include "service/incidents/incident_report_service.h"
 #include "service/incidents/incident_review_service.h"
@@ -64,10 +66,12 @@ struct AppServices {
         incident_stats(d),
         incident_summaries(d, c),
         incident_reports(d, c),
-        notifications(d) {
+        notifications(d),
+        deviations(d) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
     RegisterIncidentOrigin(actions.origins());
+    RegisterDeviationOrigin(actions.origins());
     incidents.OnReported(service::NotifyNewIncident);
   }
   service::AuthService auth;
@@ -91,6 +95,7 @@ struct AppServices {
   service::IncidentSummaryService incident_summaries;
   service::IncidentReportService incident_reports;
   service::NotificationService notifications;
+  service::DeviationService deviations;
 };
 
 App::App(const Config& c, store::Database& d)
@@ -117,7 +122,8 @@ App::App(const Config& c, store::Database& d)
       incident_stats(services_->incident_stats),
       incident_summaries(services_->incident_summaries),
       incident_reports(services_->incident_reports),
-      notifications(services_->notifications) {}
+      notifications(services_->notifications),
+      deviations(services_->deviations) {}
 
 App::~App() = default;
 

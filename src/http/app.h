@@ -19,6 +19,7 @@ class ActionService;
 class AssetImportService;
 class AuditService;
 class AuthService;
+class DeviationService;
 class FrameworkService;
 class IncidentReportService;
 class IncidentReviewService;
@@ -76,6 +77,7 @@ struct App {
   service::IncidentSummaryService& incident_summaries;
   service::IncidentReportService& incident_reports;
   service::NotificationService& notifications;
+  service::DeviationService& deviations;
 };
 
 // A route handler that calls `fn` with the app.

@@ -241,10 +241,10 @@ TEST_F(IncidentLearningTest, ReviewBecomesActionsWithOriginIncident) {
   Response unknown = s.Post("/api/v1/actions", ciso, manual);
   EXPECT_EQ(unknown.Json()["error"]["field"], "origin_id") << unknown;
   manual["origin"] = "deviation";
-  manual["origin_id"] = 1;
+  manual["origin_id"] = 999999;
   Response deviation = s.Post("/api/v1/actions", ciso, manual);
   EXPECT_EQ(deviation.status, 400) << deviation;
-  EXPECT_EQ(deviation.Json()["error"]["field"], "origin");
+  EXPECT_EQ(deviation.Json()["error"]["field"], "origin_id");
 }
 
 // ---- Statistics ----

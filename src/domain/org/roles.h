@@ -34,6 +34,8 @@ enum class Permission {
   kIncidentHandle,  // triage and handle the incidents of a scope (assigned handlers may too)
   kIncidentPersonalDataRead,  // see the incidents of a scope that may involve personal data
   kIncidentStats,             // see incident statistics of a scope (counts, no details)
+  kDeviationRead,             // see the deviations of a scope (everyone sees what it reported)
+  kDeviationHandle,           // analyse, plan, verify and close the deviations of a scope
 };
 
 // Roles that can be held on one object (förvaltningsobjekt) rather than on a node.

@@ -133,7 +133,8 @@ TEST(Roles, AdministratorsDoNotHandleContent) {
         Permission::kRiskWrite, Permission::kRiskAccept, Permission::kControlRead,
         Permission::kControlWrite, Permission::kSoaIssue, Permission::kActionRead,
         Permission::kActionWrite, Permission::kIncidentRead, Permission::kIncidentHandle,
-        Permission::kIncidentPersonalDataRead, Permission::kIncidentStats})
+        Permission::kIncidentPersonalDataRead, Permission::kIncidentStats,
+        Permission::kDeviationRead, Permission::kDeviationHandle})
     EXPECT_FALSE(RoleGrants("admin", p));
 }
 
@@ -163,6 +164,18 @@ TEST(Roles, IncidentPermissionsFollowTheIssue) {
     EXPECT_EQ(RoleGrants(role, Permission::kIncidentPersonalDataRead), role == "dpo") << role;
     bool stats = reads || role == "dpo" || role == "board" || role == "contact";
     EXPECT_EQ(RoleGrants(role, Permission::kIncidentStats), stats) << role;
+  }
+}
+
+// Issue 28: the CISO and the unit's contact person handle deviations; the security chief and
+// the board read them; everyone else sees only what it reported (a service rule).
+TEST(Roles, DeviationPermissionsFollowTheIssue) {
+  for (const auto& role : AllRoles()) {
+    bool handles = role == "ciso" || role == "contact";
+    EXPECT_EQ(RoleGrants(role, Permission::kDeviationHandle), handles) << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kDeviationRead),
+              handles || role == "security_chief" || role == "board")
+        << role;
   }
 }
 

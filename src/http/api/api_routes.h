@@ -21,6 +21,7 @@ void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline
 void RegisterIncidentLearningApi(Router& router, App& app);  // incident review, statistics, files
 void RegisterIncidentClockApi(Router& router, App& app);     // incident reports and clocks
 void RegisterNotificationApi(Router& router, App& app);      // the bell: notifications
+void RegisterDeviationApi(Router& router, App& app);         // deviations, moves, verdicts
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);
@@ -38,6 +39,7 @@ inline void RegisterApi(Router& router, App& app) {
   RegisterIncidentLearningApi(router, app);
   RegisterIncidentClockApi(router, app);
   RegisterNotificationApi(router, app);
+  RegisterDeviationApi(router, app);
 }
 
 }  // namespace lis::http

@@ -32,18 +32,6 @@ std::vector<SelectOption> Choices(const RequestContext& ctx, const std::string& 
   return out;
 }
 
-// The users the caller may name as owner: those it may list, and itself.
-std::vector<SelectOption> OwnerOptions(App& app, const RequestContext& ctx) {
-  std::vector<SelectOption> out = {{std::to_string(ctx.caller->user_id), ctx.caller->name}};
-  service::UserListQuery q;
-  q.page = {500, 0};
-  if (auto users = app.users.List(*ctx.caller, q); users.ok())
-    for (const auto& u : users->items)
-      if (u["id"].get<long long>() != ctx.caller->user_id && u.value("active", true))
-        out.push_back({std::to_string(u["id"].get<long long>()), Str(u, "name")});
-  return out;
-}
-
 std::vector<SelectOption> WritableUnits(const RequestContext& ctx, const OrgTree& tree) {
   std::vector<SelectOption> out;
   for (auto& o : tree.Options())
@@ -80,12 +68,7 @@ const char* const kActionListParams[] = {"q",           "status",     "owner_id"
 
 json SelectData(const RequestContext& ctx, const std::string& name, const std::string& label_key,
                 const std::vector<SelectOption>& options, const std::string& current) {
-  json opts = json::array(
-      {{{"value", ""}, {"label", Text(ctx, "actions.filter.any")}, {"selected", current.empty()}}});
-  for (const auto& o : options)
-    opts.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == current}});
-  return {
-      {"id", "filter-" + name}, {"name", name}, {"label", Text(ctx, label_key)}, {"options", opts}};
+  return FilterSelectData(ctx, name, label_key, options, current, "actions.filter.any");
 }
 
 json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, View view,
@@ -105,8 +88,8 @@ json FilterSelects(App& app, const RequestContext& ctx, const OrgTree& tree, Vie
   selects.push_back(
       SelectData(ctx, "org_unit_id", "actions.field.org_unit", tree.Options(), cur("org_unit_id")));
   if (view == View::kAll)
-    selects.push_back(SelectData(ctx, "owner_id", "actions.field.owner", OwnerOptions(app, ctx),
-                                 cur("owner_id")));
+    selects.push_back(
+        SelectData(ctx, "owner_id", "actions.field.owner", UserOptions(app, ctx), cur("owner_id")));
   return selects;
 }
 
@@ -159,7 +142,7 @@ std::string CreateFormHtml(App& app, const RequestContext& ctx, const OrgTree& t
   form.Text("title", "actions.field.title", "", FormInput().Required())
       .Text("description", "actions.field.description", "")
       .Select("org_unit_id", "actions.field.org_unit", WritableUnits(ctx, tree), "")
-      .Select("owner_id", "actions.field.owner", OwnerOptions(app, ctx),
+      .Select("owner_id", "actions.field.owner", UserOptions(app, ctx),
               std::to_string(ctx.caller->user_id))
       .Text("due_date", "actions.field.due_date", "",
             FormInput().Type("date").Required().Hint("actions.hint.due_date"))
@@ -246,7 +229,7 @@ void CreateAction(App& app, RequestContext& ctx, HttpResponse& out) {
 // current owner stays a choice even when the caller may not list it.
 std::string EditFormHtml(App& app, const RequestContext& ctx, const OrgTree& tree, const json& a,
                          const FormFailure* failure) {
-  auto owners = OwnerOptions(app, ctx);
+  auto owners = UserOptions(app, ctx);
   std::string owner = std::to_string(a["owner_id"].get<long long>());
   if (std::none_of(owners.begin(), owners.end(),
                    [&](const SelectOption& o) { return o.value == owner; }))
@@ -353,23 +336,11 @@ void PostFromGap(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
 }
 
-// Redirects to a new action, or shows why it could not be made.
-void CreateFromOrigin(RequestContext& ctx, HttpResponse& out, const std::string& form_id,
-                      const std::function<Result<json>()>& create) {
-  HandleForm(
-      ctx, out, form_id, {}, [&](const json&) { return create(); },
-      [&](const json& r) {
-        out.Redirect("/actions/" + std::to_string(r["id"].get<long long>()) +
-                     "?notice=action_created");
-      },
-      [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
-}
-
 // POST /risks/{id}/action: an action to treat the risk, at its analysis's node; its
 // priority follows the band of the residual (else inherent) score.
 void PostFromRisk(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
-  CreateFromOrigin(ctx, out, "risk-action", [&]() -> Result<json> {
+  CreateActionFromOrigin(ctx, out, "risk-action", [&]() -> Result<json> {
     auto risk = app.risks.Get(*ctx.caller, id);
     if (!risk.ok()) return risk.error();
     const json& r = *risk;
@@ -394,7 +365,7 @@ void PostFromRisk(App& app, RequestContext& ctx, HttpResponse& out) {
 void PostFromControlGap(App& app, RequestContext& ctx, HttpResponse& out) {
   long long org = PathId(ctx);
   std::string ref = ctx.request.path_params.at("control_ref");
-  CreateFromOrigin(ctx, out, "soa-action", [&]() -> Result<json> {
+  CreateActionFromOrigin(ctx, out, "soa-action", [&]() -> Result<json> {
     auto fw = Digits(ctx.request.Param("framework_id"));
     if (!fw) return Invalid("error.soa_framework", "framework_id");
     auto item = app.soa.Entry(*ctx.caller, {org, *fw}, ref);

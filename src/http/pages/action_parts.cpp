@@ -4,12 +4,24 @@
 #include "http/pages/form.h"
 #include "http/pages/page_support.h"
 #include "service/actions/action_service.h"
+#include "service/org/user_service.h"
 
 namespace lis::http {
 
 using nlohmann::json;
 
 namespace {}  // namespace
+
+std::vector<SelectOption> UserOptions(App& app, const RequestContext& ctx) {
+  std::vector<SelectOption> out = {{std::to_string(ctx.caller->user_id), ctx.caller->name}};
+  service::UserListQuery q;
+  q.page = {500, 0};
+  if (auto users = app.users.List(*ctx.caller, q); users.ok())
+    for (const auto& u : users->items)
+      if (u["id"].get<long long>() != ctx.caller->user_id && u.value("active", true))
+        out.push_back({std::to_string(u["id"].get<long long>()), Str(u, "name")});
+  return out;
+}
 
 json ActionRow(const RequestContext& ctx, const json& a) {
   bool overdue = a.value("overdue", false);
@@ -121,6 +133,17 @@ json MyActionsWork(App& app, const RequestContext& ctx, json& cards) {
     card("actions_due_soon", "/actions?status=open&sort=due_date", counts->due_soon);
   }
   return {{"rows", rows}, {"has_rows", !rows.empty()}, {"more", more}, {"href", "/actions/mine"}};
+}
+
+void CreateActionFromOrigin(RequestContext& ctx, HttpResponse& out, const std::string& form_id,
+                            const std::function<Result<json>()>& create) {
+  HandleForm(
+      ctx, out, form_id, {}, [&](const json&) { return create(); },
+      [&](const json& r) {
+        out.Redirect("/actions/" + std::to_string(r["id"].get<long long>()) +
+                     "?notice=action_created");
+      },
+      [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
 }
 
 }  // namespace lis::http

@@ -2,14 +2,21 @@
 // action list, the start page) and the gap column of a system's requirement table.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/status.h"
 #include "http/app.h"
 #include "http/http_types.h"
+#include "http/pages/form.h"
 
 namespace lis::http {
+
+// The users the caller may name as owner or responsible: itself first, then the active users
+// it may list.
+std::vector<SelectOption> UserOptions(App& app, const RequestContext& ctx);
 
 // {href, title, owner, org_unit, due_date, priority, status, overdue, overdue_text, updated}
 // of an action as the service lists it.
@@ -35,6 +42,11 @@ struct OriginActions {
   bool may_create_here = true;  // false when the origin is no longer something to act on
 };
 std::string OriginActionsHtml(App& app, const RequestContext& ctx, const OriginActions& o);
+
+// Handles the one-click form `form_id` that makes an action of an origin with `create`: to the
+// new action's page on success, else the error page saying why it could not be made.
+void CreateActionFromOrigin(RequestContext& ctx, HttpResponse& out, const std::string& form_id,
+                            const std::function<Result<nlohmann::json>()>& create);
 
 // The start page's part of the action list: {"rows", "has_rows", "more", "href"} of the
 // caller's open actions (overdue first, then by due date); for callers with kActionRead it

@@ -293,4 +293,15 @@ void HandleForm(RequestContext& ctx, HttpResponse& out, const std::string& form_
   WriteErrorPage(out, ctx, e);
 }
 
+json FilterSelectData(const RequestContext& ctx, const std::string& name,
+                      const std::string& label_key, const std::vector<SelectOption>& options,
+                      const std::string& current, const std::string& any_key) {
+  json opts =
+      json::array({{{"value", ""}, {"label", Text(ctx, any_key)}, {"selected", current.empty()}}});
+  for (const auto& o : options)
+    opts.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == current}});
+  return {
+      {"id", "filter-" + name}, {"name", name}, {"label", Text(ctx, label_key)}, {"options", opts}};
+}
+
 }  // namespace lis::http

@@ -133,6 +133,13 @@ class Form {
   bool inline_ = false;
 };
 
+// One select of a GET filter form as the list templates take it: {id "filter-NAME", name,
+// label, options [{value, label, selected}]}, led by "" with the text of `any_key`.
+nlohmann::json FilterSelectData(const RequestContext& ctx, const std::string& name,
+                                const std::string& label_key,
+                                const std::vector<SelectOption>& options,
+                                const std::string& current, const std::string& any_key);
+
 using FormAction = std::function<Result<nlohmann::json>(const nlohmann::json& body)>;
 using FormDone = std::function<void(const nlohmann::json& result)>;
 using FormShow = std::function<void(const FormFailure& failure)>;

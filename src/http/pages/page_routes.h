@@ -26,6 +26,7 @@ void RegisterIncidentPages(Router& router, App& app);          // /incidents...
 void RegisterIncidentDetailPages(Router& router, App& app);
 void RegisterClockPages(Router& router, App& app);         // /incidents/{id}/reports...
 void RegisterNotificationPages(Router& router, App& app);  // /notifications (the bell)
+void RegisterDeviationPages(Router& router, App& app);     // /deviations...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -46,6 +47,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterIncidentPages(router, app);
   RegisterClockPages(router, app);
   RegisterNotificationPages(router, app);
+  RegisterDeviationPages(router, app);
 }
 
 }  // namespace lis::http

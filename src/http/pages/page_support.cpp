@@ -84,6 +84,7 @@ json Nav(const RequestContext& ctx, const std::string& section) {
             !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kRiskRead).empty())},
       {"actions", "/actions", "nav.actions", true},
       {"incidents", "/incidents", "nav.incidents", ShowsIncidents(ctx)},
+      {"deviations", "/deviations", "nav.deviations", true},
       {"frameworks", "/frameworks", "nav.frameworks", true},
       {"soa", "/soa", "nav.soa", HoldsOnANode(ctx, domain::Permission::kControlRead)},
       {"incident_stats", "/incidents/statistics", "nav.incident_stats",

@@ -1,5 +1,7 @@
 #include "http/pages/record_view.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "http/pages/page_support.h"
@@ -55,12 +57,19 @@ FormInput InputOf(const FieldDecl& field) {
   return input;
 }
 
+// Whether a declared field goes on a form limited to `only` (empty: every input field).
+bool OnForm(const domain::FieldDecl& f, const std::vector<std::string>& only) {
+  if (!f.stored || !f.input || f.kind == FieldKind::kReferenceList) return false;
+  return only.empty() || std::find(only.begin(), only.end(), f.name) != only.end();
+}
+
 }  // namespace
 
 void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::RecordType& type,
-                       const json& record, const ReferenceOptions& references) {
+                       const json& record, const ReferenceOptions& references,
+                       const std::vector<std::string>& only) {
   for (const auto& f : type.fields) {
-    if (!f.stored || !f.input || f.kind == FieldKind::kReferenceList) continue;
+    if (!OnForm(f, only)) continue;
     std::string value = FormValue(f, record);
     if (f.kind == FieldKind::kChoice)
       form.Select(f.name, f.label_key, DeclaredChoiceOptions(ctx, f), value);
@@ -73,10 +82,11 @@ void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::Reco
   }
 }
 
-std::vector<FormField> DeclaredFormFields(const domain::RecordType& type) {
+std::vector<FormField> DeclaredFormFields(const domain::RecordType& type,
+                                          const std::vector<std::string>& only) {
   std::vector<FormField> out;
   for (const auto& f : type.fields) {
-    if (!f.stored || !f.input || f.kind == FieldKind::kReferenceList) continue;
+    if (!OnForm(f, only)) continue;
     switch (f.kind) {
       case FieldKind::kInt:
       case FieldKind::kReference:

@@ -27,12 +27,15 @@ std::string DeclaredValueText(const RequestContext& ctx, const domain::FieldDecl
 std::vector<SelectOption> DeclaredChoiceOptions(const RequestContext& ctx,
                                                 const domain::FieldDecl& field);
 
-// Adds the stored fields of `type` to `form` in their declared order, filled in from `record`
-// (an empty object: a new record, its defaults chosen).
+// Adds the stored input fields of `type` to `form` in their declared order (only those named in
+// `only`, when it is not empty), filled in from `record` (an empty object: a new record, its
+// defaults chosen).
 void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::RecordType& type,
-                       const nlohmann::json& record, const ReferenceOptions& references);
+                       const nlohmann::json& record, const ReferenceOptions& references,
+                       const std::vector<std::string>& only = {});
 
 // The fields AddDeclaredFields put on a form, as HandleForm reads them.
-std::vector<FormField> DeclaredFormFields(const domain::RecordType& type);
+std::vector<FormField> DeclaredFormFields(const domain::RecordType& type,
+                                          const std::vector<std::string>& only = {});
 
 }  // namespace lis::http

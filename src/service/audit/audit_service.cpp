@@ -218,6 +218,13 @@ Status AuditService::RecordDenied(const Caller& caller, const std::string& metho
 namespace history {
 
 namespace {
+// The audit actions that make a new version of a record (store::UpdateRecord's `action`): the
+// generic ones, a risk's acceptance and the steps of a deviation. Other events of a record
+// (links, sign-ins) are not versions. An action added to UpdateRecord is added here.
+const char* const kVersionActions =
+    "'create', 'update', 'delete', 'restore', 'accept', 'analyse', 'plan_actions', 'verify', "
+    "'reject', 'verdict'";
+
 std::vector<store::Row> RecordEvents(Tx& tx, const store::TableSpec& spec, long long id,
                                      const std::string& extra = "",
                                      std::vector<Value> params = {}) {
@@ -225,8 +232,8 @@ std::vector<store::Row> RecordEvents(Tx& tx, const store::TableSpec& spec, long 
   for (auto& p : params) all.push_back(std::move(p));
   return tx.Query(std::string("SELECT ") + kEventColumns +
                       " FROM audit_events WHERE entity = ? AND entity_id = ? AND after_json IS NOT "
-                      "NULL AND action IN ('create', 'update', 'delete', 'restore')" +
-                      extra + " ORDER BY seq",
+                      "NULL AND action IN (" +
+                      kVersionActions + ")" + extra + " ORDER BY seq",
                   all, EventCols());
 }
 }  // namespace
