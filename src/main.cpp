@@ -20,6 +20,7 @@
 #include "service/assets/requirement_service.h"
 #include "service/controls/framework_service.h"
 #include "service/demo/demo_loader.h"
+#include "service/deviations/exception_service.h"
 #include "service/notifications/incident_notifications.h"
 #include "service/notifications/notification_sweeper.h"
 #include "service/org/user_service.h"
@@ -129,6 +130,22 @@ int SweepNotifications(Config& config, const std::string& config_file) {
             << "; notifications written: " << r.notifications << "; failures: " << r.failures
             << "\n";
   return r.failures > 0 ? kExitError : 0;
+}
+
+// Expires the exceptions run out on the Swedish date of `at` (RFC 3339; empty: now).
+int ExpireExceptionsNow(const Config& config, const std::string& at) {
+  auto when = at.empty() ? std::optional<lis::TimePoint>(std::chrono::system_clock::now())
+                         : lis::ParseTime(at);
+  if (!when) {
+    std::cerr << "lis: --at must be a time such as 2027-06-01T00:00:00Z\n";
+    return kExitUsage;
+  }
+  auto db = OpenDatabase(config.database, 1);
+  if (!db.ok()) return Fail(db.error());
+  auto expired = lis::service::ExpireExceptions(**db, *when);
+  if (!expired.ok()) return Fail(expired.error());
+  std::cout << "exceptions expired: " << *expired << "\n";
+  return 0;
 }
 
 int Demo(const Config& config, const std::string& accounts_out) {
@@ -295,9 +312,19 @@ int main(int argc, char** argv) {
       "sweep", "Write the clock notifications due now (what lis serve does every minute)");
   notifications_sweep->add_option("--config", config_file, "TOML settings file (clock periods)");
 
+  auto* exceptions = cli.add_subcommand("exceptions", "Exceptions (undantag)");
+  exceptions->require_subcommand(1);
+  std::string expire_at;
+  auto* exceptions_expire = exceptions->add_subcommand(
+      "expire",
+      "Expire the approved exceptions whose last valid day has passed (what lis serve "
+      "does every minute)");
+  exceptions_expire->add_option("--at", expire_at,
+                                "As at this time (RFC 3339) instead of now, e.g. to catch up");
+
   // The database option may also follow the subcommand.
   for (auto* sub : {serve, migrate, demo, user_add, user_passwd, user_grant, audit_verify,
-                    audit_export, notifications_sweep})
+                    audit_export, notifications_sweep, exceptions_expire})
     sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
 
   CLI11_PARSE(cli, argc, argv);
@@ -320,6 +347,7 @@ int main(int argc, char** argv) {
   if (*audit_verify) return AuditVerify(config, audit_file);
   if (*audit_export) return AuditExport(config, audit_from, audit_to, audit_out);
   if (*notifications_sweep) return SweepNotifications(config, config_file);
+  if (*exceptions_expire) return ExpireExceptionsNow(config, expire_at);
   lis::store::Actor system;
   system.comment = "lis user";
   if (*user_add) {

@@ -120,6 +120,8 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.classification_max_level);
     else if (key == "review_months")
       s = Read(node, key, config.review_months);
+    else if (key == "exception_max_months")
+      s = Read(node, key, config.exception_max_months);
     else if (key == "trust_proxy")
       s = Read(node, key, config.trust_proxy);
     else if (key == "metrics_token")
@@ -154,6 +156,8 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
     return ConfigError("classification_max_level", "must be 2, 3 or 4");
   if (config.review_months < 1 || config.review_months > 60)
     return ConfigError("review_months", "must be 1 to 60");
+  if (config.exception_max_months < 1 || config.exception_max_months > 36)
+    return ConfigError("exception_max_months", "must be 1 to 36");
   return CheckIncidentSettings(config);
 }
 

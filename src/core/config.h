@@ -35,6 +35,7 @@ struct Config {
   std::string default_language = "sv";
   int classification_max_level = 4;  // the classification scale is 0..this (2 to 4)
   int review_months = 12;            // an approved classification is due for review after this
+  int exception_max_months = 12;     // an exception is valid for at most this many months
   std::string access_log = "-";      // "-" is standard output; empty turns it off
   // Incident clocks (GLOSSARY.md): periods from awareness, and who receives each report.
   int incident_gdpr_hours = 72;               // GDPR art. 33 notification

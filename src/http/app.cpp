@@ -14,6 +14,7 @@
 #include "service/controls/soa_service.h"
 #include "service/deviations/deviation_origin.h"
 #include "service/deviations/deviation_service.h"
+#include "service/deviations/exception_service.h"
 #include "service/incidents/incident_origin.h"
 #include "service/incidents/incident_report_service.h"
 #include "service/incidents/incident_review_service.h"
@@ -67,7 +68,8 @@ struct AppServices {
         incident_summaries(d, c),
         incident_reports(d, c),
         notifications(d),
-        deviations(d) {
+        deviations(d),
+        exceptions(d, c.exception_max_months) {
     RegisterRiskOrigin(actions.origins());
     RegisterControlGapOrigin(actions.origins());
     RegisterIncidentOrigin(actions.origins());
@@ -96,6 +98,7 @@ struct AppServices {
   service::IncidentReportService incident_reports;
   service::NotificationService notifications;
   service::DeviationService deviations;
+  service::ExceptionService exceptions;
 };
 
 App::App(const Config& c, store::Database& d)
@@ -123,7 +126,8 @@ App::App(const Config& c, store::Database& d)
       incident_summaries(services_->incident_summaries),
       incident_reports(services_->incident_reports),
       notifications(services_->notifications),
-      deviations(services_->deviations) {}
+      deviations(services_->deviations),
+      exceptions(services_->exceptions) {}
 
 App::~App() = default;
 

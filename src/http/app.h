@@ -20,6 +20,7 @@ class AssetImportService;
 class AuditService;
 class AuthService;
 class DeviationService;
+class ExceptionService;
 class FrameworkService;
 class IncidentReportService;
 class IncidentReviewService;
@@ -78,6 +79,7 @@ struct App {
   service::IncidentReportService& incident_reports;
   service::NotificationService& notifications;
   service::DeviationService& deviations;
+  service::ExceptionService& exceptions;
 };
 
 // A route handler that calls `fn` with the app.

@@ -504,6 +504,48 @@ CREATE INDEX deviations_responsible ON deviations(responsible_id, deleted_at);
 CREATE INDEX deviations_detected ON deviations(detected_on, id)
 )SQL";
 
+// Exceptions (issue 28): an approved, time-limited departure from a requirement, decided by the
+// information owner of its area; a decision needs its decider and motivation and the validity
+// may not end before it begins, also for a write that bypasses the service.
+const char* kExceptions = R"SQL(
+CREATE TABLE exceptions (
+  id {{pk}},
+  title TEXT NOT NULL,
+  org_unit_id BIGINT NOT NULL REFERENCES org_units(id),
+  requirement_code TEXT,
+  control_ref TEXT,
+  framework_id BIGINT REFERENCES frameworks(id),
+  clause TEXT,
+  reason TEXT NOT NULL,
+  compensating_measures TEXT,
+  risk_id BIGINT REFERENCES risks(id),
+  requested_by BIGINT REFERENCES users(id),
+  ciso_opinion TEXT,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decision_motivation TEXT,
+  decided_by BIGINT REFERENCES users(id),
+  decided_at TEXT,
+  revocation_reason TEXT,
+  previous_id BIGINT REFERENCES exceptions(id),
+  )SQL" LIS_RECORD_COLUMNS R"SQL(,
+  CONSTRAINT exceptions_validity CHECK (valid_until >= valid_from),
+  CONSTRAINT exceptions_decided CHECK (status IN ('requested') OR (decided_by IS NOT NULL AND decision_motivation IS NOT NULL)),
+  CONSTRAINT exceptions_revoked_reason CHECK (status <> 'revoked' OR revocation_reason IS NOT NULL)
+);
+CREATE INDEX exceptions_unit_status ON exceptions(org_unit_id, status, deleted_at);
+CREATE INDEX exceptions_requested_by ON exceptions(requested_by, deleted_at);
+CREATE INDEX exceptions_status_until ON exceptions(status, valid_until);
+CREATE INDEX exceptions_requirement ON exceptions(requirement_code, status);
+CREATE TABLE exception_systems (
+  exception_id BIGINT NOT NULL REFERENCES exceptions(id),
+  system_id BIGINT NOT NULL REFERENCES systems(id),
+  PRIMARY KEY (exception_id, system_id)
+);
+CREATE INDEX exception_systems_system ON exception_systems(system_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -517,6 +559,8 @@ const std::vector<Migration>& Migrations() {
        kIncidents},
       {9, "continuity: a system's maximum outage, recovery objectives and plan", kContinuity},
       {10, "deviations: reported, analysed, acted on and verified", kDeviations},
+      {11, "exceptions: requested, decided by the information owner, expiring by themselves",
+       kExceptions},
   };
   return kMigrations;
 }

@@ -6,36 +6,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   apiSession, checkAccessibility, launch, login, logout, mainText, newPage, notice,
-  submitAndWait, unique, visit,
+  submitAndWait, systemWithGap, unique, visit,
 } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// A system of Socialförvaltningen whose classification triggers requirements, the first of
-// them recorded as not met: a gap. Its path and the gap's code.
-async function systemWithGap(call, name) {
-  const units = await call('GET', '/org-units?limit=500');
-  const sof = units.items.find((u) => u.name === 'Socialförvaltningen').id;
-  const object = await call('POST', '/objects', { name: `${name}-objekt`, org_unit_id: sof });
-  const system = await call('POST', '/systems', { name, object_id: object.id });
-  const set = await call('POST', '/information-sets',
-    { name: `${name}-mängd`, org_unit_id: sof, system_ids: [system.id] });
-  const motivations = {};
-  for (const a of ['confidentiality', 'integrity', 'availability', 'traceability']) motivations[a] = 'Test';
-  await call('PUT', `/information-sets/${set.id}/classification`,
-    { confidentiality: 2, integrity: 2, availability: 2, traceability: 2, motivations });
-  const reqs = await call('GET', `/systems/${system.id}/requirements`);
-  const { code } = reqs.items[0];
-  await call('PUT', `/systems/${system.id}/requirements/${code}`, { status: 'not_met' });
-  return { path: `/assets/systems/${system.id}`, code };
-}
-
 test('an action from a requirement gap is done by its new owner', async () => {
   const call = await apiSession('ciso');
   const systemName = unique('Åtgärdssystem');
-  const { path, code } = await systemWithGap(call, systemName);
+  const { path, code } = await systemWithGap(call, systemName, 'Socialförvaltningen');
 
   // One click on the gap makes the action.
   const page = await newPage(browser);

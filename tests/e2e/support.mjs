@@ -157,3 +157,23 @@ export async function submit(page, button) {
   await page.waitForLoadState();
   return response;
 }
+
+// A system of unit `unitName` (made through `call`, an apiSession) whose classification
+// triggers requirements, the first of them recorded as not met: a gap. Its id, path and the
+// gap's code.
+export async function systemWithGap(call, name, unitName) {
+  const units = await call('GET', '/org-units?limit=500');
+  const unit = units.items.find((u) => u.name === unitName).id;
+  const object = await call('POST', '/objects', { name: `${name}-objekt`, org_unit_id: unit });
+  const system = await call('POST', '/systems', { name, object_id: object.id });
+  const set = await call('POST', '/information-sets',
+    { name: `${name}-mängd`, org_unit_id: unit, system_ids: [system.id] });
+  const motivations = {};
+  for (const a of ['confidentiality', 'integrity', 'availability', 'traceability']) motivations[a] = 'Test';
+  await call('PUT', `/information-sets/${set.id}/classification`,
+    { confidentiality: 2, integrity: 2, availability: 2, traceability: 2, motivations });
+  const reqs = await call('GET', `/systems/${system.id}/requirements`);
+  const { code } = reqs.items[0];
+  await call('PUT', `/systems/${system.id}/requirements/${code}`, { status: 'not_met' });
+  return { id: system.id, path: `/assets/systems/${system.id}`, code };
+}

@@ -36,6 +36,10 @@ enum class Permission {
   kIncidentStats,             // see incident statistics of a scope (counts, no details)
   kDeviationRead,             // see the deviations of a scope (everyone sees what it reported)
   kDeviationHandle,           // analyse, plan, verify and close the deviations of a scope
+  kExceptionRead,             // see the exceptions of a scope (everyone sees what it requested)
+  kExceptionRequest,          // request exceptions in a scope (object roles: for their objects)
+  kExceptionDecide,           // approve or reject the exceptions of a scope (the information owner)
+  kExceptionOpinion,  // give the CISO's opinion on exceptions of a scope, revoke and remove them
 };
 
 // Roles that can be held on one object (förvaltningsobjekt) rather than on a node.

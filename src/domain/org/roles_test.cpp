@@ -127,14 +127,18 @@ TEST(ObjectGrants, OnlyObjectRolesAreObjectRoles) {
 }
 
 TEST(Roles, AdministratorsDoNotHandleContent) {
-  for (Permission p :
-       {Permission::kAssetRead, Permission::kAssetWrite, Permission::kClassify,
-        Permission::kApprove, Permission::kCatalogueWrite, Permission::kRiskRead,
-        Permission::kRiskWrite, Permission::kRiskAccept, Permission::kControlRead,
-        Permission::kControlWrite, Permission::kSoaIssue, Permission::kActionRead,
-        Permission::kActionWrite, Permission::kIncidentRead, Permission::kIncidentHandle,
-        Permission::kIncidentPersonalDataRead, Permission::kIncidentStats,
-        Permission::kDeviationRead, Permission::kDeviationHandle})
+  for (Permission p : {Permission::kAssetRead,        Permission::kAssetWrite,
+                       Permission::kClassify,         Permission::kApprove,
+                       Permission::kCatalogueWrite,   Permission::kRiskRead,
+                       Permission::kRiskWrite,        Permission::kRiskAccept,
+                       Permission::kControlRead,      Permission::kControlWrite,
+                       Permission::kSoaIssue,         Permission::kActionRead,
+                       Permission::kActionWrite,      Permission::kIncidentRead,
+                       Permission::kIncidentHandle,   Permission::kIncidentPersonalDataRead,
+                       Permission::kIncidentStats,    Permission::kDeviationRead,
+                       Permission::kDeviationHandle,  Permission::kExceptionRead,
+                       Permission::kExceptionRequest, Permission::kExceptionDecide,
+                       Permission::kExceptionOpinion})
     EXPECT_FALSE(RoleGrants("admin", p));
 }
 
@@ -176,6 +180,20 @@ TEST(Roles, DeviationPermissionsFollowTheIssue) {
     EXPECT_EQ(RoleGrants(role, Permission::kDeviationRead),
               handles || role == "security_chief" || role == "board")
         << role;
+  }
+}
+
+// Issue 28: object roles and the CISO request exceptions; only the information owner decides
+// them; the board and the security chief read them.
+TEST(Roles, ExceptionPermissionsFollowTheIssue) {
+  for (const auto& role : AllRoles()) {
+    bool requests = IsObjectRole(role) || role == "ciso";
+    EXPECT_EQ(RoleGrants(role, Permission::kExceptionRequest), requests) << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kExceptionDecide), role == "information_owner") << role;
+    EXPECT_EQ(RoleGrants(role, Permission::kExceptionOpinion), role == "ciso") << role;
+    bool reads = requests || role == "information_owner" || role == "security_chief" ||
+                 role == "board" || role == "contact";
+    EXPECT_EQ(RoleGrants(role, Permission::kExceptionRead), reads) << role;
   }
 }
 

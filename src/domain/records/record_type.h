@@ -98,9 +98,9 @@ std::vector<FieldDecl> JoinFields(std::initializer_list<std::vector<FieldDecl>> 
 const std::vector<const RecordType*>& DeclaredRecordTypes();
 // The declared type whose audit entity is `entity`, or nullptr.
 const RecordType* FindRecordType(std::string_view entity);
-// The first declared field called `name` of any type, or nullptr: for pages that show a
-// field without knowing its record type (the audit log). A unit test holds fields of the same
-// name in different types to the same choices.
-const FieldDecl* FindDeclaredField(std::string_view name);
+// The field called `name` of the type whose audit entity is `entity` when it declares one, else
+// the first declared field of that name of any type, or nullptr: for pages that show a field
+// by its name (the history, the audit log). A unit test holds fields of one name to one kind.
+const FieldDecl* FindDeclaredField(std::string_view name, std::string_view entity = {});
 
 }  // namespace lis::domain

@@ -2,13 +2,14 @@
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "domain/deviations/deviation_record.h"
+#include "domain/deviations/exception_record.h"
 #include "domain/records/record_type.h"
 
 namespace lis::domain {
 
 const std::vector<const RecordType*>& DeclaredRecordTypes() {
   static const std::vector<const RecordType*> kTypes = {&ObjectRecord(), &SystemRecord(),
-                                                        &DeviationRecord()};
+                                                        &DeviationRecord(), &ExceptionRecord()};
   return kTypes;
 }
 
@@ -18,7 +19,9 @@ const RecordType* FindRecordType(std::string_view entity) {
   return nullptr;
 }
 
-const FieldDecl* FindDeclaredField(std::string_view name) {
+const FieldDecl* FindDeclaredField(std::string_view name, std::string_view entity) {
+  if (const RecordType* type = FindRecordType(entity))
+    if (const FieldDecl* field = type->Find(name)) return field;
   for (const RecordType* type : DeclaredRecordTypes())
     if (const FieldDecl* field = type->Find(name)) return field;
   return nullptr;

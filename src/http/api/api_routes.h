@@ -21,7 +21,7 @@ void RegisterIncidentApi(Router& router, App& app);       // incidents, timeline
 void RegisterIncidentLearningApi(Router& router, App& app);  // incident review, statistics, files
 void RegisterIncidentClockApi(Router& router, App& app);     // incident reports and clocks
 void RegisterNotificationApi(Router& router, App& app);      // the bell: notifications
-void RegisterDeviationApi(Router& router, App& app);         // deviations, moves, verdicts
+void RegisterDeviationApi(Router& router, App& app);         // deviations, exceptions
 
 inline void RegisterApi(Router& router, App& app) {
   RegisterSessionApi(router, app);

@@ -1,10 +1,12 @@
-// JSON API of deviations: /deviations with its moves and the verdict on the effect.
+// JSON API of deviations (/deviations with its moves and the verdict on the effect) and of
+// exceptions (/exceptions with the decision and the revocation).
 #include <nlohmann/json.hpp>
 
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/crud_handlers.h"
 #include "service/deviations/deviation_service.h"
+#include "service/deviations/exception_service.h"
 
 namespace lis::http {
 
@@ -36,6 +38,33 @@ void DeviationVerdict(App& app, RequestContext& ctx, HttpResponse& out) {
   Reply(out, ctx, app.deviations.Verdict(*ctx.caller, PathId(ctx), *body));
 }
 
+void ListExceptions(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto page = ReadPage(ctx);
+  if (!page.ok()) return WriteError(out, ctx, page.error());
+  auto query = service::ReadExceptionListQuery(QueryParams(ctx), ctx.caller->user_id);
+  if (!query.ok()) return WriteError(out, ctx, query.error());
+  query->page = *page;
+  auto result = app.exceptions.List(*ctx.caller, *query);
+  if (!result.ok()) return WriteError(out, ctx, result.error());
+  WriteJson(out, 200, ListBody(*result, *page));
+}
+
+void DecideException(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadUpdateBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx,
+        app.exceptions.Decide(*ctx.caller, PathId(ctx), *body, std::chrono::system_clock::now()));
+}
+
+void RevokeException(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto body = ReadUpdateBody(ctx);
+  if (!body.ok()) return WriteError(out, ctx, body.error());
+  Reply(out, ctx, app.exceptions.Revoke(*ctx.caller, PathId(ctx), *body));
+}
+
 }  // namespace
 
 void RegisterDeviationApi(Router& router, App& app) {
@@ -43,6 +72,10 @@ void RegisterDeviationApi(Router& router, App& app) {
   crud::AddCrud(router, "deviations", app.deviations);
   router.Add("POST", "/api/v1/deviations/{id}/move", Bind(app, MoveDeviation));
   router.Add("POST", "/api/v1/deviations/{id}/verdict", Bind(app, DeviationVerdict));
+  router.Add("GET", "/api/v1/exceptions", Bind(app, ListExceptions));
+  crud::AddCrud(router, "exceptions", app.exceptions);
+  router.Add("POST", "/api/v1/exceptions/{id}/decision", Bind(app, DecideException));
+  router.Add("POST", "/api/v1/exceptions/{id}/revoke", Bind(app, RevokeException));
 }
 
 }  // namespace lis::http

@@ -19,6 +19,13 @@ namespace {
 const std::vector<std::string> kStatuses = {"open", "met", "partly_met", "not_met",
                                             "not_applicable"};
 
+// A requirement not met or partly met, without an exception in force: a gap.
+bool IsGap(const json& requirement) {
+  std::string s = Str(requirement, "status");
+  return (s == "not_met" || s == "partly_met") &&
+         !requirement.value("exception", json(nullptr)).is_object();
+}
+
 }  // namespace
 
 json RequirementStatusRows(const RequestContext& ctx, long long system_id,
@@ -35,11 +42,19 @@ json RequirementStatusRows(const RequestContext& ctx, long long system_id,
                 {"level", Text(ctx, "assets.level." + std::to_string(r.value("min_level", 0))) +
                               " (" + std::to_string(r.value("min_level", 0)) + ")"},
                 {"status", status.empty() ? "" : Text(ctx, "assets.req_status." + status)},
-                {"gap", status == "not_met" || status == "partly_met"},
+                {"gap", IsGap(r)},
                 {"how", Str(r, "how")},
                 {"motivation", Str(r, "motivation")},
                 {"form", ""},
                 {"open", false}};
+    if (const json& e = r.value("exception", json(nullptr)); e.is_object()) {
+      row["exception_text"] =
+          Text(ctx, "exceptions.in_force_until", {{"date", Str(e, "valid_until")}});
+      row["exception_href"] = "/exceptions/" + std::to_string(e["id"].get<long long>());
+    } else if (IsGap(r) && can_write) {
+      row["exception_request_href"] = "/exceptions/new?system_id=" + std::to_string(system_id) +
+                                      "&requirement_code=" + UrlEncode(code);
+    }
     if (can_write) {
       std::vector<SelectOption> options;
       for (const auto& s : kStatuses) options.push_back({s, Text(ctx, "assets.req_status." + s)});
@@ -64,10 +79,8 @@ json RequirementStatusRows(const RequestContext& ctx, long long system_id,
 std::string RequirementGapText(const RequestContext& ctx, const store::Page& requirements) {
   if (requirements.items.empty()) return "";
   long long gap = 0;
-  for (const auto& r : requirements.items) {
-    std::string s = Str(r, "status");
-    if (s == "not_met" || s == "partly_met") ++gap;
-  }
+  for (const auto& r : requirements.items)
+    if (IsGap(r)) ++gap;
   return Text(
       ctx, "assets.req.gap",
       {{"count", std::to_string(gap)}, {"total", std::to_string(requirements.items.size())}});

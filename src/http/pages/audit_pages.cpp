@@ -94,7 +94,8 @@ json RecordData(const RequestContext& ctx, const OrgTree& tree, const json& e) {
 
 json EventRow(const RequestContext& ctx, const OrgTree& tree, const json& e) {
   std::string action = e["action"].get<std::string>();
-  json changes = ChangeRows(ctx, tree, e["before"], e["after"]);
+  std::string entity = e["entity"].is_string() ? e["entity"].get<std::string>() : "";
+  json changes = ChangeRows(ctx, tree, e["before"], e["after"], entity);
   std::string summary;
   if (action == "update" || action == "restore") {
     for (const auto& c : changes)
@@ -104,7 +105,7 @@ json EventRow(const RequestContext& ctx, const OrgTree& tree, const json& e) {
   if (e.contains("redacted_fields")) {  // content the reader may not read: which fields only
     summary.clear();
     for (const auto& f : e["redacted_fields"])
-      summary += (summary.empty() ? "" : ", ") + FieldLabel(ctx, f.get<std::string>());
+      summary += (summary.empty() ? "" : ", ") + FieldLabel(ctx, f.get<std::string>(), entity);
     summary += (summary.empty() ? "" : " – ") + Text(ctx, "audit.content_hidden");
     changes = json::array();
   }

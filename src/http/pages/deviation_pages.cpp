@@ -338,7 +338,8 @@ void ShowDeviationDetail(App& app, RequestContext& ctx, HttpResponse& out,
                                                       .form_prefix = "deviation-restore",
                                                       .record_name = Str(d, "title"),
                                                       .can_restore = can.value("delete", false),
-                                                      .version_pages = false},
+                                                      .version_pages = false,
+                                                      .entity = "deviation"},
                                        failure);
   WritePage(out, ctx, "deviation_detail", "", "deviations", data,
             PageStatus(FailureError(failure)));

@@ -32,11 +32,11 @@ bool Skipped(const std::string& field) {
 
 json ChangeRow(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
                const json& before, const json& after, bool created,
-               const ReferenceNamer& names = {}) {
+               const ReferenceNamer& names = {}, const std::string& entity = "") {
   return {{"field", field},
-          {"label", FieldLabel(ctx, field)},
-          {"before", created ? "" : FieldValueText(ctx, tree, field, before, names)},
-          {"after", FieldValueText(ctx, tree, field, after, names)},
+          {"label", FieldLabel(ctx, field, entity)},
+          {"before", created ? "" : FieldValueText(ctx, tree, field, before, names, entity)},
+          {"after", FieldValueText(ctx, tree, field, after, names, entity)},
           {"has_before", !created},
           {"has_after", true}};
 }
@@ -58,19 +58,21 @@ void AddDeletedNodeNames(App& app, const RequestContext& ctx, OrgTree& tree) {
                         Text(ctx, "org.deleted_name", {{"name", n["name"].get<std::string>()}}));
 }
 
-std::string FieldLabel(const RequestContext& ctx, const std::string& field) {
+std::string FieldLabel(const RequestContext& ctx, const std::string& field,
+                       const std::string& entity) {
   std::string label = TextOr(ctx, "record.field." + field, "");
   if (!label.empty()) return label;
-  const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+  const domain::FieldDecl* declared = domain::FindDeclaredField(field, entity);
   return declared && declared->label_key ? TextOr(ctx, declared->label_key, field) : field;
 }
 
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
-                           const json& value, const ReferenceNamer& names) {
+                           const json& value, const ReferenceNamer& names,
+                           const std::string& entity) {
   if (value.is_null()) return Text(ctx, "common.none");
   if (value.is_boolean()) return Text(ctx, value.get<bool>() ? "common.yes" : "common.no");
   if (value.is_number_integer() && IsOrgIdField(field)) return tree.NameOf(value.get<long long>());
-  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field, entity);
       declared && declared->kind == domain::FieldKind::kReference && value.is_number_integer() &&
       names)
     if (std::string name = names(field, value.get<long long>()); !name.empty()) return name;
@@ -79,7 +81,7 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
   if (IsTimeField(field)) return LocalTimeText(text);
   if (field == "kind" || field == "role" || field == "language")
     return TextOr(ctx, field + "." + text, text);
-  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field);
+  if (const domain::FieldDecl* declared = domain::FindDeclaredField(field, entity);
       declared && declared->kind == domain::FieldKind::kChoice)
     return DeclaredValueText(ctx, *declared, value);
   if (field == "personal_data") return TextOr(ctx, "assets." + field + "." + text, text);
@@ -89,7 +91,7 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
 }
 
 json ChangeRows(const RequestContext& ctx, const OrgTree& tree, const json& before,
-                const json& after) {
+                const json& after, const std::string& entity) {
   json rows = json::array();
   static const json kEmpty = json::object();
   const json& b = before.is_object() ? before : kEmpty;
@@ -99,13 +101,13 @@ json ChangeRows(const RequestContext& ctx, const OrgTree& tree, const json& befo
     if (Skipped(it.key())) continue;
     json old = b.value(it.key(), json(nullptr));
     if (old == *it || (created && it->is_null())) continue;
-    rows.push_back(ChangeRow(ctx, tree, it.key(), old, *it, created));
+    rows.push_back(ChangeRow(ctx, tree, it.key(), old, *it, created, {}, entity));
   }
   if (!after.is_object()) {
     // Only a before: what was removed.
     for (auto it = b.begin(); it != b.end(); ++it) {
       if (Skipped(it.key()) || it->is_null()) continue;
-      json row = ChangeRow(ctx, tree, it.key(), *it, nullptr, false);
+      json row = ChangeRow(ctx, tree, it.key(), *it, nullptr, false, {}, entity);
       row["after"] = "";
       row["has_after"] = false;
       rows.push_back(row);
@@ -179,8 +181,8 @@ std::string HistoryHtml(const RequestContext& ctx, const OrgTree& tree,
       if (Skipped(field) || c["before"] == c["after"]) continue;
       bool created = action == "create";
       if (created && c["after"].is_null()) continue;
-      changes.push_back(
-          ChangeRow(ctx, tree, field, c["before"], c["after"], created, options.reference_names));
+      changes.push_back(ChangeRow(ctx, tree, field, c["before"], c["after"], created,
+                                  options.reference_names, options.entity));
     }
     std::string restore;
     bool restore_open = false;

@@ -22,7 +22,10 @@ void AddDeletedNodeNames(App& app, const RequestContext& ctx, OrgTree& tree);
 
 // The label of a record field ("parent_id" -> "Överordnad enhet"); the field name itself when
 // the catalogue has no label for it.
-std::string FieldLabel(const RequestContext& ctx, const std::string& field);
+// `entity` (the audit entity of the record, "" when unknown) picks the declaration of the
+// field in that record type when fields of one name differ between types.
+std::string FieldLabel(const RequestContext& ctx, const std::string& field,
+                       const std::string& entity = "");
 
 // The name of record `id` that reference field `field` (a declared one, domain/records)
 // points at, for the pages that know how to find it; "" when unknown.
@@ -33,13 +36,15 @@ using ReferenceNamer = std::function<std::string(const std::string& field, long 
 // org_unit_id, scope_id) by name from `tree`, other declared references by `names`, times in
 // Swedish local time.
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
-                           const nlohmann::json& value, const ReferenceNamer& names = {});
+                           const nlohmann::json& value, const ReferenceNamer& names = {},
+                           const std::string& entity = "");
 
 // The fields that differ between two states of a record (either may be null: created,
 // removed), as rows {field, label, before, after, has_before, has_after} for the
 // templates; leaves out id, version and the time stamps, and the empty fields of a new record.
 nlohmann::json ChangeRows(const RequestContext& ctx, const OrgTree& tree,
-                          const nlohmann::json& before, const nlohmann::json& after);
+                          const nlohmann::json& before, const nlohmann::json& after,
+                          const std::string& entity = "");
 
 // The translated name of an audit action ("update" -> "Ändring"); the action itself when
 // unknown.
@@ -61,6 +66,7 @@ struct HistoryOptions {
   bool version_pages = true;  // base + "/versions/N" shows version N
   std::string from{};         // sent with the restore form as "from" (the page it is on)
   ReferenceNamer reference_names{};  // names the records the record's references point at
+  std::string entity{};              // the record's audit entity: its declared fields by its type
 };
 
 // The history section of a record's page (HTML): its versions newest first, each with time,

@@ -31,11 +31,6 @@ const char* const kAspects[] = {"K", "R", "T", "S"};
 const char* const kBreachFields[] = {"breach_subjects", "breach_records", "breach_consequences",
                                      "breach_measures", "breach_subjects_informed"};
 
-std::string Id(const json& r, const std::string& key = "id") {
-  return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
-                                                       : "";
-}
-
 std::string Base(long long id) {
   return "/incidents/" + std::to_string(id);
 }
@@ -78,7 +73,7 @@ json ReportedRows(const RequestContext& ctx, const json& r) {
       Text(ctx, r.value("personal_data", false) ? "incidents.personal_data.may_be_involved"
                                                 : "incidents.personal_data.no");
   return json::array(
-      {Row(ctx, "incidents.field.number", Id(r)),
+      {Row(ctx, "incidents.field.number", IdOf(r)),
        Row(ctx, "incidents.field.status", IncidentStatusText(ctx, r)),
        Row(ctx, "incidents.field.reported_at", IncidentTimeText(r, "created_at")),
        Row(ctx, "incidents.field.occurred_at", IncidentTimeText(r, "occurred_at")),
@@ -114,13 +109,13 @@ json HandlingRows(const RequestContext& ctx, const json& r) {
 std::vector<SelectOption> HandlerOptions(App& app, const RequestContext& ctx, const json& r) {
   std::vector<SelectOption> out = {{"", Text(ctx, "incidents.handler_none")},
                                    {std::to_string(ctx.caller->user_id), ctx.caller->name}};
-  std::string current = Id(r, "handler_id");
+  std::string current = IdOf(r, "handler_id");
   bool has_current = current.empty() || current == out[1].value;
   service::UserListQuery q;
   q.page = {500, 0};
   if (auto users = app.users.List(*ctx.caller, q); users.ok())
     for (const auto& u : users->items) {
-      std::string id = Id(u);
+      std::string id = IdOf(u);
       if (id == out[1].value || !u.value("active", true)) continue;
       out.push_back({id, Str(u, "name")});
       has_current = has_current || id == current;
@@ -137,15 +132,15 @@ std::string TriageFormHtml(App& app, const RequestContext& ctx, const json& r,
   for (auto& c : CategoryOptions(ctx)) categories.push_back(std::move(c));
   std::vector<std::string> aspects = AspectsOf(r);
   Form form(ctx, "incident-triage", Base(r["id"].get<long long>()), failure);
-  form.Hidden("version", Id(r, "version"))
+  form.Hidden("version", IdOf(r, "version"))
       .Select("status", "incidents.field.status", StatusOptions(ctx), Str(r, "status"))
-      .Select("severity", "incidents.field.severity", severities, Id(r, "severity"), false)
+      .Select("severity", "incidents.field.severity", severities, IdOf(r, "severity"), false)
       .Select("category", "incidents.field.category", categories, Str(r, "category"), false);
   for (const char* a : kAspects)
     form.Checkbox(std::string("aspect_") + a, std::string("incidents.aspect.") + a,
                   std::find(aspects.begin(), aspects.end(), a) != aspects.end());
   form.Select("handler_id", "incidents.field.handler", HandlerOptions(app, ctx, r),
-              Id(r, "handler_id"), false)
+              IdOf(r, "handler_id"), false)
       .Checkbox("personal_data_breach", "incidents.field.personal_data_breach",
                 r.value("personal_data_breach", false))
       .Checkbox("significant", "incidents.field.significant", r.value("significant", false))
@@ -203,12 +198,12 @@ json LinkRows(const RequestContext& ctx, const json& r, bool can_handle,
   for (const auto& l : r["links"]) {
     std::string kind = Str(l, "kind"), label = Str(l, "label");
     json row = {{"kind", Text(ctx, "incidents.link_kind." + kind)},
-                {"label", label.empty() ? "#" + Id(l, "target_id") : label},
-                {"href", LinkHref(kind, Id(l, "target_id"))},
+                {"label", label.empty() ? "#" + IdOf(l, "target_id") : label},
+                {"href", LinkHref(kind, IdOf(l, "target_id"))},
                 {"remove_form", ""}};
     if (can_handle) {
-      Form remove(ctx, "incident-link-remove-" + Id(l), Base(id) + "/links/" + Id(l) + "/delete",
-                  failure);
+      Form remove(ctx, "incident-link-remove-" + IdOf(l),
+                  Base(id) + "/links/" + IdOf(l) + "/delete", failure);
       remove.Inline().Submit("common.remove", "secondary", label);
       row["remove_form"] = remove.Html();
     }
@@ -223,7 +218,7 @@ std::vector<SelectOption> LinkTargets(App& app, const RequestContext& ctx,
   std::vector<SelectOption> out;
   auto add = [&](auto list, const char* name_key) {
     if (list.ok())
-      for (const auto& x : list->items) out.push_back({Id(x), Str(x, name_key)});
+      for (const auto& x : list->items) out.push_back({IdOf(x), Str(x, name_key)});
   };
   if (kind == "system") {
     service::SystemListQuery q;

@@ -19,11 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Id(const json& r, const std::string& key = "id") {
-  return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
-                                                       : "";
-}
-
 // ---- The report form ----
 
 std::vector<SelectOption> UnitOptions(const service::ReportFormChoices& choices) {
@@ -39,7 +34,7 @@ std::vector<SelectOption> SystemOptions(App& app, const RequestContext& ctx) {
   q.page = {500, 0};
   q.class_reasons = false;
   if (auto list = app.systems.List(*ctx.caller, q); list.ok())
-    for (const auto& s : list->items) out.push_back({Id(s), Str(s, "name")});
+    for (const auto& s : list->items) out.push_back({IdOf(s), Str(s, "name")});
   return out;
 }
 
@@ -105,7 +100,7 @@ void PostReport(App& app, RequestContext& ctx, HttpResponse& out) {
         if (body.contains("system_id") && body["system_id"].is_null()) body.erase("system_id");
         return app.incidents.Report(*ctx.caller, body);
       },
-      [&](const json& r) { out.Redirect("/incidents/" + Id(r) + "/receipt"); },
+      [&](const json& r) { out.Redirect("/incidents/" + IdOf(r) + "/receipt"); },
       [&](const FormFailure& f) { ShowReportForm(app, ctx, out, &f); });
 }
 
@@ -120,11 +115,11 @@ void GetReceipt(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!incident.ok()) return WriteErrorPage(out, ctx, incident.error());
   const json& r = *incident;
   WritePage(out, ctx, "incident_receipt", "page.incident_receipt.title", "",
-            {{"number", Id(r)},
-             {"href", "/incidents/" + Id(r)},
+            {{"number", IdOf(r)},
+             {"href", "/incidents/" + IdOf(r)},
              {"incident_title", Str(r, "title")},
              {"reported_at", IncidentTimeText(r, "created_at")},
-             {"number_text", Text(ctx, "incidents.receipt.number", {{"number", Id(r)}})}});
+             {"number_text", Text(ctx, "incidents.receipt.number", {{"number", IdOf(r)}})}});
 }
 
 // ---- Lists ----
@@ -169,8 +164,8 @@ void GetMine(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
   json rows = json::array();
   for (const auto& r : result->items)
-    rows.push_back({{"href", "/incidents/" + Id(r)},
-                    {"number", Id(r)},
+    rows.push_back({{"href", "/incidents/" + IdOf(r)},
+                    {"number", IdOf(r)},
                     {"title", Str(r, "title")},
                     {"status", IncidentStatusText(ctx, r)},
                     {"reported_at", IncidentTimeText(r, "created_at")}});
@@ -246,8 +241,8 @@ json ListRow(const RequestContext& ctx, const json& r) {
   if (r.value("significant", false)) flags.push_back(Text(ctx, "incidents.flag.significant"));
   std::string flag_text;
   for (const auto& f : flags) flag_text += (flag_text.empty() ? "" : ", ") + f;
-  return {{"href", "/incidents/" + Id(r)},
-          {"number", Id(r)},
+  return {{"href", "/incidents/" + IdOf(r)},
+          {"number", IdOf(r)},
           {"title", Str(r, "title")},
           {"status", IncidentStatusText(ctx, r)},
           {"severity", SeverityText(ctx, r.value("severity", json(nullptr)))},

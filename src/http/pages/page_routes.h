@@ -27,6 +27,7 @@ void RegisterIncidentDetailPages(Router& router, App& app);
 void RegisterClockPages(Router& router, App& app);         // /incidents/{id}/reports...
 void RegisterNotificationPages(Router& router, App& app);  // /notifications (the bell)
 void RegisterDeviationPages(Router& router, App& app);     // /deviations...
+void RegisterExceptionPages(Router& router, App& app);     // /exceptions...
 
 inline void RegisterPages(Router& router, App& app) {
   RegisterLoginPages(router, app);
@@ -48,6 +49,7 @@ inline void RegisterPages(Router& router, App& app) {
   RegisterClockPages(router, app);
   RegisterNotificationPages(router, app);
   RegisterDeviationPages(router, app);
+  RegisterExceptionPages(router, app);
 }
 
 }  // namespace lis::http

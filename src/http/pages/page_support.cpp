@@ -85,6 +85,9 @@ json Nav(const RequestContext& ctx, const std::string& section) {
       {"actions", "/actions", "nav.actions", true},
       {"incidents", "/incidents", "nav.incidents", ShowsIncidents(ctx)},
       {"deviations", "/deviations", "nav.deviations", true},
+      {"exceptions", "/exceptions", "nav.exceptions",
+       HoldsOnANode(ctx, domain::Permission::kExceptionRead) ||
+           !domain::ObjectsFor(ctx.caller->grants, domain::Permission::kExceptionRead).empty()},
       {"frameworks", "/frameworks", "nav.frameworks", true},
       {"soa", "/soa", "nav.soa", HoldsOnANode(ctx, domain::Permission::kControlRead)},
       {"incident_stats", "/incidents/statistics", "nav.incident_stats",
@@ -202,6 +205,12 @@ std::string KeptParams(const service::ParamLookup& param, std::span<const char* 
 std::string Text(const RequestContext& ctx, const std::string& key,
                  const std::map<std::string, std::string>& args) {
   return Messages::Embedded().Text(ctx.language, key, args);
+}
+
+std::string IdOf(const nlohmann::json& record, const std::string& key) {
+  return record.contains(key) && record[key].is_number_integer()
+             ? std::to_string(record[key].get<long long>())
+             : "";
 }
 
 std::string Str(const nlohmann::json& record, const std::string& key) {

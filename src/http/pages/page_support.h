@@ -61,6 +61,8 @@ std::string KeptParams(const service::ParamLookup& param, std::span<const char* 
 // The catalogue text `key` in the request's language, {name} placeholders filled from `args`.
 std::string Text(const RequestContext& ctx, const std::string& key,
                  const std::map<std::string, std::string>& args = {});
+// The integer field `key` of `record` as text ("12"); "" when it is not an integer.
+std::string IdOf(const nlohmann::json& record, const std::string& key = "id");
 // The string field `key` of `record`; "" when it is absent or not a string.
 std::string Str(const nlohmann::json& record, const std::string& key);
 

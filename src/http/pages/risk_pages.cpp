@@ -30,11 +30,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string Id(const json& r, const std::string& key = "id") {
-  return r.contains(key) && r[key].is_number_integer() ? std::to_string(r[key].get<long long>())
-                                                       : "";
-}
-
 // "3 Sannolik" for a step of the scale of `axis` ("likelihood", "consequence"); "" for none.
 std::string StepText(const RequestContext& ctx, const std::string& axis, const json& v) {
   if (!v.is_number_integer()) return "";
@@ -111,7 +106,7 @@ std::string RiskRowsHtml(const RequestContext& ctx, const std::vector<json>& ris
   for (const auto& r : risks) {
     std::string state = Str(r, "state");
     rows.push_back(
-        {{"href", "/risks/" + Id(r)},
+        {{"href", "/risks/" + IdOf(r)},
          {"title", Str(r, "title")},
          {"score", ScoreText(ctx, r["score"], r["band"])},
          {"residual", ScoreText(ctx, r["residual_score"], r["residual_band"])},
@@ -122,7 +117,7 @@ std::string RiskRowsHtml(const RequestContext& ctx, const std::vector<json>& ris
          {"attention", state == "awaiting_acceptance" || state == "acceptance_expired"},
          {"owner", Str(r, "owner_name")},
          {"analysis", Str(r, "analysis_title")},
-         {"analysis_href", "/risks/analyses/" + Id(r, "analysis_id")}});
+         {"analysis_href", "/risks/analyses/" + IdOf(r, "analysis_id")}});
   }
   return RenderTemplate("risk_rows", {{"rows", rows},
                                       {"has_rows", !rows.empty()},
@@ -168,7 +163,7 @@ std::vector<SelectOption> NamedOptions(const RequestContext& ctx, Service& servi
   q.class_reasons = false;
   auto list = service.List(*ctx.caller, q);
   if (list.ok())
-    for (const auto& r : list->items) out.push_back({prefix + Id(r), Str(r, "name")});
+    for (const auto& r : list->items) out.push_back({prefix + IdOf(r), Str(r, "name")});
   return out;
 }
 
@@ -228,7 +223,7 @@ void ShowAnalyses(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
   OrgTree tree = LoadOrgTree(app, ctx);
   json rows = json::array();
   for (const auto& a : list->items)
-    rows.push_back({{"href", "/risks/analyses/" + Id(a)},
+    rows.push_back({{"href", "/risks/analyses/" + IdOf(a)},
                     {"title", Str(a, "title")},
                     {"scope", Text(ctx, "risk.scope_kind." + Str(a, "scope_kind"))},
                     {"unit", tree.NameOf(a["org_unit_id"].get<long long>())},
@@ -275,7 +270,7 @@ void CreateAnalysis(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](const json& body) {
         return OnScopeField(app.analyses.Create(*ctx.caller, WithScope(body)));
       },
-      [&](const json& r) { out.Redirect("/risks/analyses/" + Id(r) + "?notice=created"); },
+      [&](const json& r) { out.Redirect("/risks/analyses/" + IdOf(r) + "?notice=created"); },
       [&](const FormFailure& f) { ShowAnalyses(app, ctx, out, &f); });
 }
 
@@ -329,13 +324,13 @@ std::vector<SelectOption> OwnerOptions(App& app, const RequestContext& ctx, cons
   q.page = {500, 0};
   auto users = app.users.List(*ctx.caller, q);
   if (users.ok()) {
-    for (const auto& u : users->items) out.push_back({Id(u), Str(u, "name")});
+    for (const auto& u : users->items) out.push_back({IdOf(u), Str(u, "name")});
     return out;
   }
   out.push_back({std::to_string(ctx.caller->user_id), ctx.caller->name});
   if (risk && (*risk)["owner_id"].is_number_integer() &&
       (*risk)["owner_id"].get<long long>() != ctx.caller->user_id)
-    out.push_back({Id(*risk, "owner_id"), Str(*risk, "owner_name")});
+    out.push_back({IdOf(*risk, "owner_id"), Str(*risk, "owner_name")});
   return out;
 }
 
@@ -397,7 +392,7 @@ void AddAnalysisForms(App& app, const RequestContext& ctx, const json& a, const 
   RiskForm(app, ctx, risk_form, nullptr).Submit("risk.create_risk_submit");
   data["risk_form"] = risk_form.Html();
   Form edit(ctx, "analysis-edit", base, failure);
-  edit.Hidden("version", Id(a, "version"))
+  edit.Hidden("version", IdOf(a, "version"))
       .Text("title", "record.field.title", Str(a, "title"), FormInput().Required())
       .Text("analysis_date", "record.field.analysis_date", Str(a, "analysis_date"),
             FormInput().Hint("risk.hint.date"))
@@ -410,7 +405,7 @@ void AddAnalysisForms(App& app, const RequestContext& ctx, const json& a, const 
       .Submit("common.save");
   data["edit_form"] = edit.Html();
   Form del(ctx, "analysis-delete", base + "/delete", failure);
-  del.Hidden("version", Id(a, "version"))
+  del.Hidden("version", IdOf(a, "version"))
       .Confirm(Text(ctx, "risk.delete_analysis_confirm", {{"name", Str(a, "title")}}))
       .Submit("common.remove", "danger");
   data["delete_form"] = del.Html();
@@ -511,7 +506,7 @@ void CreateRisk(App& app, RequestContext& ctx, HttpResponse& out) {
         return WithLinks(body, nullptr,
                          [&](const json& b) { return app.risks.Create(*ctx.caller, b); });
       },
-      [&](const json& r) { out.Redirect("/risks/" + Id(r) + "?notice=created"); },
+      [&](const json& r) { out.Redirect("/risks/" + IdOf(r) + "?notice=created"); },
       [&](const FormFailure& f) { ShowAnalysis(app, ctx, out, &f); });
 }
 
@@ -553,7 +548,7 @@ json RiskDetails(App& app, const RequestContext& ctx, const OrgTree& tree, const
                        {"value", value.empty() ? Text(ctx, "common.none") : value},
                        {"href", href}});
   };
-  add("risk.field.analysis", Str(r, "analysis_title"), "/risks/analyses/" + Id(r, "analysis_id"));
+  add("risk.field.analysis", Str(r, "analysis_title"), "/risks/analyses/" + IdOf(r, "analysis_id"));
   add("record.field.org_unit_id", tree.NameOf(r["org_unit_id"].get<long long>()));
   add("record.field.threat", Str(r, "threat"));
   add("record.field.vulnerability", Str(r, "vulnerability"));
@@ -594,7 +589,7 @@ void ShowRisk(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
     alerts.push_back(Text(ctx, "risk.reassessment",
                           {{"at", LocalTimeText(Str(r, "reassessment_requested_at"))}}));
   json data = {{"title", Str(r, "title")},
-               {"analysis_href", "/risks/analyses/" + Id(r, "analysis_id")},
+               {"analysis_href", "/risks/analyses/" + IdOf(r, "analysis_id")},
                {"analysis_title", Str(r, "analysis_title")},
                {"alerts", alerts},
                {"details", RiskDetails(app, ctx, tree, r)},
@@ -608,7 +603,7 @@ void ShowRisk(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
                                                    .form_id = "risk-action"})}};
   if (r["can"].value("accept", false)) {
     Form accept(ctx, "risk-accept", base + "/accept", failure);
-    accept.Hidden("version", Id(r, "version"))
+    accept.Hidden("version", IdOf(r, "version"))
         .Text("motivation", "risk.acceptance.motivation", "", FormInput().Required())
         .Text("valid_until", "risk.acceptance.valid_until", "",
               FormInput().Required().Hint("risk.acceptance.valid_until_hint"))
@@ -618,11 +613,11 @@ void ShowRisk(App& app, RequestContext& ctx, HttpResponse& out, const FormFailur
   bool can_edit = r["can"].value("edit", false);
   if (can_edit) {
     Form edit(ctx, "risk-edit", base, failure);
-    edit.Hidden("version", Id(r, "version"));
+    edit.Hidden("version", IdOf(r, "version"));
     RiskForm(app, ctx, edit, &r).Submit("common.save");
     data["edit_form"] = edit.Html();
     Form del(ctx, "risk-delete", base + "/delete", failure);
-    del.Hidden("version", Id(r, "version"))
+    del.Hidden("version", IdOf(r, "version"))
         .Confirm(Text(ctx, "risk.delete_risk_confirm", {{"name", Str(r, "title")}}))
         .Submit("common.remove", "danger");
     data["delete_form"] = del.Html();
@@ -668,7 +663,7 @@ void AcceptRisk(App& app, RequestContext& ctx, HttpResponse& out) {
 void DeleteRisk(App& app, RequestContext& ctx, HttpResponse& out) {
   long long id = PathId(ctx);
   std::string analysis;
-  if (auto r = app.risks.Get(*ctx.caller, id); r.ok()) analysis = Id(*r, "analysis_id");
+  if (auto r = app.risks.Get(*ctx.caller, id); r.ok()) analysis = IdOf(*r, "analysis_id");
   HandleForm(
       ctx, out, "risk-delete", {{"version", FormField::kInt}},
       [&](const json& body) -> Result<json> {
@@ -785,7 +780,7 @@ void ShowSettings(App& app, RequestContext& ctx, HttpResponse& out, const FormFa
                 {"form", ""}};
     if ((*s)["can_edit"].get<bool>()) {
       Form form(ctx, "risk-settings-" + id, "/risks/settings/" + id, failure);
-      if (!(*s)["version"].is_null()) form.Hidden("version", Id(*s, "version"));
+      if (!(*s)["version"].is_null()) form.Hidden("version", IdOf(*s, "version"));
       form.Select("threshold", "risk.settings.threshold", ScoreOptions(),
                   std::to_string((*s)["threshold"].get<int>()));
       for (const char* f : {"yellow_from", "orange_from", "red_from"})

@@ -1,11 +1,14 @@
 #include "service/assets/requirement_service.h"
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
 #include "domain/assets/classification.h"
 #include "service/assets/asset_access.h"
 #include "service/assets/requirement_format.h"
+#include "service/deviations/exception_service.h"
 #include "service/input.h"
 #include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
@@ -91,6 +94,7 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
     for (auto& st :
          store::ListRecords(tx, store::SystemRequirementTable(), mine, "id", 100000, 0).items)
       statuses[st["requirement_id"].get<long long>()] = st;
+    auto exceptions = ExceptionsInForceFor(tx, system_id, std::chrono::system_clock::now());
     store::Page page;
     for (auto& r : store::ListRecords(tx, store::RequirementTable(), {}, "code", 100000, 0).items) {
       auto aspect = domain::ParseAspect(r["aspect"].get<std::string>());
@@ -102,6 +106,8 @@ Result<store::Page> RequirementService::ForSystem(const Caller& caller, long lon
       item["how"] = st == statuses.end() ? json("") : st->second["how"];
       item["motivation"] = st == statuses.end() ? json("") : st->second["motivation"];
       item["status_version"] = st == statuses.end() ? json(nullptr) : st->second["version"];
+      auto exception = exceptions.find(item["code"].get<std::string>());
+      item["exception"] = exception == exceptions.end() ? json(nullptr) : exception->second;
       page.items.push_back(std::move(item));
     }
     page.total = static_cast<long long>(page.items.size());

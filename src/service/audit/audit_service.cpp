@@ -219,11 +219,11 @@ namespace history {
 
 namespace {
 // The audit actions that make a new version of a record (store::UpdateRecord's `action`): the
-// generic ones, a risk's acceptance and the steps of a deviation. Other events of a record
-// (links, sign-ins) are not versions. An action added to UpdateRecord is added here.
+// generic ones, a risk's acceptance, the steps of a deviation and of an exception. Other events of
+// a record (links, sign-ins) are not versions. An action added to UpdateRecord is added here.
 const char* const kVersionActions =
     "'create', 'update', 'delete', 'restore', 'accept', 'analyse', 'plan_actions', 'verify', "
-    "'reject', 'verdict'";
+    "'reject', 'verdict', 'decide', 'revoke', 'expire'";
 
 std::vector<store::Row> RecordEvents(Tx& tx, const store::TableSpec& spec, long long id,
                                      const std::string& extra = "",

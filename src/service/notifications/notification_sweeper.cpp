@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/clock.h"
+#include "service/deviations/exception_service.h"
 #include "service/notifications/incident_notifications.h"
 
 namespace lis::service {
@@ -32,6 +33,15 @@ void NotificationSweeper::SweepOnce() {
                    r.notifications, r.failures);
   } catch (const std::exception& e) {
     spdlog::error("notification sweep failed: {}", e.what());
+  }
+  try {
+    auto expired = ExpireExceptions(db_, std::chrono::system_clock::now());
+    if (!expired.ok())
+      spdlog::error("exception expiry failed: {}", expired.error().message_key);
+    else if (*expired > 0)
+      spdlog::info("exception expiry: {} exceptions expired", *expired);
+  } catch (const std::exception& e) {
+    spdlog::error("exception expiry failed: {}", e.what());
   }
 }
 

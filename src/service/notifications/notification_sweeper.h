@@ -1,4 +1,4 @@
-// The background sweep of `lis serve`: SweepClockNotifications every
+// The background sweep of `lis serve`: SweepClockNotifications and ExpireExceptions every
 // notification_sweep_seconds, in a thread of its own, until stopped.
 #pragma once
 

@@ -6,5 +6,6 @@
 namespace lis::store {
 
 const TableSpec& DeviationTable();
+const TableSpec& ExceptionTable();
 
 }  // namespace lis::store

@@ -83,9 +83,9 @@ void FilterToSubtrees(Filter& filter, const std::string& column,
 }
 
 long long CountOrgDependants(Tx& tx, long long id) {
-  static const char* const kPlacedAtNode[] = {"users",    "objects",       "information_sets",
-                                              "actions",  "risk_analyses", "soa_entries",
-                                              "incidents"};
+  static const char* const kPlacedAtNode[] = {"users",     "objects",       "information_sets",
+                                              "actions",   "risk_analyses", "soa_entries",
+                                              "incidents", "deviations",    "exceptions"};
   std::string sql =
       "SELECT (SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND deleted_at IS NULL)"
       " + (SELECT COUNT(*) FROM role_assignments WHERE scope_id = ? AND deleted_at IS NULL)";

@@ -22,7 +22,8 @@ std::vector<long long> OrgPath(Tx& tx, long long id);
 void FilterToSubtrees(Filter& filter, const std::string& column,
                       const domain::PermissionScopes& scopes);
 // Live children, users, role assignments, objects, information sets, actions, risk analyses,
-// statement-of-applicability entries and incidents placed at node `id`: what stops a delete.
+// statement-of-applicability entries, incidents, deviations and exceptions placed at node `id`:
+// what stops a delete.
 long long CountOrgDependants(Tx& tx, long long id);
 
 // The organisation node user `user_id` belongs to (nothing for installation-level accounts).

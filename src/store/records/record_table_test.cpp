@@ -9,6 +9,7 @@
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
 #include "domain/deviations/deviation_record.h"
+#include "domain/deviations/exception_record.h"
 #include "store/assets/asset_tables.h"
 #include "store/deviations/deviation_tables.h"
 
@@ -69,7 +70,8 @@ TEST(RecordTable, EveryDeclarationMatchesItsMigratedTable) {
       const TableSpec& spec;
     } cases[] = {{domain::SystemRecord(), SystemTable()},
                  {domain::ObjectRecord(), ObjectTable()},
-                 {domain::DeviationRecord(), DeviationTable()}};
+                 {domain::DeviationRecord(), DeviationTable()},
+                 {domain::ExceptionRecord(), ExceptionTable()}};
     ASSERT_EQ(std::size(cases), domain::DeclaredRecordTypes().size()) << "a declared type untested";
     for (const auto& c : cases) {
       SCOPED_TRACE(c.type.name);

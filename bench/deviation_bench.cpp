@@ -1,0 +1,162 @@
+// Benchmarks of the deviation register at municipal scale (issue 28), through the service
+// layer: 50,000 deviations over the demo units in every state, listed as the CISO of the
+// municipality, the contact person of Socialförvaltningen, the board and an employee (who sees
+// only what it reported), with the register's filters and sorts; and one deviation fetched in
+// full (its corrective actions, what the caller may do, the names of its people).
+// Every call is timed on its own; p50_ms and p95_ms are the median and 95th percentile.
+// On SQLite always; on PostgreSQL too when LIS_BENCH_PG_URL names an empty database:
+//   scripts/with-postgres bash -c 'LIS_BENCH_PG_URL=$LIS_TEST_PG_URL build/lis_bench \
+//     --benchmark_filter=Issue28'
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "bench_support.h"
+#include "service/demo/demo_loader.h"
+#include "service/deviations/deviation_service.h"
+
+namespace {
+
+using namespace lis;
+using namespace lis::bench;
+using store::Tx;
+using store::Value;
+
+constexpr int kDeviations = 50000;
+
+struct DeviationData {
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<service::DeviationService> deviations;
+  std::map<std::string, long long> units;
+  std::map<std::string, long long> users;
+  long long first = 0;
+};
+
+std::vector<Value> DeviationRow(long long id, long long unit, long long reporter, int i,
+                                std::mt19937& rng) {
+  static const char* kStatuses[] = {"reported",  "analysed", "actions_planned",
+                                    "verifying", "closed",   "rejected"};
+  static const char* kSources[] = {"internal_control", "incident_review", "audit",
+                                   "self_reported",    "supplier",        "other"};
+  static const char* kSeverities[] = {"low", "medium", "high"};
+  std::string status = kStatuses[rng() % 6];
+  std::string day = Day(2026, 1 + i % 11, 1 + i % 28);
+  bool analysed = status != "reported" && status != "rejected";
+  Value none;
+  return {Value(id),
+          Value("Avvikelse " + std::to_string(id)),
+          Value("Beskrivning av avvikelsen"),
+          Value(unit),
+          Value(day),
+          Value(reporter),
+          Value(kSources[rng() % 6]),
+          Value(kSeverities[rng() % 3]),
+          Value(status),
+          analysed ? Value("Grundorsak") : none,
+          status == "verifying" ? Value(Day(2026, 1 + i % 12, 1 + i % 28)) : none,
+          status == "rejected" ? Value("Ingen avvikelse") : none,
+          status == "closed" ? Value(1LL) : none,
+          Value(1LL),
+          Value(day + "T08:00:00.000000Z"),
+          Value(day + "T08:00:00.000000Z")};
+}
+
+DeviationData& DeviationDataOf(const std::string& which) {
+  static std::map<std::string, DeviationData> all;
+  auto it = all.find(which);
+  if (it != all.end()) return it->second;
+  DeviationData& d = all[which];
+  d.db = OpenBenchDatabase(which, "issue28");
+  if (!service::LoadDemo(*d.db).ok()) std::abort();
+  d.db->Write(store::Actor(), [&](Tx& tx) {
+    DemoIds ids = ReadDemoIds(tx);
+    d.units = ids.units;
+    d.users = ids.users;
+    d.first = 1;
+    std::mt19937 rng(28);
+    std::vector<std::vector<Value>> rows;
+    for (long long i = d.first; i < d.first + kDeviations; ++i)
+      rows.push_back(DeviationRow(i, ids.leaf_units[rng() % ids.leaf_units.size()],
+                                  ids.user_ids[rng() % ids.user_ids.size()], static_cast<int>(i),
+                                  rng));
+    BulkInsert(tx, "deviations",
+               {"id", "title", "description", "org_unit_id", "detected_on", "reported_by", "source",
+                "severity", "status", "root_cause", "verification_due", "rejection_reason",
+                "verdict_effective", "version", "created_at", "updated_at"},
+               rows);
+    return Status();
+  });
+  d.db->RefreshStatistics();
+  d.deviations = std::make_unique<service::DeviationService>(*d.db);
+  return d;
+}
+
+service::Caller DeviationCaller(DeviationData& d, const std::string& who) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kRoles = {
+      {"ciso", {"ciso", "Norrviks kommun"}},
+      {"kontakt.sof", {"contact", "Socialförvaltningen"}},
+      {"ks.ordforande", {"board", "Norrviks kommun"}},
+      {"medarbetare", {"employee", "Socialförvaltningen"}}};
+  service::Caller c;
+  c.user_id = d.users.at(who);
+  c.username = who;
+  auto [role, scope] = kRoles.at(who);
+  c.grants = {{0, role, d.units.at(scope), std::nullopt}};
+  return c;
+}
+
+void DeviationListCase(benchmark::State& state, const std::string& which, const std::string& who,
+                       const Params& params) {
+  DeviationData& d = DeviationDataOf(which);
+  auto caller = DeviationCaller(d, who);
+  auto q = service::ReadDeviationListQuery(Lookup(params), caller.user_id);
+  if (!q.ok()) std::abort();
+  Measure(state, [&] {
+    auto page = d.deviations->List(caller, *q);
+    if (!page.ok()) std::abort();
+    return page->total;
+  });
+}
+
+void DeviationGetCase(benchmark::State& state, const std::string& which) {
+  DeviationData& d = DeviationDataOf(which);
+  auto caller = DeviationCaller(d, "ciso");
+  Measure(state, [&] {
+    auto deviation = d.deviations->Get(caller, d.first + kDeviations / 2);
+    if (!deviation.ok()) std::abort();
+    return (*deviation)["version"].get<long long>();
+  });
+}
+
+int RegisterDeviationBenchmarks() {
+  std::vector<std::string> dbs = {"sqlite"};
+  if (const char* pg = std::getenv("LIS_BENCH_PG_URL"); pg && *pg) dbs.push_back("postgresql");
+  const std::vector<std::pair<std::string, Params>> cases = {
+      {"page1", {}},
+      {"open", {{"status", "open"}}},
+      {"high_audit", {{"severity", "high"}, {"source", "audit"}}},
+      {"by_severity", {{"sort", "-severity"}}},
+      {"verification_overdue", {{"verification_overdue", "true"}}},
+      {"search", {{"q", "Avvikelse 4999"}}}};
+  for (const auto& which : dbs) {
+    const std::string prefix = "BM_Issue28/" + which + "/";
+    for (const char* who : {"ciso", "kontakt.sof", "ks.ordforande", "medarbetare"})
+      for (const auto& [name, params] : cases)
+        benchmark::RegisterBenchmark(
+            (prefix + "list/" + name + "/" + who).c_str(),
+            [which, who, params](benchmark::State& s) { DeviationListCase(s, which, who, params); })
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(40);
+    benchmark::RegisterBenchmark((prefix + "get/ciso").c_str(),
+                                 [which](benchmark::State& s) { DeviationGetCase(s, which); })
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(40);
+  }
+  return 0;
+}
+
+const int kDeviationBenchmarks = RegisterDeviationBenchmarks();
+
+}  // namespace

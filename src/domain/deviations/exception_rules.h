@@ -1,0 +1,42 @@
+// Pure rules of exceptions (undantag): an approved, time-limited departure from a requirement.
+// An exception is requested, decided by the information owner of its area (approved or
+// rejected), and an approved one ends by itself on the first Swedish day after its last valid
+// day (expired) or earlier when it is revoked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/status.h"
+
+namespace lis::domain {
+
+enum class ExceptionState { kRequested, kApproved, kRejected, kExpired, kRevoked };
+
+// requested, approved, rejected, expired, revoked.
+const std::vector<std::string>& ExceptionStates();
+std::string ExceptionStateName(ExceptionState state);
+std::optional<ExceptionState> ParseExceptionState(std::string_view name);
+
+// The YYYY-MM-DD date `months` after `date`, the day kept or, past the end of the month, its
+// last day (2027-01-31 + 1 = 2027-02-28); nothing when `date` is not a date.
+std::optional<std::string> AddMonthsToDate(std::string_view date, int months);
+
+// The validity of an exception from `valid_from` through `valid_until` (YYYY-MM-DD): until
+// not before from ("error.exception_valid_until" naming valid_until) and at most `max_months`
+// after from ("error.exception_too_long" naming valid_until); dates as dates
+// ("error.field_not_date" naming the field).
+Status CheckValidity(const std::string& valid_from, const std::string& valid_until, int max_months);
+
+// Whether an approved exception valid through `valid_until` has expired at `now`: the Swedish
+// date of `now` lies after it.
+bool ExceptionExpiredAt(const std::string& valid_until, TimePoint now);
+
+// Whether an exception in `state` departs from its requirement at `now` (approved, not yet
+// expired): then the requirement shows the exception instead of a gap.
+bool ExceptionInForce(ExceptionState state, const std::string& valid_until, TimePoint now);
+
+}  // namespace lis::domain

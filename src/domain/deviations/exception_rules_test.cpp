@@ -1,0 +1,90 @@
+#include "domain/deviations/exception_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace lis::domain {
+namespace {
+
+TimePoint At(const char* utc) {
+  return *ParseTime(utc);
+}
+
+TEST(ExceptionRules, MonthsAreAddedToADateKeepingItsDayWithinTheMonth) {
+  const struct {
+    const char* date;
+    int months;
+    const char* expected;
+  } cases[] = {{"2026-12-07", 12, "2027-12-07"}, {"2027-01-31", 1, "2027-02-28"},
+               {"2028-01-31", 1, "2028-02-29"},  {"2026-11-30", 3, "2027-02-28"},
+               {"2026-05-15", 0, "2026-05-15"},  {"2026-12-31", 1, "2027-01-31"}};
+  for (const auto& c : cases) EXPECT_EQ(AddMonthsToDate(c.date, c.months), c.expected) << c.date;
+  EXPECT_FALSE(AddMonthsToDate("2026-02-30", 1));
+}
+
+TEST(ExceptionRules, AValidityEndsOnOrAfterItsStartAndWithinTheMaximum) {
+  const struct {
+    const char* from;
+    const char* until;
+    const char* error;  // nullptr: accepted
+    const char* field;
+  } cases[] = {
+      {"2027-01-01", "2027-12-31", nullptr, ""},
+      {"2027-01-01", "2027-01-01", nullptr, ""},
+      {"2027-01-31", "2028-01-31", nullptr, ""},
+      {"2027-01-31", "2028-02-01", "error.exception_too_long", "valid_until"},
+      {"2027-01-02", "2027-01-01", "error.exception_valid_until", "valid_until"},
+      {"2027-13-01", "2027-12-01", "error.field_not_date", "valid_from"},
+      {"2027-01-01", "31/12/2027", "error.field_not_date", "valid_until"},
+  };
+  for (const auto& c : cases) {
+    Status s = CheckValidity(c.from, c.until, 12);
+    if (!c.error) {
+      EXPECT_TRUE(s.ok()) << c.from << " " << c.until;
+      continue;
+    }
+    ASSERT_FALSE(s.ok()) << c.from << " " << c.until;
+    EXPECT_EQ(s.error().message_key, c.error);
+    EXPECT_EQ(s.error().field, c.field);
+  }
+}
+
+// An exception valid through a day lasts until that Swedish day ends: at midnight in
+// Stockholm, which is 23:00 UTC in winter and 22:00 UTC in summer, also on the days the
+// clocks change.
+TEST(ExceptionRules, ItExpiresOnTheFirstSwedishDayAfterItsLastDayAcrossSummerTime) {
+  const struct {
+    const char* valid_until;
+    const char* now;
+    bool expired;
+  } cases[] = {
+      // Winter time (UTC+1).
+      {"2027-01-15", "2027-01-15T22:59:59Z", false},
+      {"2027-01-15", "2027-01-15T23:00:00Z", true},
+      // The night summer time begins (28 March 2027: 02:00 CET becomes 03:00 CEST).
+      {"2027-03-27", "2027-03-27T22:59:59Z", false},
+      {"2027-03-27", "2027-03-27T23:00:00Z", true},
+      {"2027-03-28", "2027-03-28T21:59:59Z", false},
+      {"2027-03-28", "2027-03-28T22:00:00Z", true},
+      // The night summer time ends (31 October 2027: 03:00 CEST becomes 02:00 CET).
+      {"2027-10-30", "2027-10-30T21:59:59Z", false},
+      {"2027-10-30", "2027-10-30T22:00:00Z", true},
+      {"2027-10-31", "2027-10-31T22:59:59Z", false},
+      {"2027-10-31", "2027-10-31T23:00:00Z", true},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(ExceptionExpiredAt(c.valid_until, At(c.now)), c.expired)
+        << c.valid_until << " at " << c.now;
+}
+
+TEST(ExceptionRules, OnlyAnApprovedUnexpiredExceptionIsInForce) {
+  TimePoint now = At("2027-06-01T10:00:00Z");
+  for (const auto& name : ExceptionStates()) {
+    ExceptionState state = *ParseExceptionState(name);
+    EXPECT_EQ(ExceptionInForce(state, "2027-06-01", now), state == ExceptionState::kApproved)
+        << name;
+    EXPECT_FALSE(ExceptionInForce(state, "2027-05-31", now)) << name;
+  }
+}
+
+}  // namespace
+}  // namespace lis::domain

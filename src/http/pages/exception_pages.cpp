@@ -1,0 +1,314 @@
+// Exceptions (undantag) on pages: the register with filters, the request form (also opened
+// from a requirement row of a system), and one exception with the CISO's opinion, the
+// information owner's decision, revocation, removal and its history. Fields, words and
+// choices come from the declaration (domain/deviations/exception_record.cpp).
+#include <nlohmann/json.hpp>
+
+#include "core/config.h"
+#include "domain/deviations/exception_record.h"
+#include "http/api/api_support.h"
+#include "http/pages/form.h"
+#include "http/pages/history_view.h"
+#include "http/pages/org_tree.h"
+#include "http/pages/page_routes.h"
+#include "http/pages/page_support.h"
+#include "http/pages/record_view.h"
+#include "service/deviations/exception_service.h"
+
+namespace lis::http {
+
+using domain::FieldDecl;
+using domain::FieldKind;
+using nlohmann::json;
+
+namespace {
+
+const domain::RecordType& DeclaredExceptionType() {
+  return domain::ExceptionRecord();
+}
+
+const std::vector<std::string> kExceptionRequestFields = {
+    "title",  "org_unit_id",           "requirement_code", "clause",
+    "reason", "compensating_measures", "valid_from",       "valid_until"};
+
+const char* const kExceptionListParams[] = {
+    "q", "status", "org_unit_id", "requirement_code", "expiring_within", "sort"};
+
+std::string ExceptionHref(long long id) {
+  return "/exceptions/" + std::to_string(id);
+}
+
+std::string ExceptionValueText(const RequestContext& ctx, const OrgTree& tree, const FieldDecl& f,
+                               const json& e) {
+  const json& v = e.value(f.name, json(nullptr));
+  std::string references = f.references ? f.references : "";
+  if (references == "org_unit") return v.is_number_integer() ? tree.NameOf(v.get<long long>()) : "";
+  if (references == "user") return Str(e, std::string(f.name) + "_name");
+  if (f.kind == FieldKind::kReference)
+    return v.is_number_integer() ? "#" + std::to_string(v.get<long long>()) : "";
+  if (f.kind == FieldKind::kReferenceList) {
+    std::string out;
+    for (const auto& id : e.value(f.name, json::array()))
+      out += (out.empty() ? "#" : ", #") + std::to_string(id.get<long long>());
+    return out;
+  }
+  return DeclaredValueText(ctx, f, v);
+}
+
+// ---- The register ----
+
+json ExceptionRows(const RequestContext& ctx, const OrgTree& tree, const store::Page& page) {
+  json rows = json::array();
+  for (const auto& e : page.items) {
+    json cells = json::array();
+    for (const auto& f : DeclaredExceptionType().fields)
+      if (f.listed && f.name != std::string("title"))
+        cells.push_back(ExceptionValueText(ctx, tree, f, e));
+    rows.push_back({{"href", ExceptionHref(e["id"].get<long long>())},
+                    {"title", Str(e, "title")},
+                    {"cells", cells}});
+  }
+  return rows;
+}
+
+json ExceptionHeaders(const RequestContext& ctx) {
+  json headers = json::array();
+  for (const auto& f : DeclaredExceptionType().fields)
+    if (f.listed) headers.push_back({{"label", Text(ctx, f.label_key)}});
+  return headers;
+}
+
+void ShowExceptionList(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequirePageCaller(ctx, out)) return;
+  service::ParamLookup param = QueryParams(ctx);
+  auto query = service::ReadExceptionListQuery(param, ctx.caller->user_id);
+  if (!query.ok()) return WriteErrorPage(out, ctx, query.error());
+  long long page = PageNumberParam(ctx);
+  query->page = {kPageSize, (page - 1) * kPageSize};
+  auto result = app.exceptions.List(*ctx.caller, *query);
+  if (!result.ok()) return WriteErrorPage(out, ctx, result.error());
+  OrgTree tree = LoadOrgTree(app, ctx);
+  json rows = ExceptionRows(ctx, tree, *result);
+  long long first = (page - 1) * kPageSize;
+  std::string kept = KeptParams(param, kExceptionListParams);
+  json selects = json::array(
+      {FilterSelectData(ctx, "status", "exceptions.field.status",
+                        DeclaredChoiceOptions(ctx, *DeclaredExceptionType().Find("status")),
+                        param("status").value_or(""), "exceptions.filter.any"),
+       FilterSelectData(ctx, "org_unit_id", "exceptions.field.org_unit", tree.Options(),
+                        param("org_unit_id").value_or(""), "exceptions.filter.any")});
+  json data = {{"path", "/exceptions"},
+               {"q", param("q").value_or("")},
+               {"expiring_within", param("expiring_within").value_or("")},
+               {"selects", selects},
+               {"filtered", !kept.empty()},
+               {"headers", ExceptionHeaders(ctx)},
+               {"rows", rows},
+               {"has_rows", !rows.empty()},
+               {"showing", rows.empty() ? Text(ctx, "exceptions.none_found")
+                                        : Text(ctx, "exceptions.showing",
+                                               {{"from", std::to_string(first + 1)},
+                                                {"to", std::to_string(first + rows.size())},
+                                                {"total", std::to_string(result->total)}})},
+               {"prev_href", page > 1 ? "/exceptions?page=" + std::to_string(page - 1) + kept : ""},
+               {"next_href", first + kPageSize < result->total
+                                 ? "/exceptions?page=" + std::to_string(page + 1) + kept
+                                 : ""}};
+  data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
+                      !data["next_href"].get<std::string>().empty();
+  WritePage(out, ctx, "exceptions_list", "page.exceptions.title", "exceptions", data);
+}
+
+// ---- The request ----
+
+// The request form; from a requirement row it names the system and the requirement.
+void ShowExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out,
+                          const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  OrgTree tree = LoadOrgTree(app, ctx);
+  std::string system = ctx.request.Param("system_id");
+  json fresh = {{"requirement_code", ctx.request.Param("requirement_code")},
+                {"valid_from", service::Today()},
+                {"valid_until", service::Today()}};
+  Form form(ctx, "exception-request", "/exceptions", failure);
+  if (Digits(system)) form.Hidden("system_id", system);
+  AddDeclaredFields(
+      form, ctx, DeclaredExceptionType(), fresh, [&](const FieldDecl&) { return tree.Options(); },
+      kExceptionRequestFields);
+  form.Submit("exceptions.request_submit");
+  json data = {{"form", form.Html()},
+               {"system_id", system},
+               {"max_months", std::to_string(app.config.exception_max_months)}};
+  WritePage(out, ctx, "exception_request", "page.exception_request.title", "exceptions", data,
+            PageStatus(FailureError(failure)));
+}
+
+void PostExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleForm(
+      ctx, out, "exception-request",
+      DeclaredFormFields(DeclaredExceptionType(), kExceptionRequestFields),
+      [&](json body) {
+        for (const char* f : {"requirement_code", "clause", "compensating_measures"})
+          if (body.contains(f) && body[f] == "") body[f] = nullptr;
+        if (auto system = Digits(ctx.request.Param("system_id")))
+          body["system_ids"] = json::array({*system});
+        return app.exceptions.Create(*ctx.caller, body);
+      },
+      [&](const json& r) {
+        out.Redirect(ExceptionHref(r["id"].get<long long>()) + "?notice=exception_requested");
+      },
+      [&](const FormFailure& f) { ShowExceptionRequest(app, ctx, out, &f); });
+}
+
+// ---- One exception ----
+
+json ExceptionDetails(const RequestContext& ctx, const OrgTree& tree, const json& e) {
+  json rows = json::array();
+  for (const auto& f : DeclaredExceptionType().fields) {
+    if (!f.stored || f.name == std::string("title")) continue;
+    std::string value = ExceptionValueText(ctx, tree, f, e);
+    if (value.empty()) continue;
+    rows.push_back({{"label", Text(ctx, f.label_key)}, {"value", value}});
+  }
+  return rows;
+}
+
+std::string VersionOf(const json& e) {
+  return std::to_string(e["version"].get<long long>());
+}
+
+void ShowException(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
+  if (!RequirePageCaller(ctx, out)) return;
+  long long id = PathId(ctx);
+  auto record = app.exceptions.Get(*ctx.caller, id);
+  if (!record.ok()) return WriteErrorPage(out, ctx, record.error());
+  const json& e = *record;
+  OrgTree tree = LoadOrgTree(app, ctx);
+  std::string base = ExceptionHref(id);
+  const json& can = e["can"];
+  json data = {
+      {"title", Str(e, "title")},
+      {"status", DeclaredValueText(ctx, *DeclaredExceptionType().Find("status"), e["status"])},
+      {"in_force", e.value("in_force", false)},
+      {"in_force_text", Text(ctx, "exceptions.in_force_until", {{"date", Str(e, "valid_until")}})},
+      {"details", ExceptionDetails(ctx, tree, e)}};
+  if (can.value("edit", false) && e.value("ciso_opinion", json(nullptr)).is_null()) {
+    Form opinion(ctx, "exception-opinion", base, failure);
+    opinion.Hidden("version", VersionOf(e))
+        .Text("ciso_opinion", "exceptions.field.ciso_opinion", "",
+              FormInput().Type("textarea").Required().Hint("exceptions.hint.ciso_opinion"))
+        .Submit("exceptions.opinion_submit");
+    data["opinion_form"] = opinion.Html();
+  }
+  if (can.value("decide", false)) {
+    Form decide(ctx, "exception-decision", base + "/decision", failure);
+    decide.Hidden("version", VersionOf(e))
+        .Select("approve", "exceptions.field.decision",
+                {{"true", Text(ctx, "exceptions.decision.approve")},
+                 {"false", Text(ctx, "exceptions.decision.reject")}},
+                "true")
+        .Text("motivation", "exceptions.field.decision_motivation", "",
+              FormInput().Type("textarea").Required())
+        .Submit("exceptions.decision_submit");
+    data["decision_form"] = decide.Html();
+  }
+  if (can.value("revoke", false)) {
+    Form revoke(ctx, "exception-revoke", base + "/revoke", failure);
+    revoke.Hidden("version", VersionOf(e))
+        .Text("reason", "exceptions.field.revocation_reason", "",
+              FormInput().Type("textarea").Required())
+        .Submit("exceptions.revoke_submit", "danger");
+    data["revoke_form"] = revoke.Html();
+  }
+  if (can.value("delete", false)) {
+    Form del(ctx, "exception-delete", base + "/delete", failure);
+    del.Hidden("version", VersionOf(e))
+        .Confirm(Text(ctx, "exceptions.delete_confirm", {{"name", Str(e, "title")}}))
+        .Submit("exceptions.delete_submit", "danger");
+    data["delete_form"] = del.Html();
+  }
+  auto entries = app.exceptions.History(*ctx.caller, id);
+  if (entries.ok())
+    data["history_html"] = HistoryHtml(ctx, tree, *entries,
+                                       HistoryOptions{.base = base,
+                                                      .form_prefix = "exception-restore",
+                                                      .record_name = Str(e, "title"),
+                                                      .can_restore = false,
+                                                      .version_pages = false,
+                                                      .entity = "exception"},
+                                       failure);
+  WritePage(out, ctx, "exception_detail", "", "exceptions", data,
+            PageStatus(FailureError(failure)));
+}
+
+void HandleExceptionForm(App& app, RequestContext& ctx, HttpResponse& out,
+                         const std::string& form_id, const std::vector<FormField>& fields,
+                         const std::function<Result<json>(long long, const json&)>& call) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, form_id, fields, [&](const json& body) { return call(id, body); },
+      [&](const json&) { out.Redirect(ExceptionHref(id) + "?notice=saved"); },
+      [&](const FormFailure& f) { ShowException(app, ctx, out, &f); });
+}
+
+void PostExceptionOpinion(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleExceptionForm(
+      app, ctx, out, "exception-opinion", {{"version", FormField::kInt}, {"ciso_opinion"}},
+      [&](long long id, const json& body) { return app.exceptions.Update(*ctx.caller, id, body); });
+}
+
+void PostExceptionDecision(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleExceptionForm(app, ctx, out, "exception-decision",
+                      {{"version", FormField::kInt}, {"approve", FormField::kBool}, {"motivation"}},
+                      [&](long long id, const json& body) {
+                        return app.exceptions.Decide(*ctx.caller, id, body,
+                                                     std::chrono::system_clock::now());
+                      });
+}
+
+void PostExceptionRevoke(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleExceptionForm(
+      app, ctx, out, "exception-revoke", {{"version", FormField::kInt}, {"reason"}},
+      [&](long long id, const json& body) { return app.exceptions.Revoke(*ctx.caller, id, body); });
+}
+
+void PostExceptionDelete(App& app, RequestContext& ctx, HttpResponse& out) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, "exception-delete", {{"version", FormField::kInt}},
+      [&](const json& body) -> Result<json> {
+        std::optional<long long> version;
+        if (body.contains("version") && body["version"].is_number_integer())
+          version = body["version"].get<long long>();
+        return app.exceptions.Delete(*ctx.caller, id, version);
+      },
+      [&](const json&) { out.Redirect("/exceptions?notice=deleted"); },
+      [&](const FormFailure& f) { ShowException(app, ctx, out, &f); });
+}
+
+void GetExceptionList(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowExceptionList(app, ctx, out);
+}
+
+void GetExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowExceptionRequest(app, ctx, out, nullptr);
+}
+
+void GetException(App& app, RequestContext& ctx, HttpResponse& out) {
+  ShowException(app, ctx, out, nullptr);
+}
+
+}  // namespace
+
+void RegisterExceptionPages(Router& router, App& app) {
+  router.Add("GET", "/exceptions", Bind(app, GetExceptionList));
+  router.Add("POST", "/exceptions", Bind(app, PostExceptionRequest));
+  router.Add("GET", "/exceptions/new", Bind(app, GetExceptionRequest));
+  router.Add("GET", "/exceptions/{id}", Bind(app, GetException));
+  router.Add("POST", "/exceptions/{id}", Bind(app, PostExceptionOpinion));
+  router.Add("POST", "/exceptions/{id}/decision", Bind(app, PostExceptionDecision));
+  router.Add("POST", "/exceptions/{id}/revoke", Bind(app, PostExceptionRevoke));
+  router.Add("POST", "/exceptions/{id}/delete", Bind(app, PostExceptionDelete));
+}
+
+}  // namespace lis::http

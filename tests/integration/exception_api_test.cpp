@@ -1,0 +1,237 @@
+// Exceptions through the API (issue 28 step c): an object owner requests an exception from a
+// protection requirement of its system, the CISO gives its opinion, only the information owner
+// of the area decides, and the approved exception expires by itself on the first Swedish day
+// after its last valid day — one audited change however often the sweep runs.
+#include "core/clock.h"
+#include "deviation_support.h"
+#include "service/deviations/exception_service.h"
+
+namespace lis_test::exception_api_test {
+namespace {
+
+const char* kInfoOwner = "ex.infoagare";  // information owner of Barn- och utbildningsförvaltningen
+
+class ExceptionApiTest : public DeviationTest<ExceptionApiTest> {
+ protected:
+  static long long Bou() { return server().OrgUnitId("Barn- och utbildningsförvaltningen"); }
+
+  // A system of BoU (made by the CISO) whose classified set triggers requirements, and the code
+  // of the first of them, made once.
+  static void Prepare() {
+    if (system_) return;
+    LisServer& s = server();
+    const Session& ciso = As("ciso");
+    system_ =
+        CreateSystem(s, ciso, "Undantagssystem", CreateObject(s, ciso, "Undantagsobjekt", Bou()));
+    Classify(s, ciso, CreateSet(s, ciso, "Undantagsmängd", Bou(), {system_}), {2, 2, 2, 2});
+    code_ = Fetch(s, ciso, "/api/v1/systems/" + Id(system_) + "/requirements")["items"][0]["code"];
+    s.AddRole(s.CreateUser(kInfoOwner, Bou())["id"], "information_owner", Bou());
+  }
+
+  static json Body(const std::string& title, json extra = json::object()) {
+    json body = {{"title", title},
+                 {"org_unit_id", Bou()},
+                 {"requirement_code", code_},
+                 {"system_ids", {system_}},
+                 {"reason", "Leverantören levererar stödet först i nästa version."},
+                 {"compensating_measures", "Manuell logggranskning varje vecka."},
+                 {"valid_from", "2026-12-01"},
+                 {"valid_until", "2027-05-31"}};
+    body.update(extra);
+    return body;
+  }
+
+  static Response Decide(const Auth& auth, long long id, bool approve, long long version) {
+    return server().Post("/api/v1/exceptions/" + Id(id) + "/decision", auth,
+                         {{"approve", approve},
+                          {"motivation", "Risken är godtagbar under perioden."},
+                          {"version", version}});
+  }
+
+  static int Expire(const std::string& now) {
+    auto db = lis::store::Database::Open(server().database_url(), 1);
+    EXPECT_TRUE(db.ok());
+    auto expired = lis::service::ExpireExceptions(**db, *lis::ParseTime(now));
+    EXPECT_TRUE(expired.ok());
+    return expired.ok() ? *expired : -1;
+  }
+
+  // The exception the system's requirement list shows for the requirement, or null.
+  static json RequirementException() {
+    json items = Fetch(server(), As("objektagare"),
+                       "/api/v1/systems/" + Id(system_) + "/requirements")["items"];
+    for (const auto& r : items)
+      if (r["code"] == code_) return r["exception"];
+    return "no such requirement";
+  }
+
+  static inline long long system_ = 0;
+  static inline std::string code_;
+};
+
+TEST_F(ExceptionApiTest, RequestedByTheObjectOwnerDecidedByTheInformationOwnerExpiresByItself) {
+  Prepare();
+  LisServer& s = server();
+  const Session &owner = As("objektagare"), &ciso = As("ciso"), &info = As(kInfoOwner);
+  json e = MustCreate(s, owner, "exceptions", Body("Loggning saknas tills vidare"));
+  long long id = e["id"];
+  EXPECT_EQ(e["status"], "requested");
+  EXPECT_EQ(e["requested_by"], owner.user_id);
+  EXPECT_EQ(e["system_ids"], json::array({system_}));
+  std::string path = "/api/v1/exceptions/" + Id(id);
+
+  // The opinion is the CISO's.
+  Response r = s.Patch(path, owner, {{"ciso_opinion", "Jag tycker till"}, {"version", 1}});
+  EXPECT_EQ(r.status, 403) << r;
+  EXPECT_EQ(r.Json()["error"]["field"], "ciso_opinion");
+  r = s.Patch(path, ciso,
+              {{"ciso_opinion", "Tillstyrks med veckovis granskning."}, {"version", 1}});
+  ASSERT_EQ(r.status, 200) << r;
+
+  // Only the information owner of the area decides.
+  EXPECT_EQ(Decide(ciso, id, true, 2).status, 403);
+  EXPECT_EQ(Decide(owner, id, true, 2).status, 403);
+  EXPECT_EQ(Decide(As("infoagare.sof"), id, true, 2).status, 404) << "another area's owner";
+  r = Decide(info, id, true, 2);
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_EQ(r.Json()["status"], "approved");
+  EXPECT_EQ(r.Json()["decided_by"], info.user_id);
+  EXPECT_EQ(r.Json()["in_force"], true);
+  EXPECT_EQ(s.Patch(path, owner, {{"title", "Ändrad"}, {"version", 3}}).status, 409);
+  EXPECT_EQ(RequirementException(), (json{{"id", id}, {"valid_until", "2027-05-31"}}));
+
+  // The sweep on the last valid day (Swedish time) leaves it; the next day it expires, once.
+  EXPECT_EQ(Expire("2027-05-31T21:59:59Z"), 0);
+  EXPECT_EQ(Fetch(s, ciso, path)["status"], "approved");
+  EXPECT_EQ(Expire("2027-05-31T22:00:00Z"), 1);
+  EXPECT_EQ(Expire("2027-06-01T08:00:00Z"), 0);
+  json after = Fetch(s, ciso, path);
+  EXPECT_EQ(after["status"], "expired");
+  EXPECT_EQ(after["in_force"], false);
+  EXPECT_TRUE(RequirementException().is_null()) << "the requirement is a gap again";
+  json history = Fetch(s, ciso, path + "/history");
+  int expiries = 0;
+  for (const auto& v : history["items"])
+    if (v["action"] == "expire") {
+      ++expiries;
+      EXPECT_EQ(v["actor"], "system");
+    }
+  EXPECT_EQ(expiries, 1) << history.dump();
+
+  // A renewal is a new request linked to the previous one.
+  json renewal = MustCreate(
+      s, owner, "exceptions",
+      Body("Loggning saknas, förnyat",
+           {{"previous_id", id}, {"valid_from", "2027-06-01"}, {"valid_until", "2027-11-30"}}));
+  EXPECT_EQ(renewal["previous_id"], id);
+}
+
+TEST_F(ExceptionApiTest, BadInputIsRefusedNamingTheFieldAndNothingIsWritten) {
+  Prepare();
+  LisServer& s = server();
+  const Session &owner = As("objektagare"), &ciso = As("ciso");
+  long long energi_object =
+      CreateObject(s, As("ciso.energi"), "Energiobjekt", s.OrgUnitId("Drift och nät"));
+  long long energi_system = CreateSystem(s, As("ciso.energi"), "Energisystem", energi_object);
+  const struct {
+    const char* what;
+    const Session* who;
+    json body;
+    int status;
+    const char* field;
+  } cases[] = {
+      {"ends before it begins", &owner, Body("X", {{"valid_until", "2026-11-30"}}), 400,
+       "valid_until"},
+      {"longer than the maximum", &owner, Body("X", {{"valid_until", "2028-01-01"}}), 400,
+       "valid_until"},
+      {"no subject", &owner, Body("X", {{"requirement_code", nullptr}}), 400, "requirement_code"},
+      {"two subjects", &owner, Body("X", {{"clause", "Riktlinje 3.2"}}), 400, "requirement_code"},
+      {"unknown requirement", &owner, Body("X", {{"requirement_code", "NOPE-99"}}), 400,
+       "requirement_code"},
+      {"requirement without systems", &owner, Body("X", {{"system_ids", json::array()}}), 400,
+       "system_ids"},
+      {"a system of another organisation", &ciso, Body("X", {{"system_ids", {energi_system}}}), 400,
+       "system_ids"},
+      {"control without framework", &ciso,
+       Body("X", {{"requirement_code", nullptr}, {"control_ref", "A.8.5"}}), 400, "framework_id"},
+      {"not a date", &owner, Body("X", {{"valid_from", "1 december"}}), 400, "valid_from"},
+      {"status is not input", &owner, Body("X", {{"status", "approved"}}), 400, "status"},
+      {"an employee requests", &As("medarbetare"),
+       Body("X", {{"requirement_code", nullptr},
+                  {"system_ids", json::array()},
+                  {"clause", "Riktlinje 3.2"},
+                  {"org_unit_id", s.OrgUnitId("Socialförvaltningen")}}),
+       403, nullptr},
+  };
+  long long before = Fetch(s, ciso, "/api/v1/exceptions")["total"];
+  for (const auto& c : cases) {
+    Response r = s.Post("/api/v1/exceptions", *c.who, c.body);
+    EXPECT_EQ(r.status, c.status) << c.what << ": " << r;
+    if (c.field) EXPECT_EQ(r.Json()["error"]["field"], c.field) << c.what << ": " << r;
+  }
+  EXPECT_EQ(Fetch(s, ciso, "/api/v1/exceptions")["total"], before);
+
+  // An approval needs a validity that has not run out.
+  json past =
+      MustCreate(s, owner, "exceptions",
+                 Body("Förfluten", {{"valid_from", "2025-01-01"}, {"valid_until", "2025-06-30"}}));
+  Response r = Decide(As(kInfoOwner), past["id"], true, 1);
+  EXPECT_EQ(r.status, 400) << r;
+  EXPECT_EQ(r.Json()["error"]["field"], "valid_until");
+  r = Decide(As(kInfoOwner), past["id"], false, 1);
+  EXPECT_EQ(r.status, 200) << "a rejection needs no valid period: " << r;
+  EXPECT_EQ(r.Json()["status"], "rejected");
+}
+
+TEST_F(ExceptionApiTest, WhoSeesAnException) {
+  Prepare();
+  LisServer& s = server();
+  long long id = MustCreate(s, As("objektagare"), "exceptions", Body("Synlighet"))["id"];
+  const struct {
+    const char* who;
+    int status;
+  } rows[] = {{"objektagare", 200},   {"ciso", 200},          {kInfoOwner, 200},
+              {"sakerhetschef", 200}, {"ks.ordforande", 200}, {"medarbetare", 404},
+              {"infoagare.sof", 404}, {"ciso.energi", 404},   {"admin", 404},
+              {"itsak", 404}};
+  for (const auto& row : rows) {
+    EXPECT_EQ(s.Get("/api/v1/exceptions/" + Id(id), As(row.who)).status, row.status) << row.who;
+    Response list = s.Get("/api/v1/exceptions?limit=500", As(row.who));
+    ASSERT_EQ(list.status, 200) << row.who;
+    EXPECT_EQ(IdSet(list.Json()["items"]).count(id), row.status == 200 ? 1u : 0u) << row.who;
+  }
+}
+
+// The pages offer each person the step that is theirs: the opinion to the CISO, the decision
+// to the information owner, nothing to the requester once it is sent.
+TEST_F(ExceptionApiTest, ThePageOffersEachRoleItsStep) {
+  Prepare();
+  LisServer& s = server();
+  long long id = MustCreate(s, As("objektagare"), "exceptions", Body("Sidan"))["id"];
+  std::string page = "/exceptions/" + Id(id);
+  const struct {
+    const char* who;
+    bool opinion, decision;
+  } rows[] = {{"ciso", true, false}, {kInfoOwner, false, true}, {"ks.ordforande", false, false}};
+  for (const auto& row : rows) {
+    Response r = s.Get(page, As(row.who));
+    ASSERT_EQ(r.status, 200) << row.who;
+    EXPECT_EQ(r.body.find("id=\"exception-opinion\"") != std::string::npos, row.opinion) << row.who;
+    EXPECT_EQ(r.body.find("id=\"exception-decision\"") != std::string::npos, row.decision)
+        << row.who;
+    EXPECT_NE(r.body.find("Begärt"), std::string::npos) << "the status in words";
+    EXPECT_EQ(r.body.find(">requested<"), std::string::npos) << "no code";
+  }
+  EXPECT_EQ(s.Get(page, As("medarbetare")).status, 404);
+  Response r = PostForm(s, As(kInfoOwner), page + "/decision",
+                        "version=1&approve=true&motivation=" + UrlEncode("Godtagbart."));
+  ASSERT_EQ(r.status, 303) << r;
+  EXPECT_EQ(Fetch(s, As("ciso"), "/api/v1/exceptions/" + Id(id))["status"], "approved");
+  Response list = s.Get("/exceptions?status=approved", As("ciso"));
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Sidan"), std::string::npos);
+  EXPECT_NE(list.body.find("<td>Beviljat</td>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lis_test::exception_api_test
