@@ -144,7 +144,9 @@ int ExpireExceptionsNow(const Config& config, const std::string& at) {
   if (!db.ok()) return Fail(db.error());
   auto expired = lis::service::ExpireExceptions(**db, *when);
   if (!expired.ok()) return Fail(expired.error());
-  std::cout << "exceptions expired: " << *expired << "\n";
+  auto reminded = lis::service::RemindEndingExceptions(**db, *when);
+  if (!reminded.ok()) return Fail(reminded.error());
+  std::cout << "exceptions expired: " << *expired << "; reminders written: " << *reminded << "\n";
   return 0;
 }
 
@@ -317,8 +319,8 @@ int main(int argc, char** argv) {
   std::string expire_at;
   auto* exceptions_expire = exceptions->add_subcommand(
       "expire",
-      "Expire the approved exceptions whose last valid day has passed (what lis serve "
-      "does every minute)");
+      "Expire the approved exceptions whose last valid day has passed and write the reminders "
+      "due (what lis serve does every minute)");
   exceptions_expire->add_option("--at", expire_at,
                                 "As at this time (RFC 3339) instead of now, e.g. to catch up");
 

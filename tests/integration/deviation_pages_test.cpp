@@ -2,6 +2,7 @@
 // takes the steps the status allows, corrective actions come with one click, and a person
 // reads words, never codes.
 #include "deviation_support.h"
+#include "incident_support.h"
 
 namespace lis_test::deviation_pages_test {
 namespace {
@@ -86,6 +87,88 @@ TEST_F(DeviationPagesTest, TheRegisterFiltersInWordsAndKeepsTheFilterInItsLinks)
   page = s.Get("/deviations/mine", As("medarbetare"));
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.body.find("Revisionen fann brister"), std::string::npos);
+}
+
+TEST_F(DeviationPagesTest, TheStartPageShowsMyDeviationsAndThoseAwaitingAVerdict) {
+  LisServer& s = server();
+  const Session &employee = As("medarbetare"), &contact = As("kontakt.sof"), &ciso = As("ciso");
+  long long id = ReportDeviation(s, employee, DeviationBody("Startsidans avvikelse", Sof()))["id"];
+  Response home = s.Get("/", employee);
+  size_t mine = home.body.find("Mina avvikelser");
+  ASSERT_NE(mine, std::string::npos);
+  EXPECT_NE(home.body.find(Html("/deviations/" + Id(id)), mine), std::string::npos);
+  EXPECT_EQ(home.body.find("väntar på bedömning"), std::string::npos) << "not a handler";
+
+  ASSERT_EQ(MoveDeviation(s, contact, id, "analyse", {{"root_cause", "Orsak"}}).status, 200);
+  long long action =
+      CreateAction(s, contact,
+                   ActionBody("Startsidans åtgärd", Sof(), employee.user_id, "2030-01-31",
+                              {{"origin", "deviation"}, {"origin_id", id}}));
+  ASSERT_EQ(MoveDeviation(s, contact, id, "plan_actions").status, 200);
+  ASSERT_EQ(SetActionStatus(s, employee, action, "done").status, 200);
+  home = s.Get("/", ciso);
+  size_t verdict = home.body.find("Avvikelser som väntar på bedömning av effekt");
+  ASSERT_NE(verdict, std::string::npos);
+  EXPECT_NE(home.body.find(Html("/deviations/" + Id(id)), verdict), std::string::npos);
+}
+
+// The register exports what its list shows, with the list's filters, in words.
+TEST_F(DeviationPagesTest, TheRegisterExportsWithItsFiltersInWords) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  ReportDeviation(s, ciso,
+                  DeviationBody("Exporteras; med semikolon", Sof(),
+                                {{"source", "internal_control"}, {"severity", "low"}}));
+  ReportDeviation(s, ciso, DeviationBody("Exporteras inte", Sof(), {{"source", "audit"}}));
+  Response csv = s.Get("/api/v1/deviations/export?format=csv&source=internal_control", ciso);
+  ASSERT_EQ(csv.status, 200) << csv;
+  EXPECT_NE(csv.Header("Content-Disposition").find("deviations.csv"), std::string::npos);
+  EXPECT_NE(csv.body.find("rubrik;"), std::string::npos) << csv.body.substr(0, 200);
+  EXPECT_NE(csv.body.find("\"Exporteras; med semikolon\""), std::string::npos);
+  EXPECT_EQ(csv.body.find("Exporteras inte"), std::string::npos);
+  EXPECT_NE(csv.body.find(";Internkontroll;"), std::string::npos) << "the source in words";
+  EXPECT_NE(csv.body.find(";Låg;"), std::string::npos) << "the severity in words";
+  Response xlsx = s.Get("/api/v1/deviations/export?format=xlsx", ciso);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u) << "a zip";
+  EXPECT_EQ(s.Get("/api/v1/deviations/export?format=pdf", ciso).status, 400);
+  // An employee's export holds only what it reported.
+  Response own = s.Get("/api/v1/deviations/export?format=csv", As("medarbetare"));
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.body.find("Exporteras"), std::string::npos);
+  Response exceptions = s.Get("/api/v1/exceptions/export?format=csv", ciso);
+  EXPECT_EQ(exceptions.status, 200) << exceptions;
+}
+
+// One click reports a deviation from an incident's review or from a requirement gap, naming
+// where it came from; a requirement that is met is no gap to report.
+TEST_F(DeviationPagesTest, OneClickReportsADeviationFromAnIncidentOrAGap) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long incident = ReportIncident(s, ciso, ReportBody("Granskad incident", Sof()))["id"];
+  Response r = PostForm(s, ciso, "/incidents/" + Id(incident) + "/review/deviation");
+  ASSERT_EQ(r.status, 303) << r;
+  json d = Fetch(s, ciso, DeviationPath(RedirectId(r, "/deviations/")));
+  EXPECT_EQ(d["origin_kind"], "incident");
+  EXPECT_EQ(d["origin_id"], incident);
+  EXPECT_EQ(d["source"], "incident_review");
+  EXPECT_EQ(d["title"], "Avvikelse efter incident " + Id(incident));
+  EXPECT_EQ(
+      PostForm(s, As("kontakt.sof"), "/incidents/" + Id(incident) + "/review/deviation").status,
+      400)
+      << "the contact person does not see the incident";
+
+  GapSystem gap = MakeGapSystem(s, ciso, "Avvikelsesystem", Sof(), 1);
+  std::string base = "/assets/systems/" + Id(gap.id) + "/requirements/";
+  Response page = s.Get("/assets/systems/" + Id(gap.id), ciso);
+  EXPECT_NE(page.body.find("id=\"gap-deviation-" + gap.codes[0] + "\""), std::string::npos);
+  r = PostForm(s, ciso, base + gap.codes[0] + "/deviation");
+  ASSERT_EQ(r.status, 303) << r;
+  d = Fetch(s, ciso, DeviationPath(RedirectId(r, "/deviations/")));
+  EXPECT_EQ(d["origin_kind"], "requirement_gap");
+  EXPECT_EQ(d["origin_id"], gap.id);
+  EXPECT_EQ(d["title"], "Skyddskrav " + gap.codes[0] + " uppfylls inte i Avvikelsesystem");
+  EXPECT_EQ(PostForm(s, ciso, base + gap.codes.back() + "/deviation").status, 400) << "met";
 }
 
 }  // namespace

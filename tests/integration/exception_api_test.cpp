@@ -3,6 +3,7 @@
 // of the area decides, and the approved exception expires by itself on the first Swedish day
 // after its last valid day — one audited change however often the sweep runs.
 #include "core/clock.h"
+#include "core/stockholm_time.h"
 #include "deviation_support.h"
 #include "service/deviations/exception_service.h"
 
@@ -46,6 +47,14 @@ class ExceptionApiTest : public DeviationTest<ExceptionApiTest> {
                          {{"approve", approve},
                           {"motivation", "Risken är godtagbar under perioden."},
                           {"version", version}});
+  }
+
+  static int Remind(const std::string& now) {
+    auto db = lis::store::Database::Open(server().database_url(), 1);
+    EXPECT_TRUE(db.ok());
+    auto written = lis::service::RemindEndingExceptions(**db, *lis::ParseTime(now));
+    EXPECT_TRUE(written.ok());
+    return written.ok() ? *written : -1;
   }
 
   static int Expire(const std::string& now) {
@@ -231,6 +240,64 @@ TEST_F(ExceptionApiTest, ThePageOffersEachRoleItsStep) {
   ASSERT_EQ(list.status, 200);
   EXPECT_NE(list.body.find("Sidan"), std::string::npos);
   EXPECT_NE(list.body.find("<td>Beviljat</td>"), std::string::npos);
+}
+
+// The requester and the CISO hear of an ending exception 30, 7 and 1 days before it ends, once
+// each, however often the sweep runs.
+TEST_F(ExceptionApiTest, RemindersComeThirtySevenAndOneDayBeforeTheEndOnceEach) {
+  Prepare();
+  LisServer& s = server();
+  const Session& owner = As("objektagare");
+  long long id = MustCreate(
+      s, owner, "exceptions",
+      Body("Påminnelser", {{"valid_from", "2026-12-01"}, {"valid_until", "2027-09-30"}}))["id"];
+  ASSERT_EQ(Decide(As(kInfoOwner), id, true, 1).status, 200);
+  auto reminders = [&](const Session& who) {
+    json items = Fetch(s, who, "/api/v1/notifications?limit=500")["items"];
+    std::vector<std::string> texts;
+    for (const auto& n : items)
+      if (n["entity"] == "exception" && n["entity_id"] == id) texts.push_back(n["text"]);
+    return texts;
+  };
+  EXPECT_EQ(Remind("2027-08-31T10:00:00Z"), 0) << "31 days before it ends";
+  int first = Remind("2027-09-01T10:00:00Z");
+  EXPECT_GE(first, 2) << "the requester and the CISO";
+  EXPECT_EQ(Remind("2027-09-02T10:00:00Z"), 0) << "the 30-day reminder once";
+  EXPECT_EQ(Remind("2027-09-24T10:00:00Z"), first);
+  EXPECT_EQ(Remind("2027-09-30T10:00:00Z"), first);
+  EXPECT_EQ(Remind("2027-09-30T20:00:00Z"), 0);
+  auto texts = reminders(owner);
+  ASSERT_EQ(texts.size(), 3u);
+  EXPECT_EQ(reminders(As("ciso")).size(), 3u);
+  EXPECT_EQ(reminders(As("medarbetare")).size(), 0u);
+  bool tomorrow = false;
+  for (const auto& t : texts) tomorrow = tomorrow || t.find("bara i dag") != std::string::npos;
+  EXPECT_TRUE(tomorrow) << texts[0];
+}
+
+// The start page lists the exceptions waiting for the information owner's decision and, for
+// those who read exceptions, the ones ending within 30 days.
+TEST_F(ExceptionApiTest, TheStartPageShowsExceptionsToDecideAndThoseEndingSoon) {
+  Prepare();
+  LisServer& s = server();
+  std::string soon =
+      lis::StockholmDate(std::chrono::system_clock::now() + std::chrono::hours(24 * 10));
+  long long waiting =
+      MustCreate(s, As("objektagare"), "exceptions", Body("Väntar på beslut"))["id"];
+  long long ending = MustCreate(s, As("objektagare"), "exceptions",
+                                Body("Upphör snart", {{"valid_until", soon}}))["id"];
+  ASSERT_EQ(Decide(As(kInfoOwner), ending, true, 1).status, 200);
+  Response home = s.Get("/", As(kInfoOwner));
+  ASSERT_EQ(home.status, 200);
+  size_t decide = home.body.find("Undantag att besluta");
+  size_t ends = home.body.find("Undantag som upphör inom 30 dagar");
+  ASSERT_NE(decide, std::string::npos);
+  ASSERT_NE(ends, std::string::npos);
+  EXPECT_NE(home.body.find(Html("/exceptions/" + Id(waiting)), decide), std::string::npos);
+  EXPECT_NE(home.body.find(Html("/exceptions/" + Id(ending)), ends), std::string::npos);
+  home = s.Get("/", As("medarbetare"));
+  EXPECT_EQ(home.body.find("Undantag att besluta"), std::string::npos);
+  EXPECT_EQ(home.body.find("Undantag som upphör"), std::string::npos);
 }
 
 }  // namespace

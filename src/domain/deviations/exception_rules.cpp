@@ -58,4 +58,11 @@ bool ExceptionInForce(ExceptionState state, const std::string& valid_until, Time
   return state == ExceptionState::kApproved && !ExceptionExpiredAt(valid_until, now);
 }
 
+std::optional<int> ExpiryReminderDays(const std::string& valid_until, const std::string& today) {
+  if (!IsDate(valid_until) || !IsDate(today) || valid_until < today) return std::nullopt;
+  for (int days : {1, 7, 30})
+    if (valid_until <= *AddDays(today, days - 1)) return days;
+  return std::nullopt;
+}
+
 }  // namespace lis::domain

@@ -39,4 +39,9 @@ bool ExceptionExpiredAt(const std::string& valid_until, TimePoint now);
 // expired): then the requirement shows the exception instead of a gap.
 bool ExceptionInForce(ExceptionState state, const std::string& valid_until, TimePoint now);
 
+// The reminder due `today` (YYYY-MM-DD) for an approved exception valid through
+// `valid_until`: 30, 7 or 1 when its expiry (the day after valid_until) is at most that many
+// days away — the nearest of them — or nothing (further off, or already run out).
+std::optional<int> ExpiryReminderDays(const std::string& valid_until, const std::string& today);
+
 }  // namespace lis::domain

@@ -86,5 +86,24 @@ TEST(ExceptionRules, OnlyAnApprovedUnexpiredExceptionIsInForce) {
   }
 }
 
+// Reminders come 30, 7 and 1 days before the exception ends (the day after its last valid day).
+TEST(ExceptionRules, AReminderComesThirtySevenAndOneDayBeforeTheEnd) {
+  const struct {
+    const char* valid_until;
+    const char* today;
+    std::optional<int> days;
+  } cases[] = {
+      {"2027-06-30", "2027-05-31", std::nullopt},  // ends on 1 July: 31 days away
+      {"2027-06-30", "2027-06-01", 30},
+      {"2027-06-30", "2027-06-23", 30},
+      {"2027-06-30", "2027-06-24", 7},
+      {"2027-06-30", "2027-06-29", 7},
+      {"2027-06-30", "2027-06-30", 1},             // the last valid day
+      {"2027-06-30", "2027-07-01", std::nullopt},  // run out: the sweep expires it
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(ExpiryReminderDays(c.valid_until, c.today), c.days) << c.today;
+}
+
 }  // namespace
 }  // namespace lis::domain

@@ -1,9 +1,12 @@
-// Import (POST .../import) and export (GET .../export?format=csv|xlsx) of the asset registers.
+// Import (POST .../import) and export (GET .../export?format=csv|xlsx) of the asset registers,
+// and the export of the deviation and exception registers.
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
+#include "domain/deviations/deviation_record.h"
+#include "domain/deviations/exception_record.h"
 #include "http/api/api_routes.h"
 #include "http/api/api_support.h"
 #include "http/api/asset_queries.h"
@@ -16,6 +19,8 @@
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/system_service.h"
+#include "service/deviations/deviation_service.h"
+#include "service/deviations/exception_service.h"
 
 namespace lis::http {
 
@@ -115,23 +120,51 @@ std::string Column(const RequestContext& ctx, ImportKind kind, const std::string
 }
 
 // `items` of a declared type as a sheet: the id, the fields with file columns in words (a
-// reference by the name `name_of` gives), the security class.
+// reference by the name `name_of` gives), and for a classified register the security class.
 Sheet DeclaredSheet(const RequestContext& ctx, const domain::RecordType& type,
-                    const std::vector<json>& items, const ReferenceName& name_of) {
+                    const std::vector<json>& items, const ReferenceName& name_of,
+                    bool classified = true) {
   Sheet s;
   s.header.push_back("id");
   for (const auto& f : type.fields)
     if (f.header_sv) s.header.push_back(ctx.language == "sv" ? f.header_sv : f.header_en);
-  s.header.push_back(Text(ctx, "export.security_class"));
+  if (classified) s.header.push_back(Text(ctx, "export.security_class"));
   for (const auto& r : items) {
     std::vector<std::string> row = {std::to_string(r["id"].get<long long>())};
     for (const auto& f : type.fields)
       if (f.header_sv)
         row.push_back(DeclaredValueText(ctx, f, r.value(f.name, json(nullptr)), name_of));
-    row.push_back(ClassCell(r));
+    if (classified) row.push_back(ClassCell(r));
     s.rows.push_back(std::move(row));
   }
   return s;
+}
+
+// A register of the deviations area (deviations, exceptions) as a sheet: what its list with the
+// request's filters shows the caller, units by name.
+template <class Query, class Service>
+Result<Sheet> HandlingSheet(App& app, const RequestContext& ctx, Service& service,
+                            Result<Query> (*read)(const service::ParamLookup&, long long),
+                            const domain::RecordType& type) {
+  auto q = read(QueryParams(ctx), ctx.caller->user_id);
+  if (!q.ok()) return q.error();
+  auto items = ListAll(service, *ctx.caller, *q);
+  if (!items.ok()) return items.error();
+  auto tree = OrgTree::Load(app, *ctx.caller);
+  auto name_of = [&](const domain::FieldDecl&, long long id) {
+    return tree.ok() ? tree->NameOf(id) : "";
+  };
+  return DeclaredSheet(ctx, type, *items, name_of, false);
+}
+
+Result<Sheet> DeviationsSheet(App& app, const RequestContext& ctx) {
+  return HandlingSheet(app, ctx, app.deviations, service::ReadDeviationListQuery,
+                       domain::DeviationRecord());
+}
+
+Result<Sheet> ExceptionsSheet(App& app, const RequestContext& ctx) {
+  return HandlingSheet(app, ctx, app.exceptions, service::ReadExceptionListQuery,
+                       domain::ExceptionRecord());
 }
 
 Result<Sheet> ObjectsSheet(App& app, const RequestContext& ctx) {
@@ -212,6 +245,12 @@ void RegisterAssetTransferApi(Router& router, App& app) {
   });
   router.Add("GET", "/api/v1/systems/export", [&app](RequestContext& c, HttpResponse& o) {
     Export(app, c, o, SystemsSheet, "systems");
+  });
+  router.Add("GET", "/api/v1/deviations/export", [&app](RequestContext& c, HttpResponse& o) {
+    Export(app, c, o, DeviationsSheet, "deviations");
+  });
+  router.Add("GET", "/api/v1/exceptions/export", [&app](RequestContext& c, HttpResponse& o) {
+    Export(app, c, o, ExceptionsSheet, "exceptions");
   });
   router.Add("GET", "/api/v1/information-sets/export", [&app](RequestContext& c, HttpResponse& o) {
     Export(app, c, o, SetsSheet, "information-sets");

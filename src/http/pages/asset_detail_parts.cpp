@@ -54,6 +54,10 @@ json RequirementStatusRows(const RequestContext& ctx, long long system_id,
     } else if (IsGap(r) && can_write) {
       row["exception_request_href"] = "/exceptions/new?system_id=" + std::to_string(system_id) +
                                       "&requirement_code=" + UrlEncode(code);
+      Form deviation(ctx, "gap-deviation-" + code, base + code + "/deviation", nullptr);
+      deviation.Inline().Submit("deviations.from_origin_submit", "secondary",
+                                Text(ctx, "deviations.from_gap_hidden", {{"code", code}}));
+      row["deviation_form"] = deviation.Html();
     }
     if (can_write) {
       std::vector<SelectOption> options;

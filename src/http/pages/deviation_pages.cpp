@@ -187,6 +187,9 @@ void ShowDeviationList(App& app, RequestContext& ctx, HttpResponse& out, Deviati
       {"next_href",
        first + kPageSize < result->total ? path + "?page=" + std::to_string(page + 1) + kept : ""},
       {"report_form", DeviationReportFormHtml(ctx, tree, failure)}};
+  std::string filters = kept + (view == DeviationView::kMine ? "&mine=true" : "");
+  data["export_csv"] = "/api/v1/deviations/export?format=csv" + filters;
+  data["export_xlsx"] = "/api/v1/deviations/export?format=xlsx" + filters;
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
   WritePage(out, ctx, "deviations_list", title, "deviations", data,
@@ -426,6 +429,30 @@ void PostDeviationAction(App& app, RequestContext& ctx, HttpResponse& out) {
   });
 }
 
+// A deviation reported with one click from what it comes from; to its page.
+void ReportFromOrigin(App& app, RequestContext& ctx, HttpResponse& out, const std::string& form_id,
+                      const std::string& kind, const std::string& ref) {
+  long long id = PathId(ctx);
+  HandleForm(
+      ctx, out, form_id, {},
+      [&](const json&) { return app.deviations.CreateFromOrigin(*ctx.caller, kind, id, ref); },
+      [&](const json& r) {
+        out.Redirect(DeviationHref(r["id"].get<long long>()) + "?notice=deviation_reported");
+      },
+      [&](const FormFailure& f) { WriteErrorPage(out, ctx, f.error); });
+}
+
+// POST /incidents/{id}/review/deviation
+void PostDeviationFromIncident(App& app, RequestContext& ctx, HttpResponse& out) {
+  ReportFromOrigin(app, ctx, out, "review-deviation", "incident", "");
+}
+
+// POST /assets/systems/{id}/requirements/{code}/deviation
+void PostDeviationFromGap(App& app, RequestContext& ctx, HttpResponse& out) {
+  std::string code = ctx.request.path_params.at("code");
+  ReportFromOrigin(app, ctx, out, "gap-deviation-" + code, "requirement_gap", code);
+}
+
 template <DeviationView V>
 void GetDeviationList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowDeviationList(app, ctx, out, V, nullptr);
@@ -448,6 +475,9 @@ void RegisterDeviationPages(Router& router, App& app) {
   router.Add("POST", "/deviations/{id}/delete", Bind(app, PostDeviationDelete));
   router.Add("POST", "/deviations/{id}/restore", Bind(app, PostDeviationRestore));
   router.Add("POST", "/deviations/{id}/action", Bind(app, PostDeviationAction));
+  router.Add("POST", "/incidents/{id}/review/deviation", Bind(app, PostDeviationFromIncident));
+  router.Add("POST", "/assets/systems/{id}/requirements/{code}/deviation",
+             Bind(app, PostDeviationFromGap));
 }
 
 }  // namespace lis::http

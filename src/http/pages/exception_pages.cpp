@@ -116,6 +116,8 @@ void ShowExceptionList(App& app, RequestContext& ctx, HttpResponse& out) {
                                  : ""}};
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                       !data["next_href"].get<std::string>().empty();
+  data["export_csv"] = "/api/v1/exceptions/export?format=csv" + kept;
+  data["export_xlsx"] = "/api/v1/exceptions/export?format=xlsx" + kept;
   WritePage(out, ctx, "exceptions_list", "page.exceptions.title", "exceptions", data);
 }
 

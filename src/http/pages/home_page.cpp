@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/messages.h"
 #include "http/api/api_routes.h"
 #include "http/pages/action_parts.h"
@@ -7,6 +8,8 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "service/assets/asset_work_service.h"
+#include "service/deviations/deviation_service.h"
+#include "service/deviations/exception_service.h"
 #include "service/org/org_service.h"
 #include "service/org/user_service.h"
 #include "service/risk/risk_service.h"
@@ -141,6 +144,53 @@ json AssetWork(App& app, const RequestContext& ctx, json& cards) {
   return data;
 }
 
+// The deviation and exception work on the start page: the caller's open deviations, those
+// awaiting a verdict for handlers, the exceptions the caller may decide and those ending within
+// 30 days for those who read exceptions.
+void DeviationWork(App& app, const RequestContext& ctx, json& data) {
+  const service::Caller& caller = *ctx.caller;
+  auto deviation_row = [&](const json& d) {
+    return json{{"name", d["title"]},
+                {"href", "/deviations/" + std::to_string(d["id"].get<long long>())},
+                {"state", Text(ctx, "deviations.status." + d["status"].get<std::string>())},
+                {"date", d["detected_on"]}};
+  };
+  auto exception_row = [&](const json& e) {
+    return json{{"name", e["title"]},
+                {"href", "/exceptions/" + std::to_string(e["id"].get<long long>())},
+                {"state", Text(ctx, "exceptions.status." + e["status"].get<std::string>())},
+                {"date", e["valid_until"]}};
+  };
+  service::DeviationListQuery mine;
+  mine.page = {kWorkRows, 0};
+  mine.reported_by = caller.user_id;
+  mine.status = "open";
+  json own = WorkList(ctx, app.deviations.List(caller, mine), deviation_row);
+  if (own["has_rows"].get<bool>()) data["deviations_mine"] = own;
+  if (service::DeviationService::HandlesByRole(caller)) {
+    service::DeviationListQuery verifying;
+    verifying.page = {kWorkRows, 0};
+    verifying.status = "verifying";
+    data["deviations_verdict"] =
+        WorkList(ctx, app.deviations.List(caller, verifying), deviation_row);
+  }
+  if (domain::ScopesFor(caller.grants, domain::Permission::kExceptionDecide).any()) {
+    service::ExceptionListQuery to_decide;
+    to_decide.page = {kWorkRows, 0};
+    to_decide.status = "requested";
+    to_decide.under = domain::ScopesFor(caller.grants, domain::Permission::kExceptionDecide);
+    data["exceptions_decide"] =
+        WorkList(ctx, app.exceptions.List(caller, to_decide), exception_row);
+  }
+  if (HoldsAny(caller, domain::Permission::kExceptionRead)) {
+    service::ExceptionListQuery ending;
+    ending.page = {kWorkRows, 0};
+    ending.expiring_before = *AddDays(service::Today(), 31);
+    json rows = WorkList(ctx, app.exceptions.List(caller, ending), exception_row);
+    if (rows["has_rows"].get<bool>()) data["exceptions_ending"] = rows;
+  }
+}
+
 void Home(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   const Messages& msg = Messages::Embedded();
@@ -167,6 +217,7 @@ void Home(App& app, RequestContext& ctx, HttpResponse& out) {
   json work = AssetWork(app, ctx, cards);
   work["actions"] = MyActionsWork(app, ctx, cards);
   if (json clocks = RunningClocksWork(app, ctx); !clocks.is_null()) work["clocks"] = clocks;
+  DeviationWork(app, ctx, work);
   WritePage(out, ctx, "home", "page.home.title", "home",
             {{"roles", roles},
              {"has_roles", !roles.empty()},

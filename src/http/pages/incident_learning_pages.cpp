@@ -76,6 +76,11 @@ void ShowReview(App& app, RequestContext& ctx, HttpResponse& out, const Error* f
                          .create_path = base + "/review/action",
                          .form_id = "review-action",
                          .may_create_here = can_edit && !Str(r, "to_improve").empty()});
+  if (can_edit) {
+    Form deviation(ctx, "review-deviation", base + "/review/deviation", nullptr);
+    deviation.Inline().Submit("deviations.from_origin_submit", "secondary");
+    data["deviation_form"] = deviation.Html();
+  }
   WritePage(out, ctx, "incident_review", "", "incidents", std::move(data), PageStatus(failure));
 }
 

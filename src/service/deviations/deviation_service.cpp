@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/messages.h"
 #include "core/stockholm_time.h"
 #include "domain/deviations/deviation_record.h"
 #include "domain/deviations/deviation_rules.h"
@@ -14,6 +15,7 @@
 #include "service/input.h"
 #include "service/org/user_reference.h"
 #include "service/records/record_input.h"
+#include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
 #include "store/controls/soa_tables.h"
 #include "store/deviations/deviation_tables.h"
@@ -150,6 +152,52 @@ Result<json> DeviationService::Create(const Caller& caller, const json& body) {
     json created = store::InsertRecord(tx, store::DeviationTable(), r);
     return ShownDeviation(tx, caller, std::move(created));
   });
+}
+
+namespace {
+
+// The report a one-click deviation from an origin makes, or kInvalid naming origin_id.
+Result<json> ReportFromOrigin(Tx& tx, const Caller& caller, const std::string& kind, long long id,
+                              const std::string& ref) {
+  const Messages& texts = Messages::Embedded();
+  if (kind == "incident") {
+    auto incident = store::GetRecord(tx, store::IncidentTable(), id);
+    if (!incident || IncidentViewFor(tx, caller, *incident) != IncidentView::kFull)
+      return Invalid("error.deviation_origin_missing", "origin_id");
+    return json{{"title", texts.Text(caller.language, "deviations.from_incident",
+                                     {{"id", std::to_string(id)}})},
+                {"org_unit_id", (*incident)["org_unit_id"]},
+                {"source", "incident_review"}};
+  }
+  if (kind != "requirement_gap") return Invalid("error.deviation_origin_missing", "origin_id");
+  auto system = store::GetRecord(tx, store::SystemTable(), id);
+  auto object =
+      system ? store::GetRecord(tx, store::ObjectTable(), (*system)["object_id"].get<long long>())
+             : std::nullopt;
+  if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
+    return Invalid("error.deviation_origin_missing", "origin_id");
+  auto requirement = store::LiveRequirementWithCode(tx, ref);
+  auto status = requirement ? store::RequirementStatus(tx, id, *requirement) : std::nullopt;
+  if (!status || (*status != "not_met" && *status != "partly_met"))
+    return Invalid("error.deviation_origin_missing", "origin_id");
+  return json{
+      {"title", texts.Text(caller.language, "deviations.from_requirement_gap",
+                           {{"code", ref}, {"system", (*system)["name"].get<std::string>()}})},
+      {"org_unit_id", (*object)["org_unit_id"]},
+      {"source", "self_reported"}};
+}
+
+}  // namespace
+
+Result<json> DeviationService::CreateFromOrigin(const Caller& caller, const std::string& kind,
+                                                long long id, const std::string& ref) {
+  auto body = db_.ReadResult<json>(
+      [&](Tx& tx) -> Result<json> { return ReportFromOrigin(tx, caller, kind, id, ref); });
+  if (!body.ok()) return body;
+  (*body)["detected_on"] = TodayStockholm();
+  (*body)["origin_kind"] = kind;
+  (*body)["origin_id"] = id;
+  return Create(caller, *body);
 }
 
 Result<json> DeviationService::Update(const Caller& caller, long long id, const json& body) {

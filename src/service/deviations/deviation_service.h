@@ -53,6 +53,14 @@ class DeviationService {
   // field). detected_on may not lie after today; origin_kind and origin_id come together and
   // name a record the caller sees.
   Result<nlohmann::json> Create(const Caller& caller, const nlohmann::json& body);
+  // A deviation reported with one click from what it comes from, detected today: from an
+  // incident the caller sees in full (`kind` "incident": source incident_review, at the
+  // incident's unit, titled by its number), or from a requirement gap of a system the caller
+  // reads ("requirement_gap", `ref` the requirement code, recorded not met or partly met:
+  // self_reported, at the system's object's unit, titled by the code and the system).
+  // Otherwise kInvalid naming origin_id.
+  Result<nlohmann::json> CreateFromOrigin(const Caller& caller, const std::string& kind,
+                                          long long id, const std::string& ref);
   // Body: version and any input fields. Only handlers; a closed or rejected deviation is
   // final (conflict "error.deviation_finished"). Once analysed, the root cause may not be
   // emptied.

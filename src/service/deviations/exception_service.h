@@ -85,6 +85,12 @@ class ExceptionService {
 // finds none. Safe to run in several processes at once (a changed version is skipped).
 Result<int> ExpireExceptions(store::Database& db, TimePoint now);
 
+// Writes the bell reminders due at `now` (Swedish date) for approved exceptions ending within
+// 30 days: to the requester and the CISOs over its unit, at 30, 7 and 1 days before it ends
+// (domain::ExpiryReminderDays, only the nearest), once per exception, threshold and user.
+// Returns how many were written.
+Result<int> RemindEndingExceptions(store::Database& db, TimePoint now);
+
 // The approved exceptions in force on the Swedish date of `now` for the requirements of system
 // `system_id`, by requirement code: {"id", "valid_until"} of the one valid longest. Authorises
 // nothing: for the requirement view of a system the caller already reads.

@@ -35,11 +35,17 @@ void NotificationSweeper::SweepOnce() {
     spdlog::error("notification sweep failed: {}", e.what());
   }
   try {
-    auto expired = ExpireExceptions(db_, std::chrono::system_clock::now());
+    auto now = std::chrono::system_clock::now();
+    auto expired = ExpireExceptions(db_, now);
     if (!expired.ok())
       spdlog::error("exception expiry failed: {}", expired.error().message_key);
     else if (*expired > 0)
       spdlog::info("exception expiry: {} exceptions expired", *expired);
+    auto reminded = RemindEndingExceptions(db_, now);
+    if (!reminded.ok())
+      spdlog::error("exception reminders failed: {}", reminded.error().message_key);
+    else if (*reminded > 0)
+      spdlog::info("exception reminders: {} written", *reminded);
   } catch (const std::exception& e) {
     spdlog::error("exception expiry failed: {}", e.what());
   }

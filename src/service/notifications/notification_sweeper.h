@@ -1,5 +1,5 @@
-// The background sweep of `lis serve`: SweepClockNotifications and ExpireExceptions every
-// notification_sweep_seconds, in a thread of its own, until stopped.
+// The background sweep of `lis serve`: SweepClockNotifications, ExpireExceptions and
+// RemindEndingExceptions every notification_sweep_seconds, in a thread of its own, until stopped.
 #pragma once
 
 #include <condition_variable>

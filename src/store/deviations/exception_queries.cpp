@@ -1,5 +1,7 @@
 #include "store/deviations/exception_queries.h"
 
+#include <nlohmann/json.hpp>
+
 #include "store/org/org_tables.h"
 
 namespace lis::store {
@@ -58,6 +60,7 @@ void AndExceptionFields(Filter& f, const ExceptionWhere& w) {
     under.roots = {*w.org_unit_id};
     FilterToSubtrees(f, "exceptions.org_unit_id", under);
   }
+  if (w.under) FilterToSubtrees(f, "exceptions.org_unit_id", *w.under);
   if (!w.status.empty()) f.And("exceptions.status = ?", {Value(w.status)});
   if (!w.requirement_code.empty())
     f.And("exceptions.requirement_code = ?", {Value(w.requirement_code)});
@@ -91,6 +94,22 @@ std::vector<long long> RunOutExceptions(Tx& tx, const std::string& today) {
                 "deleted_at IS NULL ORDER BY id",
                 {Value(today)}, {Col::kInt}))
     out.push_back(r.Int(0));
+  return out;
+}
+
+std::vector<nlohmann::json> ExceptionsEnding(Tx& tx, const std::string& today,
+                                             const std::string& until) {
+  std::vector<nlohmann::json> out;
+  for (const auto& r : tx.Query(
+           "SELECT id, title, org_unit_id, requested_by, valid_until FROM exceptions WHERE status "
+           "= 'approved' AND valid_until >= ? AND valid_until <= ? AND deleted_at IS NULL ORDER "
+           "BY id",
+           {Value(today), Value(until)}, {Col::kInt, Col::kText, Col::kInt, Col::kInt, Col::kText}))
+    out.push_back({{"id", r.Int(0)},
+                   {"title", r.Text(1)},
+                   {"org_unit_id", r.Int(2)},
+                   {"requested_by", r.OptInt(3) ? nlohmann::json(*r.OptInt(3)) : nullptr},
+                   {"valid_until", r.Text(4)}});
   return out;
 }
 

@@ -37,6 +37,8 @@ struct ExceptionWhere {
   std::optional<long long> requested_by;
   std::string expiring_before;  // approved, valid through a day before this date
   std::string search;           // part of the title, any case
+  // Placed under these scopes (the caller's kExceptionDecide: what it may decide), when set.
+  std::optional<domain::PermissionScopes> under;
 };
 void AndExceptionFields(Filter& f, const ExceptionWhere& where);
 // The ORDER BY of a checked sort key ("-" in front: descending); empty: valid_until first.
@@ -44,6 +46,11 @@ std::string ExceptionOrder(const std::string& sort);
 
 // The ids of the live approved exceptions valid through a day before `today` (YYYY-MM-DD).
 std::vector<long long> RunOutExceptions(Tx& tx, const std::string& today);
+
+// The live approved exceptions valid through a day from `today` to `until` (YYYY-MM-DD), by
+// id: {"id", "title", "org_unit_id", "requested_by", "valid_until"}.
+std::vector<nlohmann::json> ExceptionsEnding(Tx& tx, const std::string& today,
+                                             const std::string& until);
 
 // The live approved exceptions concerning system `system_id` valid on `today`, by requirement
 // code: the id and last valid day of the one valid longest.
