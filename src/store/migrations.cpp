@@ -546,6 +546,11 @@ CREATE TABLE exception_systems (
 CREATE INDEX exception_systems_system ON exception_systems(system_id)
 )SQL";
 
+// The deviation register sorted by severity (its weight, not its word) reads an index.
+const char* kDeviationSeverityIndex = R"SQL(
+CREATE INDEX deviations_severity_rank ON deviations((CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END), id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -561,6 +566,7 @@ const std::vector<Migration>& Migrations() {
       {10, "deviations: reported, analysed, acted on and verified", kDeviations},
       {11, "exceptions: requested, decided by the information owner, expiring by themselves",
        kExceptions},
+      {12, "deviations: an index for the register sorted by severity", kDeviationSeverityIndex},
   };
   return kMigrations;
 }

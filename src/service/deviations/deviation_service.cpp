@@ -116,7 +116,7 @@ Result<store::Page> DeviationService::List(const Caller& caller, const Deviation
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     store::AndDeviationsSeenBy(f, ScopesOf(caller, Permission::kDeviationRead), caller.user_id);
-    store::AndDeviationFields(f, q);
+    store::AndDeviationFields(f, q, tx.dialect());
     return store::ListRecords(tx, store::DeviationTable(), f, store::DeviationOrder(q.sort),
                               q.page.limit, q.page.offset, q.deleted,
                               store::DeviationPeopleColumns());

@@ -142,7 +142,7 @@ Result<store::Page> ExceptionService::List(const Caller& caller, const Exception
     store::Filter f;
     store::AndExceptionsSeenBy(f, ScopesOf(caller, Permission::kExceptionRead), caller.user_id,
                                domain::ObjectsFor(caller.grants, Permission::kExceptionRead));
-    store::AndExceptionFields(f, q);
+    store::AndExceptionFields(f, q, tx.dialect());
     auto page = store::ListRecords(tx, store::ExceptionTable(), f, store::ExceptionOrder(q.sort),
                                    q.page.limit, q.page.offset, q.deleted);
     std::vector<long long> ids;

@@ -17,7 +17,11 @@ void AndDeviationsSeenBy(Filter& f, const domain::PermissionScopes& scopes, long
         std::move(params));
 }
 
-void AndDeviationFields(Filter& f, const DeviationWhere& w) {
+std::string ContainsText(Dialect dialect, const std::string& column) {
+  return column + (dialect == Dialect::kPostgres ? " ILIKE ? ESCAPE '!'" : " LIKE ? ESCAPE '!'");
+}
+
+void AndDeviationFields(Filter& f, const DeviationWhere& w, Dialect dialect) {
   if (w.org_unit_id) {
     domain::PermissionScopes under;
     under.roots = {*w.org_unit_id};
@@ -36,10 +40,9 @@ void AndDeviationFields(Filter& f, const DeviationWhere& w) {
           {Value(w.verification_overdue_before)});
   if (!w.search.empty()) {
     std::string pattern = "%" + EscapeLike(w.search) + "%";
-    f.And(
-        "(LOWER(deviations.title) LIKE LOWER(?) ESCAPE '!' OR LOWER(deviations.description) "
-        "LIKE LOWER(?) ESCAPE '!')",
-        {Value(pattern), Value(pattern)});
+    f.And("(" + ContainsText(dialect, "deviations.title") + " OR " +
+              ContainsText(dialect, "deviations.description") + ")",
+          {Value(pattern), Value(pattern)});
   }
 }
 
@@ -48,7 +51,7 @@ std::string DeviationOrder(const std::string& sort) {
   bool desc = sort[0] == '-';
   std::string key = desc ? sort.substr(1) : sort;
   std::string dir = desc ? " DESC" : " ASC";
-  // Severity sorts by weight, not by its word.
+  // Severity sorts by weight, not by its word: the expression of the index of migration 12.
   if (key == "severity")
     return "CASE deviations.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END" + dir +
            ", deviations.id" + dir;

@@ -28,7 +28,12 @@ struct DeviationWhere {
   std::string verification_overdue_before;  // verifying, with its check due before this date
   std::string search;                       // part of the title or description, any case
 };
-void AndDeviationFields(Filter& f, const DeviationWhere& where);
+void AndDeviationFields(Filter& f, const DeviationWhere& where, Dialect dialect);
+
+// "`column` contains ? in any case" for `dialect` (the pattern from EscapeLike, ESCAPE '!'):
+// LIKE on SQLite (ASCII case-insensitive, as its LOWER), ILIKE on PostgreSQL. A plain LIKE
+// keeps SQLite's scan of a large register fast.
+std::string ContainsText(Dialect dialect, const std::string& column);
 // The ORDER BY of a sort key already checked against the declaration's sortable fields and
 // updated_at ("-" in front: descending); empty: newest detected first. Ties by id.
 std::string DeviationOrder(const std::string& sort);

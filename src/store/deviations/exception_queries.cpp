@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/deviations/deviation_queries.h"
 #include "store/org/org_tables.h"
 
 namespace lis::store {
@@ -54,7 +55,7 @@ void AndExceptionsSeenBy(Filter& f, const domain::PermissionScopes& scopes, long
   f.And(sql + ")", std::move(params));
 }
 
-void AndExceptionFields(Filter& f, const ExceptionWhere& w) {
+void AndExceptionFields(Filter& f, const ExceptionWhere& w, Dialect dialect) {
   if (w.org_unit_id) {
     domain::PermissionScopes under;
     under.roots = {*w.org_unit_id};
@@ -74,8 +75,7 @@ void AndExceptionFields(Filter& f, const ExceptionWhere& w) {
     f.And("exceptions.status = 'approved' AND exceptions.valid_until < ?",
           {Value(w.expiring_before)});
   if (!w.search.empty())
-    f.And("LOWER(exceptions.title) LIKE LOWER(?) ESCAPE '!'",
-          {Value("%" + EscapeLike(w.search) + "%")});
+    f.And(ContainsText(dialect, "exceptions.title"), {Value("%" + EscapeLike(w.search) + "%")});
 }
 
 std::string ExceptionOrder(const std::string& sort) {

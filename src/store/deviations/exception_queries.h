@@ -40,7 +40,7 @@ struct ExceptionWhere {
   // Placed under these scopes (the caller's kExceptionDecide: what it may decide), when set.
   std::optional<domain::PermissionScopes> under;
 };
-void AndExceptionFields(Filter& f, const ExceptionWhere& where);
+void AndExceptionFields(Filter& f, const ExceptionWhere& where, Dialect dialect);
 // The ORDER BY of a checked sort key ("-" in front: descending); empty: valid_until first.
 std::string ExceptionOrder(const std::string& sort);
 
