@@ -551,6 +551,11 @@ const char* kDeviationSeverityIndex = R"SQL(
 CREATE INDEX deviations_severity_rank ON deviations((CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END), id)
 )SQL";
 
+// How many verdicts a deviation has had: "effective on the first verdict" for the statistics.
+const char* kDeviationVerdictCount = R"SQL(
+ALTER TABLE deviations ADD COLUMN verdict_count BIGINT NOT NULL DEFAULT 0
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -567,6 +572,7 @@ const std::vector<Migration>& Migrations() {
       {11, "exceptions: requested, decided by the information owner, expiring by themselves",
        kExceptions},
       {12, "deviations: an index for the register sorted by severity", kDeviationSeverityIndex},
+      {13, "deviations: the number of verdicts, for the statistics", kDeviationVerdictCount},
   };
   return kMigrations;
 }

@@ -111,5 +111,8 @@ test('a deviation closes on an effective verdict after one that was not', async 
   assert.match(text, /Status: Stängd/);
   assert.match(text, /Åtgärderna gav effekt Ja/);
   await checkAccessibility(page, 'closed deviation with its history');
+  await visit(page, '/deviations/statistics');
+  assert.match(await mainText(page), /Effekt vid första bedömningen/);
+  await checkAccessibility(page, 'deviation statistics');
   await logout(page);
 });

@@ -2,6 +2,7 @@
 // corrective actions and the check of their effect, and closes only on an effective verdict by
 // someone who owns none of the actions; bad input is refused naming the field, and nothing is
 // written.
+#include "core/stockholm_time.h"
 #include "deviation_support.h"
 
 namespace lis_test::deviation_api_test {
@@ -185,6 +186,52 @@ TEST_F(DeviationApiTest, ADeletedDeviationIsRestoredFromItsHistory) {
   ASSERT_EQ(r.status, 200) << r;
   EXPECT_EQ(r.Json()["title"], "Återställs");
   EXPECT_TRUE(r.Json()["deleted_at"].is_null());
+}
+
+// The annual report's figures: detected and closed in the year per unit, effective on the first
+// verdict, the median days from detection to closing; only for those who read by role.
+TEST_F(DeviationApiTest, StatisticsCountAYearPerUnit) {
+  LisServer& s = server();
+  const Session &ciso = As("ciso"), &contact = As("kontakt.sof");
+  long long unit = s.CreateOrgUnit("Statistikenheten", Sof())["id"];
+  std::string year = lis::StockholmDate(std::chrono::system_clock::now()).substr(0, 4);
+  json detected = {{"detected_on", year + "-01-01"}};
+  long long closed = ReportDeviation(s, ciso, DeviationBody("Stängs", unit, detected))["id"];
+  ReportDeviation(s, ciso, DeviationBody("Pågår", unit, detected));
+  ASSERT_EQ(MoveDeviation(s, ciso, closed, "analyse", {{"root_cause", "Orsak"}}).status, 200);
+  long long action = CreateAction(s, ciso,
+                                  ActionBody("Rätta", unit, contact.user_id, "2030-01-31",
+                                             {{"origin", "deviation"}, {"origin_id", closed}}));
+  ASSERT_EQ(MoveDeviation(s, ciso, closed, "plan_actions").status, 200);
+  ASSERT_EQ(SetActionStatus(s, contact, action, "done").status, 200);
+  ASSERT_EQ(JudgeDeviation(s, ciso, closed, true).status, 200);
+
+  json stats =
+      Fetch(s, ciso, "/api/v1/deviations/statistics?year=" + year + "&org_unit_id=" + Id(unit));
+  ASSERT_EQ(stats["units"].size(), 1u) << stats.dump();
+  const json& row = stats["units"][0];
+  EXPECT_EQ(row["org_unit_id"], unit);
+  EXPECT_EQ(row["opened"], 2);
+  EXPECT_EQ(row["closed"], 1);
+  EXPECT_EQ(row["effective_first"], 1);
+  std::string closed_on = lis::StockholmDate(std::chrono::system_clock::now());
+  auto day = [](const std::string& d) {
+    return std::chrono::sys_days{std::chrono::year_month_day{
+        std::chrono::year(std::stoi(d.substr(0, 4))),
+        std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(5, 2)))),
+        std::chrono::day(static_cast<unsigned>(std::stoi(d.substr(8, 2))))}};
+  };
+  EXPECT_EQ(row["median_days_to_close"], (day(closed_on) - day(year + "-01-01")).count());
+  EXPECT_EQ(stats["totals"]["closed"], 1);
+  json before = Fetch(s, ciso,
+                      "/api/v1/deviations/statistics?year=" + std::to_string(std::stoi(year) - 1) +
+                          "&org_unit_id=" + Id(unit));
+  EXPECT_TRUE(before["units"].empty());
+  EXPECT_EQ(s.Get("/api/v1/deviations/statistics", As("ks.ordforande")).status, 200);
+  EXPECT_EQ(s.Get("/api/v1/deviations/statistics", As("medarbetare")).status, 403);
+  Response page = s.Get("/deviations/statistics?year=" + year, ciso);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Statistikenheten"), std::string::npos);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/stockholm_time.h"
 #include "deviation_support.h"
 #include "service/deviations/exception_service.h"
+#include "soa_support.h"
 
 namespace lis_test::exception_api_test {
 namespace {
@@ -298,6 +299,49 @@ TEST_F(ExceptionApiTest, TheStartPageShowsExceptionsToDecideAndThoseEndingSoon) 
   home = s.Get("/", As("medarbetare"));
   EXPECT_EQ(home.body.find("Undantag att besluta"), std::string::npos);
   EXPECT_EQ(home.body.find("Undantag som upphör"), std::string::npos);
+}
+
+// An exception from a control of the statement of applicability shows on its entry instead of
+// the gap; before that, the gap offers the exception request and a one-click deviation.
+TEST_F(ExceptionApiTest, AnExceptionFromAControlShowsOnTheSoaEntry) {
+  Prepare();
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long org = s.OrgUnitId("Norrviks kommun");
+  long long fw = FrameworkId(s, "iso27001-2022");
+  Response r = s.Patch(SoaPath(org, fw, "/8.5"), ciso,
+                       {{"applicable", true},
+                        {"justification", "Krävs för alla system"},
+                        {"status", "not_started"},
+                        {"version", 0}});
+  ASSERT_EQ(r.status, 200) << r;
+  long long entry = r.Json()["entry_id"];
+  std::string page = "/org-units/" + Id(org) + "/soa/8.5?framework_id=" + Id(fw);
+  Response before = s.Get(page, ciso);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("Begär undantag från kontrollen"), std::string::npos);
+  r = PostForm(s, ciso, "/soa-entries/" + Id(entry) + "/deviation");
+  ASSERT_EQ(r.status, 303) << r;
+  json d = Fetch(
+      s, ciso,
+      r.Header("Location").substr(0, r.Header("Location").find('?')).replace(0, 0, "/api/v1"));
+  EXPECT_EQ(d["origin_kind"], "soa_gap");
+  EXPECT_EQ(d["origin_id"], entry);
+  EXPECT_EQ(d["title"], "Kontroll 8.5 är inte införd");
+
+  json e = MustCreate(s, ciso, "exceptions",
+                      {{"title", "Stark autentisering dröjer"},
+                       {"org_unit_id", org},
+                       {"control_ref", "8.5"},
+                       {"framework_id", fw},
+                       {"reason", "Upphandlingen av e-legitimation pågår."},
+                       {"valid_from", "2026-12-01"},
+                       {"valid_until", "2027-05-31"}});
+  s.AddRole(s.CreateUser("ex.infoagare.kommun", org)["id"], "information_owner", org);
+  ASSERT_EQ(Decide(As("ex.infoagare.kommun"), e["id"], true, 1).status, 200);
+  Response after = s.Get(page, ciso);
+  EXPECT_NE(after.body.find("undantag t.o.m. 2027-05-31"), std::string::npos);
+  EXPECT_EQ(after.body.find("Begär undantag från kontrollen"), std::string::npos);
 }
 
 }  // namespace

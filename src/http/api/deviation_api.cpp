@@ -1,5 +1,6 @@
 // JSON API of deviations (/deviations with its moves and the verdict on the effect) and of
 // exceptions (/exceptions with the decision and the revocation).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "http/api/api_routes.h"
@@ -38,6 +39,18 @@ void DeviationVerdict(App& app, RequestContext& ctx, HttpResponse& out) {
   Reply(out, ctx, app.deviations.Verdict(*ctx.caller, PathId(ctx), *body));
 }
 
+// ?year= (default: this year) and ?org_unit_id=.
+void DeviationStatistics(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequireCaller(ctx, out)) return;
+  auto year = OptionalIntParam(ctx, "year");
+  if (!year.ok()) return WriteError(out, ctx, year.error());
+  auto unit = OptionalIntParam(ctx, "org_unit_id");
+  if (!unit.ok()) return WriteError(out, ctx, unit.error());
+  int this_year = std::stoi(service::Today().substr(0, 4));
+  int asked = *year ? static_cast<int>(std::clamp(**year, 0LL, 9999LL)) : this_year;
+  Reply(out, ctx, app.deviations.Statistics(*ctx.caller, asked, *unit));
+}
+
 void ListExceptions(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequireCaller(ctx, out)) return;
   auto page = ReadPage(ctx);
@@ -72,6 +85,7 @@ void RegisterDeviationApi(Router& router, App& app) {
   crud::AddCrud(router, "deviations", app.deviations);
   router.Add("POST", "/api/v1/deviations/{id}/move", Bind(app, MoveDeviation));
   router.Add("POST", "/api/v1/deviations/{id}/verdict", Bind(app, DeviationVerdict));
+  router.Add("GET", "/api/v1/deviations/statistics", Bind(app, DeviationStatistics));
   router.Add("GET", "/api/v1/exceptions", Bind(app, ListExceptions));
   crud::AddCrud(router, "exceptions", app.exceptions);
   router.Add("POST", "/api/v1/exceptions/{id}/decision", Bind(app, DecideException));

@@ -188,6 +188,7 @@ void ShowDeviationList(App& app, RequestContext& ctx, HttpResponse& out, Deviati
        first + kPageSize < result->total ? path + "?page=" + std::to_string(page + 1) + kept : ""},
       {"report_form", DeviationReportFormHtml(ctx, tree, failure)}};
   std::string filters = kept + (view == DeviationView::kMine ? "&mine=true" : "");
+  data["statistics"] = service::DeviationService::ReadsByRole(*ctx.caller);
   data["export_csv"] = "/api/v1/deviations/export?format=csv" + filters;
   data["export_xlsx"] = "/api/v1/deviations/export?format=xlsx" + filters;
   data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
@@ -429,6 +430,45 @@ void PostDeviationAction(App& app, RequestContext& ctx, HttpResponse& out) {
   });
 }
 
+// ---- The statistics ----
+
+std::string CountText(const json& v) {
+  if (v.is_null()) return "–";
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  std::string text = std::to_string(v.get<double>());
+  return text.substr(0, text.find('.') + 2);
+}
+
+json StatisticsRow(const std::string& unit, const json& r) {
+  return {{"unit", unit},
+          {"opened", CountText(r["opened"])},
+          {"closed", CountText(r["closed"])},
+          {"effective_first", CountText(r["effective_first"])},
+          {"median", CountText(r["median_days_to_close"])}};
+}
+
+// GET /deviations/statistics?year=: per unit and year, for the annual report.
+void GetDeviationStatistics(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!RequirePageCaller(ctx, out)) return;
+  std::string this_year = service::Today().substr(0, 4);
+  std::string year_text = ctx.request.Param("year").empty() ? this_year : ctx.request.Param("year");
+  auto year = Digits(year_text);
+  if (!year || *year > 9999) return WriteErrorPage(out, ctx, Invalid("error.param_value", "year"));
+  auto stats = app.deviations.Statistics(*ctx.caller, static_cast<int>(*year), std::nullopt);
+  if (!stats.ok()) return WriteErrorPage(out, ctx, stats.error());
+  OrgTree tree = LoadOrgTree(app, ctx);
+  json rows = json::array();
+  for (const auto& u : (*stats)["units"])
+    rows.push_back(StatisticsRow(tree.NameOf(u["org_unit_id"].get<long long>()), u));
+  json data = {{"year", year_text},
+               {"caption", Text(ctx, "deviations.stats.caption", {{"year", year_text}})},
+               {"rows", rows},
+               {"has_rows", !rows.empty()},
+               {"totals", StatisticsRow(Text(ctx, "deviations.stats.total"), (*stats)["totals"])}};
+  WritePage(out, ctx, "deviation_statistics", "page.deviation_statistics.title", "deviations",
+            data);
+}
+
 // A deviation reported with one click from what it comes from; to its page.
 void ReportFromOrigin(App& app, RequestContext& ctx, HttpResponse& out, const std::string& form_id,
                       const std::string& kind, const std::string& ref) {
@@ -453,6 +493,11 @@ void PostDeviationFromGap(App& app, RequestContext& ctx, HttpResponse& out) {
   ReportFromOrigin(app, ctx, out, "gap-deviation-" + code, "requirement_gap", code);
 }
 
+// POST /soa-entries/{id}/deviation
+void PostDeviationFromSoaGap(App& app, RequestContext& ctx, HttpResponse& out) {
+  ReportFromOrigin(app, ctx, out, "soa-deviation", "soa_gap", "");
+}
+
 template <DeviationView V>
 void GetDeviationList(App& app, RequestContext& ctx, HttpResponse& out) {
   ShowDeviationList(app, ctx, out, V, nullptr);
@@ -468,6 +513,7 @@ void RegisterDeviationPages(Router& router, App& app) {
   router.Add("GET", "/deviations", Bind(app, GetDeviationList<DeviationView::kAll>));
   router.Add("POST", "/deviations", Bind(app, PostDeviationReport));
   router.Add("GET", "/deviations/mine", Bind(app, GetDeviationList<DeviationView::kMine>));
+  router.Add("GET", "/deviations/statistics", Bind(app, GetDeviationStatistics));
   router.Add("GET", "/deviations/{id}", Bind(app, GetDeviationDetail));
   router.Add("POST", "/deviations/{id}", Bind(app, PostDeviationEdit));
   router.Add("POST", "/deviations/{id}/move", Bind(app, PostDeviationMove));
@@ -478,6 +524,7 @@ void RegisterDeviationPages(Router& router, App& app) {
   router.Add("POST", "/incidents/{id}/review/deviation", Bind(app, PostDeviationFromIncident));
   router.Add("POST", "/assets/systems/{id}/requirements/{code}/deviation",
              Bind(app, PostDeviationFromGap));
+  router.Add("POST", "/soa-entries/{id}/deviation", Bind(app, PostDeviationFromSoaGap));
 }
 
 }  // namespace lis::http

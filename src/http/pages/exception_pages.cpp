@@ -28,7 +28,7 @@ const domain::RecordType& DeclaredExceptionType() {
 }
 
 const std::vector<std::string> kExceptionRequestFields = {
-    "title",  "org_unit_id",           "requirement_code", "clause",
+    "title",  "org_unit_id",           "requirement_code", "control_ref", "clause",
     "reason", "compensating_measures", "valid_from",       "valid_until"};
 
 const char* const kExceptionListParams[] = {
@@ -129,11 +129,15 @@ void ShowExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out,
   if (!RequirePageCaller(ctx, out)) return;
   OrgTree tree = LoadOrgTree(app, ctx);
   std::string system = ctx.request.Param("system_id");
+  std::string framework = ctx.request.Param("framework_id");
   json fresh = {{"requirement_code", ctx.request.Param("requirement_code")},
+                {"control_ref", ctx.request.Param("control_ref")},
                 {"valid_from", service::Today()},
                 {"valid_until", service::Today()}};
+  if (auto unit = Digits(ctx.request.Param("org_unit_id"))) fresh["org_unit_id"] = *unit;
   Form form(ctx, "exception-request", "/exceptions", failure);
   if (Digits(system)) form.Hidden("system_id", system);
+  if (Digits(framework)) form.Hidden("framework_id", framework);
   AddDeclaredFields(
       form, ctx, DeclaredExceptionType(), fresh, [&](const FieldDecl&) { return tree.Options(); },
       kExceptionRequestFields);
@@ -150,10 +154,12 @@ void PostExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out) {
       ctx, out, "exception-request",
       DeclaredFormFields(DeclaredExceptionType(), kExceptionRequestFields),
       [&](json body) {
-        for (const char* f : {"requirement_code", "clause", "compensating_measures"})
+        for (const char* f : {"requirement_code", "control_ref", "clause", "compensating_measures"})
           if (body.contains(f) && body[f] == "") body[f] = nullptr;
         if (auto system = Digits(ctx.request.Param("system_id")))
           body["system_ids"] = json::array({*system});
+        if (auto framework = Digits(ctx.request.Param("framework_id")))
+          body["framework_id"] = *framework;
         return app.exceptions.Create(*ctx.caller, body);
       },
       [&](const json& r) {

@@ -11,6 +11,7 @@
 #include "http/pages/page_support.h"
 #include "service/controls/framework_service.h"
 #include "service/controls/soa_service.h"
+#include "service/deviations/exception_service.h"
 
 namespace lis::http {
 
@@ -229,6 +230,34 @@ void AddFailure(const RequestContext& ctx, const Error& failure, json& data) {
   if (a != kAnchors.end()) data["error_href"] = "#" + a->second;
 }
 
+// The exception in force for the entry's control ("undantag t.o.m. DATE"), else, for a gap,
+// the link that requests one and the one-click deviation (for those who may).
+void AddControlException(App& app, const RequestContext& ctx, const SoaKey& key, const json& i,
+                         json& data) {
+  std::string ref = Str(i["control_ref"]);
+  auto exception =
+      app.exceptions.InForceForControl(*ctx.caller, key.org_unit_id, key.framework_id, ref);
+  if (exception.ok() && exception->is_object()) {
+    data["exception_text"] =
+        Text(ctx, "exceptions.in_force_until", {{"date", Str((*exception)["valid_until"])}});
+    data["exception_href"] = "/exceptions/" + std::to_string((*exception)["id"].get<long long>());
+    return;
+  }
+  bool gap = i["applicable"] == true && i["status"] != "implemented";
+  if (!gap) return;
+  if (app.exceptions.MayRequestAt(*ctx.caller, key.org_unit_id))
+    data["exception_request_href"] =
+        "/exceptions/new?org_unit_id=" + std::to_string(key.org_unit_id) +
+        "&framework_id=" + std::to_string(key.framework_id) + "&control_ref=" + UrlEncode(ref);
+  if (i["entry_id"].is_number_integer()) {
+    Form deviation(ctx, "soa-deviation",
+                   "/soa-entries/" + std::to_string(i["entry_id"].get<long long>()) + "/deviation",
+                   nullptr);
+    deviation.Inline().Submit("deviations.from_origin_submit", "secondary");
+    data["deviation_form"] = deviation.Html();
+  }
+}
+
 // The entry page of `ref`; with `failure` the form shows its error (and the status follows it).
 void ShowEntry(App& app, RequestContext& ctx, HttpResponse& out, const SoaKey& key,
                const std::string& ref, const Error* failure) {
@@ -273,6 +302,7 @@ void ShowEntry(App& app, RequestContext& ctx, HttpResponse& out, const SoaKey& k
                                               .form_id = "soa-action",
                                               .may_create_here = gap});
   }
+  AddControlException(app, ctx, key, i, data);
   data["title"] = Str(i["control_ref"]) + " " + Str(i["title"]);
   WritePage(out, ctx, "soa_entry", "", "soa", std::move(data), PageStatus(failure));
 }

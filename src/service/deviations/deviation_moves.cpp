@@ -132,6 +132,7 @@ Result<json> DeviationService::Verdict(const Caller& caller, long long id, const
     r["verdict_motivation"] = Trimmed(body["motivation"].get<std::string>());
     r["verdict_at"] = NowText();
     r["verdict_by"] = caller.user_id;
+    r["verdict_count"] = r.value("verdict_count", json(0)).get<long long>() + 1;
     if (!effective) r["verification_due"] = nullptr;  // new actions get a new check
     auto updated = store::UpdateRecord(tx, store::DeviationTable(), id, InputVersion(body),
                                        StoredValues(domain::DeviationRecord(), r), "verdict");

@@ -17,6 +17,7 @@
 #include "service/records/record_input.h"
 #include "store/assets/asset_queries.h"
 #include "store/assets/asset_tables.h"
+#include "store/controls/control_tables.h"
 #include "store/controls/soa_tables.h"
 #include "store/deviations/deviation_tables.h"
 #include "store/incidents/incident_tables.h"
@@ -137,6 +138,7 @@ Result<json> DeviationService::Create(const Caller& caller, const json& body) {
   json r = RecordFromInput(Declared(), body);
   r["reported_by"] = caller.user_id;
   r["status"] = "reported";
+  r["verdict_count"] = 0;
   s = CheckDeviation(r);
   if (!s.ok()) return s.error();
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
@@ -168,6 +170,20 @@ Result<json> ReportFromOrigin(Tx& tx, const Caller& caller, const std::string& k
                                      {{"id", std::to_string(id)}})},
                 {"org_unit_id", (*incident)["org_unit_id"]},
                 {"source", "incident_review"}};
+  }
+  if (kind == "soa_gap") {
+    auto entry = store::GetRecord(tx, store::SoaEntryTable(), id);
+    if (!entry ||
+        !Can(tx, caller, Permission::kControlRead, (*entry)["org_unit_id"].get<long long>()))
+      return Invalid("error.deviation_origin_missing", "origin_id");
+    auto control = store::GetRecord(tx, store::FrameworkControlTable(),
+                                    (*entry)["control_id"].get<long long>(), true);
+    bool gap = (*entry)["applicable"] == json(true) && (*entry)["status"] != "implemented";
+    if (!control || !gap) return Invalid("error.deviation_origin_missing", "origin_id");
+    return json{{"title", texts.Text(caller.language, "deviations.from_soa_gap",
+                                     {{"ref", (*control)["ref"].get<std::string>()}})},
+                {"org_unit_id", (*entry)["org_unit_id"]},
+                {"source", "self_reported"}};
   }
   if (kind != "requirement_gap") return Invalid("error.deviation_origin_missing", "origin_id");
   auto system = store::GetRecord(tx, store::SystemTable(), id);

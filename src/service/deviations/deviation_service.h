@@ -57,7 +57,9 @@ class DeviationService {
   // incident the caller sees in full (`kind` "incident": source incident_review, at the
   // incident's unit, titled by its number), or from a requirement gap of a system the caller
   // reads ("requirement_gap", `ref` the requirement code, recorded not met or partly met:
-  // self_reported, at the system's object's unit, titled by the code and the system).
+  // self_reported, at the system's object's unit, titled by the code and the system), or from
+  // an entry of a statement of applicability the caller reads whose control is applicable and
+  // not implemented ("soa_gap", the entry's id; at its organisation, titled by the control).
   // Otherwise kInvalid naming origin_id.
   Result<nlohmann::json> CreateFromOrigin(const Caller& caller, const std::string& kind,
                                           long long id, const std::string& ref);
@@ -83,6 +85,15 @@ class DeviationService {
   // "error.deviation_verdict_owner" otherwise). Effective closes it; not effective returns it
   // to "analysed" for new actions, the verdict kept in its history.
   Result<nlohmann::json> Verdict(const Caller& caller, long long id, const nlohmann::json& body);
+
+  // The statistics of `year` (Swedish calendar) for the annual report, over the deviations the
+  // caller reads by role (kDeviationRead; else forbidden), at `org_unit_id` and below when
+  // given: {"year", "units": [{"org_unit_id", "opened", "closed", "effective_first",
+  // "median_days_to_close"}], "totals": {...}}. Opened: detected in the year; closed: closed
+  // with its verdict in the year, of those effective_first on their first verdict; the median
+  // is over the closed ones, from detection to the verdict's Swedish date (null without any).
+  Result<nlohmann::json> Statistics(const Caller& caller, int year,
+                                    std::optional<long long> org_unit_id);
 
   // What the register pages need beside the list: whether the caller reads deviations of
   // some unit by its roles, and whether it handles some.

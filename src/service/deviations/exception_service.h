@@ -66,6 +66,14 @@ class ExceptionService {
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
+  // The approved exception in force now for control `control_ref` of framework `framework_id`
+  // in the statement of applicability of organisation `org_unit_id` that the caller sees
+  // (the longest valid), as Get shows it, or null.
+  Result<nlohmann::json> InForceForControl(const Caller& caller, long long org_unit_id,
+                                           long long framework_id, const std::string& control_ref);
+  // Whether the caller may request an exception at unit `org_unit_id` (not for systems).
+  bool MayRequestAt(const Caller& caller, long long org_unit_id);
+
   // Body {"approve": bool, "motivation", "version"}: the information owner's decision on a
   // requested exception (kExceptionDecide on its unit). An approval needs valid_until not
   // before today ("error.date_past" naming valid_until).

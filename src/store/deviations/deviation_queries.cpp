@@ -82,6 +82,46 @@ void AddDeviationPeople(Tx& tx, nlohmann::json& d) {
   }
 }
 
+std::vector<DeviationYearRow> DeviationYear(Tx& tx, const Filter& scope,
+                                            const std::string& first_day,
+                                            const std::string& last_day,
+                                            const std::string& from_utc,
+                                            const std::string& to_utc) {
+  const char* closed_in_year =
+      "deviations.status = 'closed' AND deviations.verdict_at >= ? AND deviations.verdict_at < ?";
+  std::vector<Value> params = {Value(first_day), Value(last_day), Value(from_utc),
+                               Value(to_utc),    Value(from_utc), Value(to_utc)};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  std::string sql =
+      std::string(
+          "SELECT deviations.org_unit_id, SUM(CASE WHEN deviations.detected_on >= ? AND "
+          "deviations.detected_on <= ? THEN 1 ELSE 0 END), SUM(CASE WHEN ") +
+      closed_in_year + " THEN 1 ELSE 0 END), SUM(CASE WHEN " + closed_in_year +
+      " AND deviations.verdict_count = 1 THEN 1 ELSE 0 END) FROM deviations WHERE "
+      "deviations.deleted_at IS NULL" +
+      (scope.sql.empty() ? "" : " AND " + scope.sql) + " GROUP BY deviations.org_unit_id";
+  std::vector<DeviationYearRow> out;
+  for (const auto& r : tx.Query(sql, params, {Col::kInt, Col::kInt, Col::kInt, Col::kInt}))
+    if (r.Int(1) + r.Int(2) > 0) out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3)});
+  return out;
+}
+
+std::vector<ClosedDeviation> ClosedDeviations(Tx& tx, const Filter& scope,
+                                              const std::string& from_utc,
+                                              const std::string& to_utc) {
+  std::vector<Value> params = {Value(from_utc), Value(to_utc)};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  std::vector<ClosedDeviation> out;
+  for (const auto& r :
+       tx.Query("SELECT deviations.org_unit_id, deviations.detected_on, deviations.verdict_at FROM "
+                "deviations WHERE deviations.status = 'closed' AND deviations.verdict_at >= ? AND "
+                "deviations.verdict_at < ? AND deviations.deleted_at IS NULL" +
+                    (scope.sql.empty() ? std::string() : " AND " + scope.sql),
+                params, {Col::kInt, Col::kText, Col::kText}))
+    out.push_back({r.Int(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
 DeviationActions ActionsOfDeviation(Tx& tx, long long id, long long user_id) {
   DeviationActions out;
   for (const auto& row : tx.Query(

@@ -45,6 +45,29 @@ std::vector<ComputedField> DeviationPeopleColumns();
 // nobody).
 void AddDeviationPeople(Tx& tx, nlohmann::json& deviation);
 
+// A year of deviations per unit for the statistics: detected in [first_day, last_day]
+// (YYYY-MM-DD), closed with a verdict at [from_utc, to_utc) (stored times), and of those closed
+// the ones whose first verdict was effective.
+struct DeviationYearRow {
+  long long org_unit_id = 0;
+  long long opened = 0;
+  long long closed = 0;
+  long long effective_first = 0;
+};
+std::vector<DeviationYearRow> DeviationYear(Tx& tx, const Filter& scope,
+                                            const std::string& first_day,
+                                            const std::string& last_day,
+                                            const std::string& from_utc, const std::string& to_utc);
+// The deviations closed at [from_utc, to_utc): unit, detected_on and verdict_at.
+struct ClosedDeviation {
+  long long org_unit_id = 0;
+  std::string detected_on;
+  std::string verdict_at;
+};
+std::vector<ClosedDeviation> ClosedDeviations(Tx& tx, const Filter& scope,
+                                              const std::string& from_utc,
+                                              const std::string& to_utc);
+
 // The live corrective actions of deviation `id`: open (planned or in progress), done, and
 // whether `user_id` owns one of them.
 struct DeviationActions {

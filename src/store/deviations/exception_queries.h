@@ -47,6 +47,13 @@ std::string ExceptionOrder(const std::string& sort);
 // The ids of the live approved exceptions valid through a day before `today` (YYYY-MM-DD).
 std::vector<long long> RunOutExceptions(Tx& tx, const std::string& today);
 
+// The live approved exceptions of control `control_ref` of framework `framework_id` at unit
+// `org_unit_id` valid on `today`: the ids, the longest valid first.
+std::vector<long long> ExceptionsInForceOfControl(Tx& tx, long long org_unit_id,
+                                                  long long framework_id,
+                                                  const std::string& control_ref,
+                                                  const std::string& today);
+
 // The live approved exceptions valid through a day from `today` to `until` (YYYY-MM-DD), by
 // id: {"id", "title", "org_unit_id", "requested_by", "valid_until"}.
 std::vector<nlohmann::json> ExceptionsEnding(Tx& tx, const std::string& today,
