@@ -1,8 +1,10 @@
-// Benchmarks of the deviation register at municipal scale (issue 28), through the service
-// layer: 50,000 deviations over the demo units in every state, listed as the CISO of the
-// municipality, the contact person of Socialförvaltningen, the board and an employee (who sees
-// only what it reported), with the register's filters and sorts; and one deviation fetched in
-// full (its corrective actions, what the caller may do, the names of its people).
+// Benchmarks of the deviation and exception registers at municipal scale (issue 28), through
+// the service layer: 50,000 deviations over the demo units in every state, listed as the CISO
+// of the municipality, the contact person of Socialförvaltningen, the board and an employee
+// (who sees only what it reported), with the register's filters and sorts; one deviation
+// fetched in full (its corrective actions, what the caller may do, the names of its people);
+// and 10,000 exceptions (clauses, every state) listed as the CISO, the board and the object
+// owner of Barn- och utbildningsförvaltningen.
 // Every call is timed on its own; p50_ms and p95_ms are the median and 95th percentile.
 // On SQLite always; on PostgreSQL too when LIS_BENCH_PG_URL names an empty database:
 //   scripts/with-postgres bash -c 'LIS_BENCH_PG_URL=$LIS_TEST_PG_URL build/lis_bench \
@@ -16,6 +18,7 @@
 #include "bench_support.h"
 #include "service/demo/demo_loader.h"
 #include "service/deviations/deviation_service.h"
+#include "service/deviations/exception_service.h"
 
 namespace {
 
@@ -25,10 +28,12 @@ using store::Tx;
 using store::Value;
 
 constexpr int kDeviations = 50000;
+constexpr int kExceptions = 10000;
 
 struct DeviationData {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<service::DeviationService> deviations;
+  std::unique_ptr<service::ExceptionService> exceptions;
   std::map<std::string, long long> units;
   std::map<std::string, long long> users;
   long long first = 0;
@@ -63,6 +68,45 @@ std::vector<Value> DeviationRow(long long id, long long unit, long long reporter
           Value(day + "T08:00:00.000000Z")};
 }
 
+std::vector<Value> ExceptionRow(long long id, long long unit, long long requester, int i,
+                                std::mt19937& rng) {
+  static const char* kStates[] = {"requested", "approved", "rejected", "expired", "revoked"};
+  std::string status = kStates[rng() % 5];
+  std::string from = Day(2026, 1 + i % 12, 1 + i % 28);
+  std::string until = Day(2027, 1 + i % 12, 1 + i % 28);
+  bool decided = status != "requested";
+  Value none;
+  return {Value(id),
+          Value("Undantag " + std::to_string(id)),
+          Value(unit),
+          Value("Riktlinje " + std::to_string(i % 40)),
+          Value("Skäl"),
+          Value(requester),
+          Value(from),
+          Value(until),
+          Value(status),
+          decided ? Value("Beslutat") : none,
+          decided ? Value(requester) : none,
+          status == "revoked" ? Value("Återkallat") : none,
+          Value(1LL),
+          Value(from + "T08:00:00.000000Z"),
+          Value(from + "T08:00:00.000000Z")};
+}
+
+void FillExceptions(Tx& tx, const DemoIds& ids) {
+  std::mt19937 rng(2028);
+  std::vector<std::vector<Value>> rows;
+  for (long long i = 1; i <= kExceptions; ++i)
+    rows.push_back(ExceptionRow(i, ids.leaf_units[rng() % ids.leaf_units.size()],
+                                ids.user_ids[rng() % ids.user_ids.size()], static_cast<int>(i),
+                                rng));
+  BulkInsert(tx, "exceptions",
+             {"id", "title", "org_unit_id", "clause", "reason", "requested_by", "valid_from",
+              "valid_until", "status", "decision_motivation", "decided_by", "revocation_reason",
+              "version", "created_at", "updated_at"},
+             rows);
+}
+
 DeviationData& DeviationDataOf(const std::string& which) {
   static std::map<std::string, DeviationData> all;
   auto it = all.find(which);
@@ -70,7 +114,7 @@ DeviationData& DeviationDataOf(const std::string& which) {
   DeviationData& d = all[which];
   d.db = OpenBenchDatabase(which, "issue28");
   if (!service::LoadDemo(*d.db).ok()) std::abort();
-  d.db->Write(store::Actor(), [&](Tx& tx) {
+  Status filled = d.db->Write(store::Actor(), [&](Tx& tx) {
     DemoIds ids = ReadDemoIds(tx);
     d.units = ids.units;
     d.users = ids.users;
@@ -86,10 +130,13 @@ DeviationData& DeviationDataOf(const std::string& which) {
                 "severity", "status", "root_cause", "verification_due", "rejection_reason",
                 "verdict_effective", "version", "created_at", "updated_at"},
                rows);
+    FillExceptions(tx, ids);
     return Status();
   });
+  if (!filled.ok()) std::abort();
   d.db->RefreshStatistics();
   d.deviations = std::make_unique<service::DeviationService>(*d.db);
+  d.exceptions = std::make_unique<service::ExceptionService>(*d.db, 12);
   return d;
 }
 
@@ -98,7 +145,8 @@ service::Caller DeviationCaller(DeviationData& d, const std::string& who) {
       {"ciso", {"ciso", "Norrviks kommun"}},
       {"kontakt.sof", {"contact", "Socialförvaltningen"}},
       {"ks.ordforande", {"board", "Norrviks kommun"}},
-      {"medarbetare", {"employee", "Socialförvaltningen"}}};
+      {"medarbetare", {"employee", "Socialförvaltningen"}},
+      {"objektagare", {"object_owner", "Barn- och utbildningsförvaltningen"}}};
   service::Caller c;
   c.user_id = d.users.at(who);
   c.username = who;
@@ -130,6 +178,19 @@ void DeviationGetCase(benchmark::State& state, const std::string& which) {
   });
 }
 
+void ExceptionListCase(benchmark::State& state, const std::string& which, const std::string& who,
+                       const Params& params) {
+  DeviationData& d = DeviationDataOf(which);
+  auto caller = DeviationCaller(d, who);
+  auto q = service::ReadExceptionListQuery(Lookup(params), caller.user_id);
+  if (!q.ok()) std::abort();
+  Measure(state, [&] {
+    auto page = d.exceptions->List(caller, *q);
+    if (!page.ok()) std::abort();
+    return page->total;
+  });
+}
+
 int RegisterDeviationBenchmarks() {
   std::vector<std::string> dbs = {"sqlite"};
   if (const char* pg = std::getenv("LIS_BENCH_PG_URL"); pg && *pg) dbs.push_back("postgresql");
@@ -147,6 +208,18 @@ int RegisterDeviationBenchmarks() {
         benchmark::RegisterBenchmark(
             (prefix + "list/" + name + "/" + who).c_str(),
             [which, who, params](benchmark::State& s) { DeviationListCase(s, which, who, params); })
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(40);
+    const std::vector<std::pair<std::string, Params>> exception_cases = {
+        {"page1", {}},
+        {"approved", {{"status", "approved"}}},
+        {"ending_30", {{"expiring_within", "30"}}},
+        {"search", {{"q", "Undantag 999"}}}};
+    for (const char* who : {"ciso", "ks.ordforande", "objektagare"})
+      for (const auto& [name, params] : exception_cases)
+        benchmark::RegisterBenchmark(
+            (prefix + "exceptions/" + name + "/" + who).c_str(),
+            [which, who, params](benchmark::State& s) { ExceptionListCase(s, which, who, params); })
             ->Unit(benchmark::kMillisecond)
             ->Iterations(40);
     benchmark::RegisterBenchmark((prefix + "get/ciso").c_str(),

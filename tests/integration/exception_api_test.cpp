@@ -342,6 +342,14 @@ TEST_F(ExceptionApiTest, AnExceptionFromAControlShowsOnTheSoaEntry) {
   Response after = s.Get(page, ciso);
   EXPECT_NE(after.body.find("undantag t.o.m. 2027-05-31"), std::string::npos);
   EXPECT_EQ(after.body.find("Begär undantag från kontrollen"), std::string::npos);
+  // The table of every control marks it too, in its row.
+  Response table = s.Get("/org-units/" + Id(org) + "/soa?framework_id=" + Id(fw), ciso);
+  ASSERT_EQ(table.status, 200);
+  size_t row = table.body.find(">8.5</a>");
+  ASSERT_NE(row, std::string::npos);
+  size_t mark = table.body.find("undantag t.o.m. 2027-05-31", row);
+  EXPECT_NE(mark, std::string::npos);
+  EXPECT_LT(mark, table.body.find("</tr>", row));
 }
 
 }  // namespace

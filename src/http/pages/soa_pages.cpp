@@ -81,8 +81,10 @@ json GapData(const RequestContext& ctx, const json& document, const std::string&
   return {{"rows", rows}, {"caption", caption}, {"t", Messages::Embedded().Tree(ctx.language)}};
 }
 
-// The tables per theme; rows link to the entry pages when `link` is set.
-json TablesData(const RequestContext& ctx, const json& document, const SoaKey* link) {
+// The tables per theme; rows link to the entry pages when `link` is set, and show the
+// exceptions in force (`exceptions`: control ref → {"id", "valid_until"}) when given.
+json TablesData(const RequestContext& ctx, const json& document, const SoaKey* link,
+                const std::map<std::string, json>* exceptions) {
   json themes = json::array();
   for (const auto& theme : document["themes"]) {
     json items = json::array();
@@ -97,6 +99,10 @@ json TablesData(const RequestContext& ctx, const json& document, const SoaKey* l
                   {"evidence_count", item["evidence"].size()}};
       if (link)
         row["href"] = Base(*link) + "/" + UrlEncode(Str(item["control_ref"])) + Query(*link);
+      if (exceptions)
+        if (auto e = exceptions->find(Str(item["control_ref"])); e != exceptions->end())
+          row["exception_text"] =
+              Text(ctx, "exceptions.in_force_until", {{"date", Str(e->second["valid_until"])}});
       items.push_back(row);
     }
     if (!items.empty())
@@ -106,10 +112,11 @@ json TablesData(const RequestContext& ctx, const json& document, const SoaKey* l
 }
 
 // The gap view and the tables of `document` as HTML built from their templates.
-void AddSoaHtml(const RequestContext& ctx, json& data, const json& document, const SoaKey* link) {
+void AddSoaHtml(const RequestContext& ctx, json& data, const json& document, const SoaKey* link,
+                const std::map<std::string, json>* exceptions = nullptr) {
   data["gap_html"] =
       RenderTemplate("soa_gap", GapData(ctx, document, Text(ctx, "soa.gap.caption")));
-  data["tables_html"] = RenderTemplate("soa_tables", TablesData(ctx, document, link));
+  data["tables_html"] = RenderTemplate("soa_tables", TablesData(ctx, document, link, exceptions));
 }
 
 void GetChoose(App& app, RequestContext& ctx, HttpResponse& out) {
@@ -143,7 +150,9 @@ void GetSoa(App& app, RequestContext& ctx, HttpResponse& out) {
                {"versions_href", Base(*key) + "/versions" + Query(*key)},
                {"xlsx_href", ApiBase(*key) + "/export" + Query(*key) + "&format=xlsx"},
                {"pdf_href", ApiBase(*key) + "/export" + Query(*key) + "&format=pdf"}};
-  AddSoaHtml(ctx, data, *document, &*key);
+  auto exceptions =
+      app.exceptions.InForceForControls(*ctx.caller, key->org_unit_id, key->framework_id);
+  AddSoaHtml(ctx, data, *document, &*key, exceptions.ok() ? &*exceptions : nullptr);
   data["title"] = Text(ctx, "soa.title") + " – " + Str((*document)["framework_name"]);
   WritePage(out, ctx, "soa", "", "soa", std::move(data));
 }

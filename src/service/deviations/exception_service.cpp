@@ -174,6 +174,20 @@ Result<json> ExceptionService::InForceForControl(const Caller& caller, long long
   });
 }
 
+Result<std::map<std::string, json>> ExceptionService::InForceForControls(const Caller& caller,
+                                                                         long long org_unit_id,
+                                                                         long long framework_id) {
+  using Found = std::map<std::string, json>;
+  return db_.ReadResult<Found>([&](Tx& tx) -> Result<Found> {
+    Found out;
+    std::string today = StockholmDate(std::chrono::system_clock::now());
+    for (const auto& e : store::ExceptionsInForceOfControls(tx, org_unit_id, framework_id, today))
+      if (!out.count(e.control_ref) && SeenException(tx, caller, e.id).ok())
+        out[e.control_ref] = {{"id", e.id}, {"valid_until", e.valid_until}};
+    return out;
+  });
+}
+
 bool ExceptionService::MayRequestAt(const Caller& caller, long long org_unit_id) {
   auto may = db_.ReadResult<bool>(
       [&](Tx& tx) -> Result<bool> { return MayRequestException(tx, caller, org_unit_id, {}); });

@@ -71,6 +71,10 @@ class ExceptionService {
   // (the longest valid), as Get shows it, or null.
   Result<nlohmann::json> InForceForControl(const Caller& caller, long long org_unit_id,
                                            long long framework_id, const std::string& control_ref);
+  // The same for every control of the framework at once: control ref → {"id", "valid_until"}.
+  Result<std::map<std::string, nlohmann::json>> InForceForControls(const Caller& caller,
+                                                                   long long org_unit_id,
+                                                                   long long framework_id);
   // Whether the caller may request an exception at unit `org_unit_id` (not for systems).
   bool MayRequestAt(const Caller& caller, long long org_unit_id);
 

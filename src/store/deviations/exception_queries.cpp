@@ -113,6 +113,20 @@ std::vector<long long> ExceptionsInForceOfControl(Tx& tx, long long org_unit_id,
   return out;
 }
 
+std::vector<ControlException> ExceptionsInForceOfControls(Tx& tx, long long org_unit_id,
+                                                          long long framework_id,
+                                                          const std::string& today) {
+  std::vector<ControlException> out;
+  for (const auto& r : tx.Query(
+           "SELECT id, control_ref, valid_until FROM exceptions WHERE org_unit_id = ? AND "
+           "framework_id = ? AND control_ref IS NOT NULL AND status = 'approved' AND valid_from "
+           "<= ? AND valid_until >= ? AND deleted_at IS NULL ORDER BY valid_until DESC, id",
+           {Value(org_unit_id), Value(framework_id), Value(today), Value(today)},
+           {Col::kInt, Col::kText, Col::kText}))
+    out.push_back({r.Int(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
 std::vector<nlohmann::json> ExceptionsEnding(Tx& tx, const std::string& today,
                                              const std::string& until) {
   std::vector<nlohmann::json> out;

@@ -53,6 +53,16 @@ std::vector<long long> ExceptionsInForceOfControl(Tx& tx, long long org_unit_id,
                                                   long long framework_id,
                                                   const std::string& control_ref,
                                                   const std::string& today);
+// The same for every control of the framework at once: {id, control_ref, valid_until}, the
+// longest valid first.
+struct ControlException {
+  long long id = 0;
+  std::string control_ref;
+  std::string valid_until;
+};
+std::vector<ControlException> ExceptionsInForceOfControls(Tx& tx, long long org_unit_id,
+                                                          long long framework_id,
+                                                          const std::string& today);
 
 // The live approved exceptions valid through a day from `today` to `until` (YYYY-MM-DD), by
 // id: {"id", "title", "org_unit_id", "requested_by", "valid_until"}.
