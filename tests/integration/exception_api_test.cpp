@@ -352,5 +352,94 @@ TEST_F(ExceptionApiTest, AnExceptionFromAControlShowsOnTheSoaEntry) {
   EXPECT_LT(mark, table.body.find("</tr>", row));
 }
 
+// Every endpoint of exceptions, one row per rule: who, what on a fresh exception requested by
+// the object owner of BoU (approved first for revoke, deleted first for restore), and the
+// status it gets. An employee of another unit does not see the system: its request is refused
+// naming system_ids (400) before any permission is looked at.
+TEST_F(ExceptionApiTest, EveryRoleGetsWhatTheRulesGiveItOnEveryEndpoint) {
+  Prepare();
+  LisServer& s = server();
+  enum class A { kCreate, kHistory, kPatch, kDelete, kDecide, kRevoke, kRestore };
+  const struct {
+    const char* who;
+    A action;
+    int expected;
+  } rows[] = {
+      {"objektagare", A::kCreate, 201},    {"ciso", A::kCreate, 201},
+      {kInfoOwner, A::kCreate, 403},       {"ks.ordforande", A::kCreate, 403},
+      {"medarbetare", A::kCreate, 400},    {"objektagare", A::kHistory, 200},
+      {"ks.ordforande", A::kHistory, 200}, {"medarbetare", A::kHistory, 404},
+      {"objektagare", A::kPatch, 200},     {"ciso", A::kPatch, 200},
+      {kInfoOwner, A::kPatch, 403},        {"ks.ordforande", A::kPatch, 403},
+      {"medarbetare", A::kPatch, 404},     {"objektagare", A::kDelete, 204},
+      {"ciso", A::kDelete, 204},           {kInfoOwner, A::kDelete, 403},
+      {"ks.ordforande", A::kDelete, 403},  {"medarbetare", A::kDelete, 404},
+      {kInfoOwner, A::kDecide, 200},       {"ciso", A::kDecide, 403},
+      {"objektagare", A::kDecide, 403},    {"ks.ordforande", A::kDecide, 403},
+      {"medarbetare", A::kDecide, 404},    {"ciso", A::kRevoke, 200},
+      {kInfoOwner, A::kRevoke, 200},       {"objektagare", A::kRevoke, 403},
+      {"ks.ordforande", A::kRevoke, 403},  {"medarbetare", A::kRevoke, 404},
+      {"ciso", A::kRestore, 200},          {"objektagare", A::kRestore, 403},
+      {"medarbetare", A::kRestore, 404},
+  };
+  for (const auto& row : rows) {
+    const Session& who = As(row.who);
+    if (row.action == A::kCreate) {
+      EXPECT_EQ(s.Post("/api/v1/exceptions", who, Body("Matris")).status, row.expected)
+          << row.who << " create";
+      continue;
+    }
+    long long id = MustCreate(s, As("objektagare"), "exceptions", Body("Matris"))["id"];
+    std::string path = "/api/v1/exceptions/" + Id(id);
+    int status = 0;
+    switch (row.action) {
+      case A::kHistory:
+        status = s.Get(path + "/history", who).status;
+        break;
+      case A::kPatch:
+        status = s.Patch(path, who, {{"title", "Ändrad"}, {"version", 1}}).status;
+        break;
+      case A::kDelete:
+        status = s.Delete(path + "?version=1", who).status;
+        break;
+      case A::kDecide:
+        status = Decide(who, id, true, 1).status;
+        break;
+      case A::kRevoke:
+        ASSERT_EQ(Decide(As(kInfoOwner), id, true, 1).status, 200);
+        status = s.Post(path + "/revoke", who, {{"reason", "Kravet är uppfyllt"}, {"version", 2}})
+                     .status;
+        break;
+      case A::kRestore:
+        ASSERT_EQ(s.Delete(path + "?version=1", As("ciso")).status, 204);
+        status = s.Post(path + "/restore", who, {{"version", 1}}).status;
+        break;
+      case A::kCreate:
+        break;
+    }
+    EXPECT_EQ(status, row.expected) << row.who << " action " << static_cast<int>(row.action);
+  }
+}
+
+// A revoked exception is no longer in force and cannot be revoked or decided again.
+TEST_F(ExceptionApiTest, ARevokedExceptionEndsAndStaysEnded) {
+  Prepare();
+  LisServer& s = server();
+  long long id = MustCreate(s, As("objektagare"), "exceptions", Body("Återkallas"))["id"];
+  ASSERT_EQ(Decide(As(kInfoOwner), id, true, 1).status, 200);
+  std::string path = "/api/v1/exceptions/" + Id(id);
+  Response r = s.Post(path + "/revoke", As("ciso"), {{"reason", "  "}, {"version", 2}});
+  EXPECT_EQ(r.status, 400) << r;
+  EXPECT_EQ(r.Json()["error"]["field"], "reason");
+  r = s.Post(path + "/revoke", As("ciso"), {{"reason", "Kravet uppfylls nu"}, {"version", 2}});
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_EQ(r.Json()["status"], "revoked");
+  EXPECT_EQ(r.Json()["in_force"], false);
+  r = s.Post(path + "/revoke", As("ciso"), {{"reason", "Igen"}, {"version", 3}});
+  EXPECT_EQ(r.status, 400) << r;
+  EXPECT_EQ(r.Json()["error"]["field"], "status");
+  EXPECT_EQ(Decide(As(kInfoOwner), id, true, 3).status, 400);
+}
+
 }  // namespace
 }  // namespace lis_test::exception_api_test

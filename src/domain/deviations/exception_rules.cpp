@@ -23,6 +23,30 @@ std::optional<ExceptionState> ParseExceptionState(std::string_view name) {
   return std::nullopt;
 }
 
+const std::vector<std::string>& ExceptionMoves() {
+  static const std::vector<std::string> kMoves = {"approve", "reject", "revoke", "expire"};
+  return kMoves;
+}
+
+Result<ExceptionState> NextExceptionState(ExceptionState from, ExceptionMove move) {
+  using S = ExceptionState;
+  using M = ExceptionMove;
+  bool decision = move == M::kApprove || move == M::kReject;
+  if (decision && from != S::kRequested) return Invalid("error.exception_not_requested", "status");
+  if (!decision && from != S::kApproved) return Invalid("error.exception_not_approved", "status");
+  switch (move) {
+    case M::kApprove:
+      return S::kApproved;
+    case M::kReject:
+      return S::kRejected;
+    case M::kRevoke:
+      return S::kRevoked;
+    case M::kExpire:
+      return S::kExpired;
+  }
+  return Invalid("error.exception_not_requested", "status");
+}
+
 std::optional<std::string> AddMonthsToDate(std::string_view date, int months) {
   if (!IsDate(date)) return std::nullopt;
   int y = std::stoi(std::string(date.substr(0, 4)));

@@ -21,6 +21,21 @@ const std::vector<std::string>& ExceptionStates();
 std::string ExceptionStateName(ExceptionState state);
 std::optional<ExceptionState> ParseExceptionState(std::string_view name);
 
+enum class ExceptionMove {
+  kApprove,  // requested → approved: the information owner's decision
+  kReject,   // requested → rejected
+  kRevoke,   // approved → revoked: ended before its time
+  kExpire,   // approved → expired: its last valid day has passed (the sweep)
+};
+
+// approve, reject, revoke, expire.
+const std::vector<std::string>& ExceptionMoves();
+
+// The state `move` leads to from `from`, or the rule it breaks as an input error naming
+// "status": "error.exception_not_requested" (a decision on an exception not requested),
+// "error.exception_not_approved" (revoking or expiring one not approved).
+Result<ExceptionState> NextExceptionState(ExceptionState from, ExceptionMove move);
+
 // The YYYY-MM-DD date `months` after `date`, the day kept or, past the end of the month, its
 // last day (2027-01-31 + 1 = 2027-02-28); nothing when `date` is not a date.
 std::optional<std::string> AddMonthsToDate(std::string_view date, int months);

@@ -9,6 +9,54 @@ TimePoint At(const char* utc) {
   return *ParseTime(utc);
 }
 
+// Every state × every move: a decision only on a requested exception, revoking and expiring
+// only an approved one; the rest are refused naming the rule.
+TEST(ExceptionRules, EveryStateAndMove) {
+  using S = ExceptionState;
+  using M = ExceptionMove;
+  const struct {
+    S from;
+    M move;
+    std::optional<S> to;  // nothing: refused
+    const char* error;
+  } cases[] = {
+      {S::kRequested, M::kApprove, S::kApproved, nullptr},
+      {S::kRequested, M::kReject, S::kRejected, nullptr},
+      {S::kRequested, M::kRevoke, std::nullopt, "error.exception_not_approved"},
+      {S::kRequested, M::kExpire, std::nullopt, "error.exception_not_approved"},
+      {S::kApproved, M::kApprove, std::nullopt, "error.exception_not_requested"},
+      {S::kApproved, M::kReject, std::nullopt, "error.exception_not_requested"},
+      {S::kApproved, M::kRevoke, S::kRevoked, nullptr},
+      {S::kApproved, M::kExpire, S::kExpired, nullptr},
+      {S::kRejected, M::kApprove, std::nullopt, "error.exception_not_requested"},
+      {S::kRejected, M::kReject, std::nullopt, "error.exception_not_requested"},
+      {S::kRejected, M::kRevoke, std::nullopt, "error.exception_not_approved"},
+      {S::kRejected, M::kExpire, std::nullopt, "error.exception_not_approved"},
+      {S::kExpired, M::kApprove, std::nullopt, "error.exception_not_requested"},
+      {S::kExpired, M::kReject, std::nullopt, "error.exception_not_requested"},
+      {S::kExpired, M::kRevoke, std::nullopt, "error.exception_not_approved"},
+      {S::kExpired, M::kExpire, std::nullopt, "error.exception_not_approved"},
+      {S::kRevoked, M::kApprove, std::nullopt, "error.exception_not_requested"},
+      {S::kRevoked, M::kReject, std::nullopt, "error.exception_not_requested"},
+      {S::kRevoked, M::kRevoke, std::nullopt, "error.exception_not_approved"},
+      {S::kRevoked, M::kExpire, std::nullopt, "error.exception_not_approved"},
+  };
+  ASSERT_EQ(std::size(cases), ExceptionStates().size() * ExceptionMoves().size());
+  for (const auto& c : cases) {
+    auto next = NextExceptionState(c.from, c.move);
+    std::string label =
+        ExceptionStateName(c.from) + " " + ExceptionMoves()[static_cast<size_t>(c.move)];
+    if (c.to) {
+      ASSERT_TRUE(next.ok()) << label;
+      EXPECT_EQ(*next, *c.to) << label;
+    } else {
+      ASSERT_FALSE(next.ok()) << label;
+      EXPECT_EQ(next.error().message_key, c.error) << label;
+      EXPECT_EQ(next.error().field, "status") << label;
+    }
+  }
+}
+
 TEST(ExceptionRules, MonthsAreAddedToADateKeepingItsDayWithinTheMonth) {
   const struct {
     const char* date;

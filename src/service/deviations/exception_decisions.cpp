@@ -57,11 +57,13 @@ Result<json> ExceptionService::Decide(const Caller& caller, long long id, const 
     auto current = SeenException(tx, caller, id);
     if (!current.ok()) return current;
     if (!CanOnException(tx, caller, Permission::kExceptionDecide, *current)) return Forbidden();
-    if ((*current)["status"] != "requested")
-      return Invalid("error.exception_not_requested", "status");
+    auto next = domain::NextExceptionState(
+        *domain::ParseExceptionState((*current)["status"].get<std::string>()),
+        approve ? domain::ExceptionMove::kApprove : domain::ExceptionMove::kReject);
+    if (!next.ok()) return next.error();
     if (approve && (*current)["valid_until"].get<std::string>() < StockholmDate(now))
       return Invalid("error.date_past", "valid_until");
-    json changes = {{"status", approve ? "approved" : "rejected"},
+    json changes = {{"status", domain::ExceptionStateName(*next)},
                     {"decision_motivation", motivation},
                     {"decided_by", caller.user_id},
                     {"decided_at", FormatTime(now)}};
@@ -80,9 +82,11 @@ Result<json> ExceptionService::Revoke(const Caller& caller, long long id, const 
     if (!CanOnException(tx, caller, Permission::kExceptionDecide, *current) &&
         !CanOnException(tx, caller, Permission::kExceptionOpinion, *current))
       return Forbidden();
-    if ((*current)["status"] != "approved")
-      return Invalid("error.exception_not_approved", "status");
-    json changes = {{"status", "revoked"}, {"revocation_reason", reason}};
+    auto next = domain::NextExceptionState(
+        *domain::ParseExceptionState((*current)["status"].get<std::string>()),
+        domain::ExceptionMove::kRevoke);
+    if (!next.ok()) return next.error();
+    json changes = {{"status", domain::ExceptionStateName(*next)}, {"revocation_reason", reason}};
     return ChangeException(tx, caller, *current, changes, InputVersion(body), "revoke");
   });
 }
