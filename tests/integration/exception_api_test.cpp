@@ -237,10 +237,13 @@ TEST_F(ExceptionApiTest, ThePageOffersEachRoleItsStep) {
                         "version=1&approve=true&motivation=" + UrlEncode("Godtagbart."));
   ASSERT_EQ(r.status, 303) << r;
   EXPECT_EQ(Fetch(s, As("ciso"), "/api/v1/exceptions/" + Id(id))["status"], "approved");
-  Response list = s.Get("/exceptions?status=approved", As("ciso"));
+  Response list = s.Get("/exceptions?status=approved&sort=-valid_until", As("ciso"));
   ASSERT_EQ(list.status, 200);
   EXPECT_NE(list.body.find("Sidan"), std::string::npos);
   EXPECT_NE(list.body.find("<td>Beviljat</td>"), std::string::npos);
+  EXPECT_NE(list.body.find("aria-sort=\"descending\""), std::string::npos) << "sortable columns";
+  EXPECT_NE(list.body.find("sort=valid_until&amp;status=approved"), std::string::npos)
+      << "the header sorts the other way and keeps the filter";
 }
 
 // The requester and the CISO hear of an ending exception 30, 7 and 1 days before it ends, once

@@ -98,26 +98,6 @@ json DeviationFilterSelects(const RequestContext& ctx, const OrgTree& tree,
   return selects;
 }
 
-// The listed fields as column headers; the sortable ones link to their sort.
-json DeviationSortHeaders(const RequestContext& ctx, const std::string& path,
-                          const service::ParamLookup& param) {
-  std::string sort = param("sort").value_or("");
-  std::string kept = KeptParams(param, kDeviationListParams, "sort");
-  json headers = json::array();
-  for (const auto& f : DeclaredDeviation().fields) {
-    if (!f.listed) continue;
-    json h = {{"label", Text(ctx, f.label_key)}, {"href", ""}, {"aria_sort", ""}};
-    if (f.sortable) {
-      std::string key = f.name;
-      h["href"] = path + "?sort=" + (sort == key ? "-" + key : key) + kept;
-      if (sort == key) h["aria_sort"] = "ascending";
-      if (sort == "-" + key) h["aria_sort"] = "descending";
-    }
-    headers.push_back(h);
-  }
-  return headers;
-}
-
 json DeviationRow(const RequestContext& ctx, const OrgTree& tree, const json& d) {
   json cells = json::array();
   for (const auto& f : DeclaredDeviation().fields)
@@ -175,7 +155,8 @@ void ShowDeviationList(App& app, RequestContext& ctx, HttpResponse& out, Deviati
       {"selects", DeviationFilterSelects(ctx, tree, param)},
       {"overdue_checked", param("verification_overdue").value_or("") == "true"},
       {"filtered", !KeptParams(QueryParams(ctx), kDeviationListParams, "sort").empty()},
-      {"headers", DeviationSortHeaders(ctx, path, param)},
+      {"headers", DeclaredSortHeaders(ctx, DeclaredDeviation(), path, param("sort").value_or(""),
+                                      KeptParams(param, kDeviationListParams, "sort"))},
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"showing", rows.empty() ? Text(ctx, "deviations.none_found")

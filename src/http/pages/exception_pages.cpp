@@ -71,13 +71,6 @@ json ExceptionRows(const RequestContext& ctx, const OrgTree& tree, const store::
   return rows;
 }
 
-json ExceptionHeaders(const RequestContext& ctx) {
-  json headers = json::array();
-  for (const auto& f : DeclaredExceptionType().fields)
-    if (f.listed) headers.push_back({{"label", Text(ctx, f.label_key)}});
-  return headers;
-}
-
 void ShowExceptionList(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   service::ParamLookup param = QueryParams(ctx);
@@ -102,7 +95,10 @@ void ShowExceptionList(App& app, RequestContext& ctx, HttpResponse& out) {
                {"expiring_within", param("expiring_within").value_or("")},
                {"selects", selects},
                {"filtered", !kept.empty()},
-               {"headers", ExceptionHeaders(ctx)},
+               {"sort", param("sort").value_or("")},
+               {"headers", DeclaredSortHeaders(ctx, DeclaredExceptionType(), "/exceptions",
+                                               param("sort").value_or(""),
+                                               KeptParams(param, kExceptionListParams, "sort"))},
                {"rows", rows},
                {"has_rows", !rows.empty()},
                {"showing", rows.empty() ? Text(ctx, "exceptions.none_found")

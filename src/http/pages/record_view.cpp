@@ -82,6 +82,24 @@ void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::Reco
   }
 }
 
+json DeclaredSortHeaders(const RequestContext& ctx, const domain::RecordType& type,
+                         const std::string& path, const std::string& sort,
+                         const std::string& kept) {
+  json headers = json::array();
+  for (const auto& f : type.fields) {
+    if (!f.listed) continue;
+    json h = {{"label", Text(ctx, f.label_key)}, {"href", ""}, {"aria_sort", ""}};
+    if (f.sortable) {
+      std::string key = f.name;
+      h["href"] = path + "?sort=" + (sort == key ? "-" + key : key) + kept;
+      if (sort == key) h["aria_sort"] = "ascending";
+      if (sort == "-" + key) h["aria_sort"] = "descending";
+    }
+    headers.push_back(h);
+  }
+  return headers;
+}
+
 std::vector<FormField> DeclaredFormFields(const domain::RecordType& type,
                                           const std::vector<std::string>& only) {
   std::vector<FormField> out;

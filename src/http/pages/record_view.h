@@ -34,6 +34,14 @@ void AddDeclaredFields(Form& form, const RequestContext& ctx, const domain::Reco
                        const nlohmann::json& record, const ReferenceOptions& references,
                        const std::vector<std::string>& only = {});
 
+// The column headers of a declared register: a header for each listed field, in its
+// declared order; a sortable one links to `path` sorted by it (the other way round when it is
+// the current `sort`, "-" for descending), followed by `kept` (the list's other parameters,
+// "&name=value..."), and carries its aria-sort: [{"label", "href", "aria_sort"}].
+nlohmann::json DeclaredSortHeaders(const RequestContext& ctx, const domain::RecordType& type,
+                                   const std::string& path, const std::string& sort,
+                                   const std::string& kept);
+
 // The fields AddDeclaredFields put on a form, as HandleForm reads them.
 std::vector<FormField> DeclaredFormFields(const domain::RecordType& type,
                                           const std::vector<std::string>& only = {});
