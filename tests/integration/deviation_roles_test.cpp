@@ -208,6 +208,15 @@ TEST_F(DeviationRolesTest, EveryRoleGetsWhatTheRulesGiveIt) {
         << row.who << " action " << static_cast<int>(row.action) << " on target " << row.target;
 }
 
+// The page names the responsible person in its details and its history, never by an id.
+TEST_F(DeviationRolesTest, ThePageNamesThePeopleItRefersTo) {
+  Response page = server().Get("/deviations/" + Id(deviations_.at(kSof)), As("ciso"));
+  ASSERT_EQ(page.status, 200);
+  std::string responsible = Id(server().UserId(kResponsible));
+  EXPECT_EQ(page.body.find("<dd class=\"pre-wrap\">" + responsible + "</dd>"), std::string::npos);
+  EXPECT_EQ(page.body.find(">" + responsible + "<"), std::string::npos) << page.body;
+}
+
 // A person who is not allowed to see a deviation learns nothing of it from the list.
 TEST_F(DeviationRolesTest, AListShowsOnlyWhatTheCallerSees) {
   json listed = Fetch(server(), As("medarbetare"), "/api/v1/deviations?limit=500");

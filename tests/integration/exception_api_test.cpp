@@ -232,6 +232,9 @@ TEST_F(ExceptionApiTest, ThePageOffersEachRoleItsStep) {
     EXPECT_NE(r.body.find("Begärt"), std::string::npos) << "the status in words";
     EXPECT_EQ(r.body.find(">requested<"), std::string::npos) << "no code";
   }
+  Response named = s.Get(page, As("ciso"));
+  EXPECT_NE(named.body.find("Undantagssystem"), std::string::npos) << "its system by name";
+  EXPECT_EQ(named.body.find("#" + Id(system_)), std::string::npos) << "never by its id";
   EXPECT_EQ(s.Get(page, As("medarbetare")).status, 404);
   Response r = PostForm(s, As(kInfoOwner), page + "/decision",
                         "version=1&approve=true&motivation=" + UrlEncode("Godtagbart."));

@@ -45,15 +45,7 @@ std::string DeviationHref(long long id) {
 // The words of a deviation's value of `f`, people and units by name.
 std::string DeviationValueText(const RequestContext& ctx, const OrgTree& tree, const FieldDecl& f,
                                const json& d) {
-  if (f.kind == FieldKind::kReference && f.references == std::string("org_unit"))
-    return d[f.name].is_number_integer() ? tree.NameOf(d[f.name].get<long long>()) : "";
-  if (f.kind == FieldKind::kReference) {
-    std::string name_field = f.name == std::string("responsible_id")
-                                 ? "responsible_name"
-                                 : std::string(f.name) + "_name";
-    return Str(d, name_field);
-  }
-  return DeclaredValueText(ctx, f, d.value(f.name, json(nullptr)));
+  return RecordValueText(ctx, tree, f, d, RecordNamer(ctx, d));
 }
 
 // ---- The register ----
@@ -324,6 +316,7 @@ void ShowDeviationDetail(App& app, RequestContext& ctx, HttpResponse& out,
                                                       .record_name = Str(d, "title"),
                                                       .can_restore = can.value("delete", false),
                                                       .version_pages = false,
+                                                      .reference_names = RecordNamer(ctx, d),
                                                       .entity = "deviation"},
                                        failure);
   WritePage(out, ctx, "deviation_detail", "", "deviations", data,

@@ -13,7 +13,10 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/pages/record_view.h"
+#include "service/assets/system_service.h"
+#include "service/controls/framework_service.h"
 #include "service/deviations/exception_service.h"
+#include "service/risk/risk_service.h"
 
 namespace lis::http {
 
@@ -38,21 +41,21 @@ std::string ExceptionHref(long long id) {
   return "/exceptions/" + std::to_string(id);
 }
 
-std::string ExceptionValueText(const RequestContext& ctx, const OrgTree& tree, const FieldDecl& f,
-                               const json& e) {
-  const json& v = e.value(f.name, json(nullptr));
-  std::string references = f.references ? f.references : "";
-  if (references == "org_unit") return v.is_number_integer() ? tree.NameOf(v.get<long long>()) : "";
-  if (references == "user") return Str(e, std::string(f.name) + "_name");
-  if (f.kind == FieldKind::kReference)
-    return v.is_number_integer() ? "#" + std::to_string(v.get<long long>()) : "";
-  if (f.kind == FieldKind::kReferenceList) {
-    std::string out;
-    for (const auto& id : e.value(f.name, json::array()))
-      out += (out.empty() ? "#" : ", #") + std::to_string(id.get<long long>());
-    return out;
-  }
-  return DeclaredValueText(ctx, f, v);
+// Names the records an exception refers to that the caller may read: its systems, framework,
+// risk and the exception it renews (RecordNamer names the people and says what it cannot).
+ReferenceNamer ExceptionNamer(App& app, const RequestContext& ctx, const json& e) {
+  ReferenceNamer others = [&app, &ctx](const std::string& field, long long id) -> std::string {
+    Result<json> record = NotFound();
+    if (field == "system_ids") record = app.systems.Get(*ctx.caller, id);
+    if (field == "framework_id") record = app.frameworks.Get(*ctx.caller, id);
+    if (field == "risk_id") record = app.risks.Get(*ctx.caller, id);
+    if (field == "previous_id") record = app.exceptions.Get(*ctx.caller, id);
+    if (!record.ok()) return "";
+    for (const char* name : {"name", "title", ctx.language == "en" ? "name_en" : "name_sv"})
+      if (std::string text = Str(*record, name); !text.empty()) return text;
+    return "";
+  };
+  return RecordNamer(ctx, e, others);
 }
 
 // ---- The register ----
@@ -63,7 +66,7 @@ json ExceptionRows(const RequestContext& ctx, const OrgTree& tree, const store::
     json cells = json::array();
     for (const auto& f : DeclaredExceptionType().fields)
       if (f.listed && f.name != std::string("title"))
-        cells.push_back(ExceptionValueText(ctx, tree, f, e));
+        cells.push_back(RecordValueText(ctx, tree, f, e, RecordNamer(ctx, e)));
     rows.push_back({{"href", ExceptionHref(e["id"].get<long long>())},
                     {"title", Str(e, "title")},
                     {"cells", cells}});
@@ -166,11 +169,12 @@ void PostExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out) {
 
 // ---- One exception ----
 
-json ExceptionDetails(const RequestContext& ctx, const OrgTree& tree, const json& e) {
+json ExceptionDetails(const RequestContext& ctx, const OrgTree& tree, const json& e,
+                      const ReferenceNamer& names) {
   json rows = json::array();
   for (const auto& f : DeclaredExceptionType().fields) {
     if (!f.stored || f.name == std::string("title")) continue;
-    std::string value = ExceptionValueText(ctx, tree, f, e);
+    std::string value = RecordValueText(ctx, tree, f, e, names);
     if (value.empty()) continue;
     rows.push_back({{"label", Text(ctx, f.label_key)}, {"value", value}});
   }
@@ -190,12 +194,13 @@ void ShowException(App& app, RequestContext& ctx, HttpResponse& out, const FormF
   OrgTree tree = LoadOrgTree(app, ctx);
   std::string base = ExceptionHref(id);
   const json& can = e["can"];
+  ReferenceNamer names = ExceptionNamer(app, ctx, e);
   json data = {
       {"title", Str(e, "title")},
       {"status", DeclaredValueText(ctx, *DeclaredExceptionType().Find("status"), e["status"])},
       {"in_force", e.value("in_force", false)},
       {"in_force_text", Text(ctx, "exceptions.in_force_until", {{"date", Str(e, "valid_until")}})},
-      {"details", ExceptionDetails(ctx, tree, e)}};
+      {"details", ExceptionDetails(ctx, tree, e, names)}};
   if (can.value("edit", false) && e.value("ciso_opinion", json(nullptr)).is_null()) {
     Form opinion(ctx, "exception-opinion", base, failure);
     opinion.Hidden("version", VersionOf(e))
@@ -239,6 +244,7 @@ void ShowException(App& app, RequestContext& ctx, HttpResponse& out, const FormF
                                                       .record_name = Str(e, "title"),
                                                       .can_restore = false,
                                                       .version_pages = false,
+                                                      .reference_names = names,
                                                       .entity = "exception"},
                                        failure);
   WritePage(out, ctx, "exception_detail", "", "exceptions", data,

@@ -90,6 +90,46 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
   return text;
 }
 
+std::string PersonNameField(const std::string& field) {
+  const std::string suffix = "_id";
+  bool id = field.size() > suffix.size() &&
+            field.compare(field.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return (id ? field.substr(0, field.size() - suffix.size()) : field) + "_name";
+}
+
+ReferenceNamer RecordNamer(const RequestContext& ctx, const json& record, ReferenceNamer others) {
+  return [&ctx, record, others](const std::string& field, long long id) -> std::string {
+    auto carried = [&](const std::string& f) {
+      std::string name = Str(record, PersonNameField(f));
+      return record.value(f, json(nullptr)) == json(id) ? name : std::string();
+    };
+    if (std::string name = carried(field); !name.empty()) return name;
+    for (auto it = record.begin(); it != record.end(); ++it)
+      if (std::string name = carried(it.key()); !name.empty()) return name;
+    if (others)
+      if (std::string name = others(field, id); !name.empty()) return name;
+    return Text(ctx, "record.not_shown");
+  };
+}
+
+std::string RecordValueText(const RequestContext& ctx, const OrgTree& tree,
+                            const domain::FieldDecl& f, const json& record,
+                            const ReferenceNamer& names) {
+  const json& v = record.value(f.name, json(nullptr));
+  bool unit = f.references && std::string(f.references) == "org_unit";
+  if (f.kind == domain::FieldKind::kReference) {
+    if (!v.is_number_integer()) return "";
+    return unit ? tree.NameOf(v.get<long long>()) : names(f.name, v.get<long long>());
+  }
+  if (f.kind == domain::FieldKind::kReferenceList) {
+    std::string out;
+    for (const auto& id : record.value(f.name, json::array()))
+      out += (out.empty() ? "" : ", ") + names(f.name, id.get<long long>());
+    return out;
+  }
+  return DeclaredValueText(ctx, f, v);
+}
+
 json ChangeRows(const RequestContext& ctx, const OrgTree& tree, const json& before,
                 const json& after, const std::string& entity) {
   json rows = json::array();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/records/record_type.h"
 #include "http/app.h"
 #include "http/http_types.h"
 #include "http/pages/form.h"
@@ -38,6 +39,21 @@ using ReferenceNamer = std::function<std::string(const std::string& field, long 
 std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const std::string& field,
                            const nlohmann::json& value, const ReferenceNamer& names = {},
                            const std::string& entity = "");
+
+// The derived field in which a record of a declared type carries the name of the person its
+// reference `field` names: "responsible_id" -> "responsible_name", "reported_by" ->
+// "reported_by_name".
+std::string PersonNameField(const std::string& field);
+// Names the people `record` names by the names it carries (PersonNameField), also for another
+// of its fields or an earlier version naming the same person; other references by `others`;
+// what neither names as a word saying it is not shown, never an id.
+ReferenceNamer RecordNamer(const RequestContext& ctx, const nlohmann::json& record,
+                           ReferenceNamer others = {});
+// The words of `record`'s value of declared field `f`: units by name from `tree`, other
+// references and lists of them by `names`, the rest as DeclaredValueText; "" for nothing.
+std::string RecordValueText(const RequestContext& ctx, const OrgTree& tree,
+                            const domain::FieldDecl& f, const nlohmann::json& record,
+                            const ReferenceNamer& names);
 
 // The fields that differ between two states of a record (either may be null: created,
 // removed), as rows {field, label, before, after, has_before, has_after} for the

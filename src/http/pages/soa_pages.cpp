@@ -244,14 +244,15 @@ void AddFailure(const RequestContext& ctx, const Error& failure, json& data) {
 void AddControlException(App& app, const RequestContext& ctx, const SoaKey& key, const json& i,
                          json& data) {
   std::string ref = Str(i["control_ref"]);
-  auto exception =
-      app.exceptions.InForceForControl(*ctx.caller, key.org_unit_id, key.framework_id, ref);
-  if (exception.ok() && exception->is_object()) {
-    data["exception_text"] =
-        Text(ctx, "exceptions.in_force_until", {{"date", Str((*exception)["valid_until"])}});
-    data["exception_href"] = "/exceptions/" + std::to_string((*exception)["id"].get<long long>());
-    return;
-  }
+  auto exceptions =
+      app.exceptions.InForceForControls(*ctx.caller, key.org_unit_id, key.framework_id);
+  if (exceptions.ok())
+    if (auto e = exceptions->find(ref); e != exceptions->end()) {
+      data["exception_text"] =
+          Text(ctx, "exceptions.in_force_until", {{"date", Str(e->second["valid_until"])}});
+      data["exception_href"] = "/exceptions/" + std::to_string(e->second["id"].get<long long>());
+      return;
+    }
   bool gap = i["applicable"] == true && i["status"] != "implemented";
   if (!gap) return;
   if (app.exceptions.MayRequestAt(*ctx.caller, key.org_unit_id))

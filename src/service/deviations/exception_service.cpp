@@ -161,19 +161,6 @@ Result<json> ExceptionService::Get(const Caller& caller, long long id) {
   });
 }
 
-Result<json> ExceptionService::InForceForControl(const Caller& caller, long long org_unit_id,
-                                                 long long framework_id,
-                                                 const std::string& control_ref) {
-  return db_.ReadResult<json>([&](Tx& tx) -> Result<json> {
-    std::string today = StockholmDate(std::chrono::system_clock::now());
-    for (long long id :
-         store::ExceptionsInForceOfControl(tx, org_unit_id, framework_id, control_ref, today))
-      if (auto e = SeenException(tx, caller, id); e.ok())
-        return ShownException(tx, caller, std::move(*e));
-    return json(nullptr);
-  });
-}
-
 Result<std::map<std::string, json>> ExceptionService::InForceForControls(const Caller& caller,
                                                                          long long org_unit_id,
                                                                          long long framework_id) {

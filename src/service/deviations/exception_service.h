@@ -66,12 +66,9 @@ class ExceptionService {
   Result<std::vector<nlohmann::json>> History(const Caller& caller, long long id);
   Result<nlohmann::json> GetAt(const Caller& caller, long long id, const std::string& at);
 
-  // The approved exception in force now for control `control_ref` of framework `framework_id`
-  // in the statement of applicability of organisation `org_unit_id` that the caller sees
-  // (the longest valid), as Get shows it, or null.
-  Result<nlohmann::json> InForceForControl(const Caller& caller, long long org_unit_id,
-                                           long long framework_id, const std::string& control_ref);
-  // The same for every control of the framework at once: control ref → {"id", "valid_until"}.
+  // The approved exceptions in force now for the controls of framework `framework_id` in the
+  // statement of applicability of organisation `org_unit_id` that the caller sees, the
+  // longest valid per control: control ref → {"id", "valid_until"}.
   Result<std::map<std::string, nlohmann::json>> InForceForControls(const Caller& caller,
                                                                    long long org_unit_id,
                                                                    long long framework_id);

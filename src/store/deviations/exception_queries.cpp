@@ -97,22 +97,6 @@ std::vector<long long> RunOutExceptions(Tx& tx, const std::string& today) {
   return out;
 }
 
-std::vector<long long> ExceptionsInForceOfControl(Tx& tx, long long org_unit_id,
-                                                  long long framework_id,
-                                                  const std::string& control_ref,
-                                                  const std::string& today) {
-  std::vector<long long> out;
-  for (const auto& r : tx.Query(
-           "SELECT id FROM exceptions WHERE org_unit_id = ? AND framework_id = ? AND control_ref "
-           "= ? AND status = 'approved' AND valid_from <= ? AND valid_until >= ? AND deleted_at "
-           "IS NULL ORDER BY valid_until DESC, id",
-           {Value(org_unit_id), Value(framework_id), Value(control_ref), Value(today),
-            Value(today)},
-           {Col::kInt}))
-    out.push_back(r.Int(0));
-  return out;
-}
-
 std::vector<ControlException> ExceptionsInForceOfControls(Tx& tx, long long org_unit_id,
                                                           long long framework_id,
                                                           const std::string& today) {

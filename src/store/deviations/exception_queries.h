@@ -47,14 +47,8 @@ std::string ExceptionOrder(const std::string& sort);
 // The ids of the live approved exceptions valid through a day before `today` (YYYY-MM-DD).
 std::vector<long long> RunOutExceptions(Tx& tx, const std::string& today);
 
-// The live approved exceptions of control `control_ref` of framework `framework_id` at unit
-// `org_unit_id` valid on `today`: the ids, the longest valid first.
-std::vector<long long> ExceptionsInForceOfControl(Tx& tx, long long org_unit_id,
-                                                  long long framework_id,
-                                                  const std::string& control_ref,
-                                                  const std::string& today);
-// The same for every control of the framework at once: {id, control_ref, valid_until}, the
-// longest valid first.
+// The live approved exceptions of the controls of framework `framework_id` at unit
+// `org_unit_id` valid on `today`: {id, control_ref, valid_until}, the longest valid first.
 struct ControlException {
   long long id = 0;
   std::string control_ref;
