@@ -556,6 +556,26 @@ const char* kDeviationVerdictCount = R"SQL(
 ALTER TABLE deviations ADD COLUMN verdict_count BIGINT NOT NULL DEFAULT 0
 )SQL";
 
+// The requirements and framework controls a deviation breaks: lists of the record (so its
+// versions hold them), mirrored in link tables for the queries that ask which deviations break a
+// requirement or a control.
+const char* kDeviationBreaks = R"SQL(
+ALTER TABLE deviations ADD COLUMN requirement_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE deviations ADD COLUMN control_ids TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE deviation_requirements (
+  deviation_id BIGINT NOT NULL REFERENCES deviations(id),
+  requirement_id BIGINT NOT NULL REFERENCES requirements(id),
+  PRIMARY KEY (deviation_id, requirement_id)
+);
+CREATE INDEX deviation_requirements_requirement ON deviation_requirements(requirement_id);
+CREATE TABLE deviation_controls (
+  deviation_id BIGINT NOT NULL REFERENCES deviations(id),
+  control_id BIGINT NOT NULL REFERENCES framework_controls(id),
+  PRIMARY KEY (deviation_id, control_id)
+);
+CREATE INDEX deviation_controls_control ON deviation_controls(control_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -573,6 +593,7 @@ const std::vector<Migration>& Migrations() {
        kExceptions},
       {12, "deviations: an index for the register sorted by severity", kDeviationSeverityIndex},
       {13, "deviations: the number of verdicts, for the statistics", kDeviationVerdictCount},
+      {14, "deviations: the requirements and controls a deviation breaks", kDeviationBreaks},
   };
   return kMigrations;
 }

@@ -1,5 +1,6 @@
 #include "store/records.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
@@ -46,8 +47,24 @@ std::string SelectList(const TableSpec& spec) {
 std::vector<Col> ColumnTypes(const TableSpec& spec) {
   std::vector<Col> cols = {Col::kInt, Col::kInt, Col::kText, Col::kText, Col::kText};
   for (const auto& f : spec.fields)
-    cols.push_back(f.type == FieldType::kText ? Col::kText : Col::kInt);
+    cols.push_back(f.type == FieldType::kText || f.type == FieldType::kIdList ? Col::kText
+                                                                              : Col::kInt);
   return cols;
+}
+
+// `ids` (an array of ids) sorted, without repeats.
+json StoredIdList(const json& ids) {
+  std::vector<long long> v;
+  for (const auto& id : ids)
+    if (id.is_number_integer()) v.push_back(id.get<long long>());
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return json(v);
+}
+
+json IdListOfColumn(const std::string& text) {
+  json parsed = json::parse(text, nullptr, false);
+  return parsed.is_array() ? StoredIdList(parsed) : json::array();
 }
 
 json RowToJson(const TableSpec& spec, const Row& row) {
@@ -64,6 +81,8 @@ json RowToJson(const TableSpec& spec, const Row& row) {
       j[f.name] = nullptr;
     else if (f.type == FieldType::kText)
       j[f.name] = row.Text(c);
+    else if (f.type == FieldType::kIdList)
+      j[f.name] = IdListOfColumn(row.Text(c));
     else if (f.type == FieldType::kBool)
       j[f.name] = row.Int(c) != 0;
     else
@@ -73,7 +92,7 @@ json RowToJson(const TableSpec& spec, const Row& row) {
 }
 
 Value JsonToValue(const FieldSpec& f, const json& v) {
-  if (v.is_null()) return Value();
+  if (v.is_null()) return f.type == FieldType::kIdList ? Value(std::string("[]")) : Value();
   switch (f.type) {
     case FieldType::kText:
       return Value(v.get<std::string>());
@@ -81,8 +100,33 @@ Value JsonToValue(const FieldSpec& f, const json& v) {
       return Value(static_cast<long long>(v.get<bool>() ? 1 : 0));
     case FieldType::kInt:
       return Value(v.get<long long>());
+    case FieldType::kIdList:
+      return Value(StoredIdList(v).dump());
   }
   return Value();
+}
+
+// `changes` with its id lists as they will be stored (sorted, without repeats).
+json WithStoredIdLists(const TableSpec& spec, json changes) {
+  for (const auto& f : spec.fields)
+    if (f.type == FieldType::kIdList && changes.contains(f.name) && changes[f.name].is_array())
+      changes[f.name] = StoredIdList(changes[f.name]);
+  return changes;
+}
+
+// Makes the link tables of `spec` hold the id lists of `after` where they differ from `before`
+// (null: a new record).
+void WriteLinkRows(Tx& tx, const TableSpec& spec, const json& before, const json& after) {
+  long long id = after.at("id").get<long long>();
+  for (const auto& f : spec.fields) {
+    if (f.type != FieldType::kIdList || f.link_table.empty()) continue;
+    if (!before.is_null() && before.value(f.name, json()) == after.value(f.name, json())) continue;
+    tx.Exec("DELETE FROM " + f.link_table + " WHERE " + f.link_owner + " = ?", {Value(id)});
+    for (const auto& target : after.value(f.name, json::array()))
+      tx.Exec("INSERT INTO " + f.link_table + " (" + f.link_owner + ", " + f.link_target +
+                  ") VALUES (?, ?)",
+              {Value(id), Value(target.get<long long>())});
+  }
 }
 
 std::optional<long long> ScopeOf(Tx& tx, const TableSpec& spec, const json& record) {
@@ -199,12 +243,14 @@ json InsertRecord(Tx& tx, const TableSpec& spec, const json& values,
       {Col::kInt});
   json after = *GetRecord(tx, spec, row->Int(0));
   Audit(tx, spec, "create", nullptr, after);
+  WriteLinkRows(tx, spec, json(nullptr), after);
   if (spec.after_change) spec.after_change(tx, json(nullptr), after);
   return after;
 }
 
 Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long expected_version,
-                          const json& changes, const std::string& action) {
+                          const json& input, const std::string& action) {
+  json changes = WithStoredIdLists(spec, input);
   bool include_deleted = action == "restore";
   auto before = GetRecord(tx, spec, id, include_deleted);
   if (!before) return NotFound();
@@ -234,6 +280,7 @@ Result<json> UpdateRecord(Tx& tx, const TableSpec& spec, long long id, long long
   if (n != 1) return Conflict(*GetRecord(tx, spec, id, true));
   json after = *GetRecord(tx, spec, id, true);
   Audit(tx, spec, action, *before, after);
+  WriteLinkRows(tx, spec, *before, after);
   if (spec.after_change) spec.after_change(tx, *before, after);
   return after;
 }

@@ -13,11 +13,17 @@
 
 namespace lis::store {
 
-enum class FieldType { kInt, kText, kBool };
+// kIdList: ids, held as JSON text (sorted, without repeats) and read back as an array.
+enum class FieldType { kInt, kText, kBool, kIdList };
 
 struct FieldSpec {
   std::string name;
   FieldType type;
+  // kIdList: a link table kept equal to the list on every write, one row (link_owner = the
+  // record's id, link_target = an id of the list) per id; empty: none.
+  std::string link_table = {};
+  std::string link_owner = {};
+  std::string link_target = {};
 };
 
 struct TableSpec {

@@ -72,6 +72,12 @@ test('a deviation closes on an effective verdict after one that was not', async 
   await page.locator('#deviation-analyse-root_cause').fill('Ingen rutin för behörighetsbyte.');
   await submitAndWait(page, 'Spara grundorsaken – avvikelsen är analyserad', /\?notice=saved$/);
   assert.match(await mainText(page), /Status: Analyserad/);
+  // It names the control it breaks, chosen from the framework library.
+  const control = page.locator('#deviation-break-control_id');
+  const chosen = (await control.locator('option').nth(1).textContent()).trim();
+  await control.selectOption({ index: 1 });
+  await submitAndWait(page, 'Lägg till kravet', /\?notice=saved$/);
+  assert.ok((await mainText(page)).includes(chosen), `the page names ${chosen}`);
   const first = await correctiveAction(page, deviationUrl, 'Fatima Ali');
   await submitAndWait(page, 'Korrigerande åtgärder är planerade', /\?notice=saved$/);
   assert.match(await mainText(page), /Status: Åtgärder planerade/);

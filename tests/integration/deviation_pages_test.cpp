@@ -168,6 +168,9 @@ TEST_F(DeviationPagesTest, OneClickReportsADeviationFromAnIncidentOrAGap) {
   EXPECT_EQ(d["origin_kind"], "requirement_gap");
   EXPECT_EQ(d["origin_id"], gap.id);
   EXPECT_EQ(d["title"], "Skyddskrav " + gap.codes[0] + " uppfylls inte i Avvikelsesystem");
+  ASSERT_EQ(d["requirement_ids"].size(), 1u) << "it names the requirement it breaks";
+  EXPECT_EQ(Fetch(s, ciso, "/api/v1/requirements/" + Id(d["requirement_ids"][0]))["code"],
+            gap.codes[0]);
   EXPECT_EQ(PostForm(s, ciso, base + gap.codes.back() + "/deviation").status, 400) << "met";
 }
 

@@ -41,6 +41,15 @@ struct Choice {
   std::vector<const char*> aliases = {};
 };
 
+// Where a list of references is mirrored: one row (owner, target) per reference in `table`, for
+// queries that join it. The list itself stays a column of its record, so every version holds it
+// and a restore brings it back.
+struct LinkDecl {
+  const char* table = nullptr;   // nullptr: the list is not a column (the service keeps links)
+  const char* owner = nullptr;   // the link table's column naming the record
+  const char* target = nullptr;  // the link table's column naming the referenced record
+};
+
 // One field. Declared with designated initialisers, so every property is named where it is
 // set: {.name = "hosting", .kind = FieldKind::kChoice, .choices = {...}}.
 struct FieldDecl {
@@ -54,6 +63,7 @@ struct FieldDecl {
   std::optional<long long> max = {};
   std::vector<Choice> choices = {};  // kChoice
   const char* references = nullptr;  // kReference, kReferenceList: the record type
+  LinkDecl link = {};                // kReferenceList: a column mirrored in a link table
   const char* label_key = nullptr;   // the field's name on pages and in exports
   const char* help_key = nullptr;    // a sentence of help on the form
   FieldRead read = FieldRead::kRecord;

@@ -7,6 +7,7 @@
 #include "domain/deviations/deviation_record.h"
 #include "http/api/api_support.h"
 #include "http/pages/action_parts.h"
+#include "http/pages/deviation_breaks.h"
 #include "http/pages/form.h"
 #include "http/pages/history_view.h"
 #include "http/pages/org_tree.h"
@@ -93,7 +94,8 @@ json DeviationFilterSelects(const RequestContext& ctx, const OrgTree& tree,
 json DeviationRow(const RequestContext& ctx, const OrgTree& tree, const json& d) {
   json cells = json::array();
   for (const auto& f : DeclaredDeviation().fields)
-    if (f.listed && f.name != "title") cells.push_back(DeviationValueText(ctx, tree, f, d));
+    if (f.listed && std::string_view(f.name) != "title")
+      cells.push_back(DeviationValueText(ctx, tree, f, d));
   return {{"href", DeviationHref(d["id"].get<long long>())},
           {"title", Str(d, "title")},
           {"cells", cells}};
@@ -185,7 +187,9 @@ void PostDeviationReport(App& app, RequestContext& ctx, HttpResponse& out) {
 json DeviationDetails(const RequestContext& ctx, const OrgTree& tree, const json& d) {
   json rows = json::array();
   for (const auto& f : DeclaredDeviation().fields) {
-    if (!f.stored || f.name == "title" || f.name == "origin_kind" || f.name == "origin_id")
+    std::string_view name = f.name;
+    if (!f.stored || f.kind == FieldKind::kReferenceList || name == "title" ||
+        name == "origin_kind" || name == "origin_id")
       continue;
     std::string value = DeviationValueText(ctx, tree, f, d);
     if (value.empty() && d.value(f.name, json(nullptr)).is_null()) continue;
@@ -285,13 +289,16 @@ void ShowDeviationDetail(App& app, RequestContext& ctx, HttpResponse& out,
                {"status", DeclaredValueText(ctx, *DeclaredDeviation().Find("status"), d["status"])},
                {"details", DeviationDetails(ctx, tree, d)},
                {"step_forms", json::array()}};
+  bool open = Str(d, "status") != "closed" && Str(d, "status") != "rejected";
+  BreakCatalogue breaks = LoadBreakCatalogue(app, ctx);
+  data["breaks_html"] =
+      DeviationBreaksHtml(ctx, d, breaks, can.value("edit", false) && open, failure);
   if (can.value("move", false)) data["step_forms"] = DeviationStepForms(ctx, d, failure);
   data["has_steps"] = !data["step_forms"].empty();
   if (can.value("verdict", false))
     data["verdict_form"] = DeviationVerdictFormHtml(ctx, d, failure);
   else if (Str(d, "status") == "verifying")
     data["verdict_note"] = Text(ctx, "deviations.verdict_elsewhere");
-  bool open = Str(d, "status") != "closed" && Str(d, "status") != "rejected";
   data["actions_html"] = OriginActionsHtml(app, ctx,
                                            {.origin = "deviation",
                                             .origin_id = id,
@@ -310,15 +317,20 @@ void ShowDeviationDetail(App& app, RequestContext& ctx, HttpResponse& out,
   }
   auto entries = app.deviations.History(*ctx.caller, id);
   if (entries.ok())
-    data["history_html"] = HistoryHtml(ctx, tree, *entries,
-                                       HistoryOptions{.base = base,
-                                                      .form_prefix = "deviation-restore",
-                                                      .record_name = Str(d, "title"),
-                                                      .can_restore = can.value("delete", false),
-                                                      .version_pages = false,
-                                                      .reference_names = RecordNamer(ctx, d),
-                                                      .entity = "deviation"},
-                                       failure);
+    data["history_html"] = HistoryHtml(
+        ctx, tree, *entries,
+        HistoryOptions{
+            .base = base,
+            .form_prefix = "deviation-restore",
+            .record_name = Str(d, "title"),
+            .can_restore = can.value("delete", false),
+            .version_pages = false,
+            .reference_names = RecordNamer(ctx, d,
+                                           [&breaks](const std::string& field, long long ref) {
+                                             return breaks.Name(field, ref);
+                                           }),
+            .entity = "deviation"},
+        failure);
   WritePage(out, ctx, "deviation_detail", "", "deviations", data,
             PageStatus(FailureError(failure)));
 }
@@ -361,6 +373,30 @@ void PostDeviationVerdict(App& app, RequestContext& ctx, HttpResponse& out) {
       app, ctx, out, "deviation-verdict",
       {{"version", FormField::kInt}, {"effective", FormField::kBool}, {"motivation"}},
       [&](long long id, const json& body) { return app.deviations.Verdict(*ctx.caller, id, body); },
+      "saved");
+}
+
+// POST /deviations/{id}/breaks and /breaks/remove: one requirement or control more or less.
+template <bool Add>
+void PostDeviationBreak(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleDeviationForm(
+      app, ctx, out, Add ? "deviation-break" : "deviation-unbreak",
+      {{"version", FormField::kInt},
+       {"requirement_id", FormField::kInt, true},
+       {"control_id", FormField::kInt, true}},
+      [&](long long id, const json& body) -> Result<json> {
+        auto current = app.deviations.Get(*ctx.caller, id);
+        if (!current.ok()) return current;
+        auto change = BreakChange(*current, body, Add);
+        if (!change.ok()) return change;
+        auto r = app.deviations.Update(*ctx.caller, id, *change);
+        if (!r.ok() && (r.error().field == "requirement_ids" || r.error().field == "control_ids")) {
+          Error e = r.error();
+          e.field = e.field == "control_ids" ? "control_id" : "requirement_id";
+          return e;
+        }
+        return r;
+      },
       "saved");
 }
 
@@ -495,6 +531,8 @@ void RegisterDeviationPages(Router& router, App& app) {
   router.Add("POST", "/deviations/{id}/delete", Bind(app, PostDeviationDelete));
   router.Add("POST", "/deviations/{id}/restore", Bind(app, PostDeviationRestore));
   router.Add("POST", "/deviations/{id}/action", Bind(app, PostDeviationAction));
+  router.Add("POST", "/deviations/{id}/breaks", Bind(app, PostDeviationBreak<true>));
+  router.Add("POST", "/deviations/{id}/breaks/remove", Bind(app, PostDeviationBreak<false>));
   router.Add("POST", "/incidents/{id}/review/deviation", Bind(app, PostDeviationFromIncident));
   router.Add("POST", "/assets/systems/{id}/requirements/{code}/deviation",
              Bind(app, PostDeviationFromGap));

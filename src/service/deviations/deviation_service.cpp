@@ -82,8 +82,19 @@ bool OriginSeen(Tx& tx, const Caller& caller, const std::string& kind, long long
   return false;  // internal_control: the internal control arrives with a later issue
 }
 
-// The checks of a deviation against other records: its unit, its origin and its responsible
-// person. `before` is the stored record of a change (null on create).
+// Whether every id of `field` of `r` names a live record of `table`; checked only when the list
+// differs from `before`'s.
+bool BreaksExist(Tx& tx, const store::TableSpec& table, const char* field, const json& r,
+                 const json& before) {
+  if (!before.is_null() && before[field] == r[field]) return true;
+  for (const auto& id : r[field])
+    if (!store::GetRecord(tx, table, id.get<long long>())) return false;
+  return true;
+}
+
+// The checks of a deviation against other records: its unit, its origin, the requirements and
+// controls it breaks and its responsible person. `before` is the stored record of a change (null
+// on create).
 Status CheckReferences(Tx& tx, const Caller& caller, const json& r, const json& before) {
   long long unit = r["org_unit_id"].get<long long>();
   if (before.is_null() || before["org_unit_id"] != r["org_unit_id"]) {
@@ -97,6 +108,10 @@ Status CheckReferences(Tx& tx, const Caller& caller, const json& r, const json& 
   if (origin_changed && r["origin_kind"].is_string() &&
       !OriginSeen(tx, caller, r["origin_kind"], r["origin_id"].get<long long>()))
     return Invalid("error.deviation_origin_missing", "origin_id");
+  if (!BreaksExist(tx, store::RequirementTable(), "requirement_ids", r, before))
+    return Invalid("error.deviation_requirement_missing", "requirement_ids");
+  if (!BreaksExist(tx, store::FrameworkControlTable(), "control_ids", r, before))
+    return Invalid("error.deviation_control_missing", "control_ids");
   if (r["responsible_id"].is_number_integer() &&
       (before.is_null() || before["responsible_id"] != r["responsible_id"]))
     return CheckUserReference(tx, "responsible_id", r["responsible_id"].get<long long>(), unit);
@@ -183,7 +198,8 @@ Result<json> ReportFromOrigin(Tx& tx, const Caller& caller, const std::string& k
     return json{{"title", texts.Text(caller.language, "deviations.from_soa_gap",
                                      {{"ref", (*control)["ref"].get<std::string>()}})},
                 {"org_unit_id", (*entry)["org_unit_id"]},
-                {"source", "self_reported"}};
+                {"source", "self_reported"},
+                {"control_ids", json::array({(*entry)["control_id"]})}};
   }
   if (kind != "requirement_gap") return Invalid("error.deviation_origin_missing", "origin_id");
   auto system = store::GetRecord(tx, store::SystemTable(), id);
@@ -200,7 +216,8 @@ Result<json> ReportFromOrigin(Tx& tx, const Caller& caller, const std::string& k
       {"title", texts.Text(caller.language, "deviations.from_requirement_gap",
                            {{"code", ref}, {"system", (*system)["name"].get<std::string>()}})},
       {"org_unit_id", (*object)["org_unit_id"]},
-      {"source", "self_reported"}};
+      {"source", "self_reported"},
+      {"requirement_ids", json::array({*requirement})}};
 }
 
 }  // namespace

@@ -111,6 +111,8 @@ json RecordFromInput(const domain::RecordType& type, const json& body) {
       r[f.name] = body[f.name];
     else if (f.default_value)
       r[f.name] = f.default_value;
+    else if (f.kind == FieldKind::kReferenceList)
+      r[f.name] = json::array();
     else if (!f.nullable && (f.kind == FieldKind::kText || f.kind == FieldKind::kLongText))
       r[f.name] = "";
     else

@@ -24,7 +24,8 @@ Status CheckRecordInput(const domain::RecordType& type, const nlohmann::json& bo
                         bool for_update);
 
 // The stored fields of a new record from a create body that CheckRecordInput accepted: each
-// input field as given, else its default, else "" (text that may not be null) or null; the
+// input field as given, else its default, else "" (text that may not be null), an empty list
+// (references) or null; the
 // service sets the others.
 nlohmann::json RecordFromInput(const domain::RecordType& type, const nlohmann::json& body);
 

@@ -7,7 +7,7 @@ using domain::FieldKind;
 namespace {
 
 bool IsColumn(const domain::FieldDecl& f) {
-  return f.stored && f.kind != FieldKind::kReferenceList;
+  return f.stored && (f.kind != FieldKind::kReferenceList || f.link.table);
 }
 
 FieldType ColumnType(FieldKind kind) {
@@ -26,8 +26,13 @@ FieldType ColumnType(FieldKind kind) {
 
 std::vector<FieldSpec> ColumnsOf(const domain::RecordType& type) {
   std::vector<FieldSpec> out;
-  for (const auto& f : type.fields)
-    if (IsColumn(f)) out.push_back({f.name, ColumnType(f.kind)});
+  for (const auto& f : type.fields) {
+    if (!IsColumn(f)) continue;
+    if (f.kind == FieldKind::kReferenceList)
+      out.push_back({f.name, FieldType::kIdList, f.link.table, f.link.owner, f.link.target});
+    else
+      out.push_back({f.name, ColumnType(f.kind)});
+  }
   return out;
 }
 

@@ -11,7 +11,9 @@
 namespace lis::store {
 
 // The table's columns in declaration order, as TableSpec lists them: every stored field but a
-// list of references (kept in a link table). A choice, a date, a time and a decimal are text.
+// list of references without a link declaration (the service keeps those in a link table). A
+// choice, a date, a time and a decimal are text; a declared list of references is a kIdList
+// mirrored in its link table.
 std::vector<FieldSpec> ColumnsOf(const domain::RecordType& type);
 // The fields a restore copies back from an earlier version: the columns.
 std::vector<std::string> RestoreFieldsOf(const domain::RecordType& type);

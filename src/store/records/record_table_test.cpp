@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "domain/assets/object_record.h"
 #include "domain/assets/system_record.h"
@@ -89,7 +90,20 @@ TEST(RecordTable, EveryDeclarationMatchesItsMigratedTable) {
         auto it = migrated.find(column.name);
         ASSERT_NE(it, migrated.end()) << column.name << " is not a column of " << c.type.table;
         bool integer = it->second.find("INT") != std::string::npos;
-        EXPECT_EQ(integer, column.type != FieldType::kText) << column.name << ": " << it->second;
+        bool text = column.type == FieldType::kText || column.type == FieldType::kIdList;
+        EXPECT_EQ(integer, !text) << column.name << ": " << it->second;
+        if (column.link_table.empty()) continue;
+        std::set<std::string> link_columns;
+        Status links = (*db)->Read([&](Tx& tx) {
+          for (const auto& r :
+               tx.Query("SELECT name FROM pragma_table_info('" + column.link_table + "')", {},
+                        {Col::kText}))
+            link_columns.insert(r.Text(0));
+          return Status();
+        });
+        ASSERT_TRUE(links.ok());
+        EXPECT_EQ(link_columns, (std::set<std::string>{column.link_owner, column.link_target}))
+            << column.name << ": its link table " << column.link_table;
       }
       EXPECT_EQ(c.spec.fields.size(), ColumnsOf(c.type).size());
       EXPECT_EQ(c.spec.table, c.type.table);
