@@ -4,7 +4,8 @@
 // (who sees only what it reported), with the register's filters and sorts; one deviation
 // fetched in full (its corrective actions, what the caller may do, the names of its people);
 // and 10,000 exceptions (clauses, every state) listed as the CISO, the board and the object
-// owner of Barn- och utbildningsförvaltningen.
+// owner of Barn- och utbildningsförvaltningen; the annual statistics of the year as the CISO
+// and the board.
 // Every call is timed on its own; p50_ms and p95_ms are the median and 95th percentile.
 // On SQLite always; on PostgreSQL too when LIS_BENCH_PG_URL names an empty database:
 //   scripts/with-postgres bash -c 'LIS_BENCH_PG_URL=$LIS_TEST_PG_URL build/lis_bench \
@@ -50,22 +51,25 @@ std::vector<Value> DeviationRow(long long id, long long unit, long long reporter
   std::string day = Day(2026, 1 + i % 11, 1 + i % 28);
   bool analysed = status != "reported" && status != "rejected";
   Value none;
-  return {Value(id),
-          Value("Avvikelse " + std::to_string(id)),
-          Value("Beskrivning av avvikelsen"),
-          Value(unit),
-          Value(day),
-          Value(reporter),
-          Value(kSources[rng() % 6]),
-          Value(kSeverities[rng() % 3]),
-          Value(status),
-          analysed ? Value("Grundorsak") : none,
-          status == "verifying" ? Value(Day(2026, 1 + i % 12, 1 + i % 28)) : none,
-          status == "rejected" ? Value("Ingen avvikelse") : none,
-          status == "closed" ? Value(1LL) : none,
-          Value(1LL),
-          Value(day + "T08:00:00.000000Z"),
-          Value(day + "T08:00:00.000000Z")};
+  return {
+      Value(id),
+      Value("Avvikelse " + std::to_string(id)),
+      Value("Beskrivning av avvikelsen"),
+      Value(unit),
+      Value(day),
+      Value(reporter),
+      Value(kSources[rng() % 6]),
+      Value(kSeverities[rng() % 3]),
+      Value(status),
+      analysed ? Value("Grundorsak") : none,
+      status == "verifying" ? Value(Day(2026, 1 + i % 12, 1 + i % 28)) : none,
+      status == "rejected" ? Value("Ingen avvikelse") : none,
+      status == "closed" ? Value(1LL) : none,
+      status == "closed" ? Value(Day(2026, 2 + i % 11, 1 + i % 28) + "T10:00:00.000000Z") : none,
+      Value(static_cast<long long>(status == "closed" ? 1 + i % 3 : 0)),
+      Value(1LL),
+      Value(day + "T08:00:00.000000Z"),
+      Value(day + "T08:00:00.000000Z")};
 }
 
 std::vector<Value> ExceptionRow(long long id, long long unit, long long requester, int i,
@@ -125,12 +129,15 @@ DeviationData& DeviationDataOf(const std::string& which) {
       rows.push_back(DeviationRow(i, ids.leaf_units[rng() % ids.leaf_units.size()],
                                   ids.user_ids[rng() % ids.user_ids.size()], static_cast<int>(i),
                                   rng));
-    BulkInsert(tx, "deviations",
-               {"id", "title", "description", "org_unit_id", "detected_on", "reported_by", "source",
-                "severity", "status", "root_cause", "verification_due", "rejection_reason",
-                "verdict_effective", "version", "created_at", "updated_at"},
-               rows);
+    BulkInsert(
+        tx, "deviations",
+        {"id", "title", "description", "org_unit_id", "detected_on", "reported_by", "source",
+         "severity", "status", "root_cause", "verification_due", "rejection_reason",
+         "verdict_effective", "verdict_at", "verdict_count", "version", "created_at", "updated_at"},
+        rows);
     FillExceptions(tx, ids);
+    // As autovacuum would soon after such a load.
+    if (d.db->dialect() == store::Dialect::kPostgres) tx.Exec("ANALYZE");
     return Status();
   });
   if (!filled.ok()) std::abort();
@@ -191,6 +198,18 @@ void ExceptionListCase(benchmark::State& state, const std::string& which, const 
   });
 }
 
+// The annual report's figures for `year` over everything `who` reads by role.
+void DeviationStatisticsCase(benchmark::State& state, const std::string& which,
+                             const std::string& who) {
+  DeviationData& d = DeviationDataOf(which);
+  auto caller = DeviationCaller(d, who);
+  Measure(state, [&] {
+    auto stats = d.deviations->Statistics(caller, 2026, std::nullopt);
+    if (!stats.ok()) std::abort();
+    return (*stats)["totals"]["opened"].get<long long>();
+  });
+}
+
 int RegisterDeviationBenchmarks() {
   std::vector<std::string> dbs = {"sqlite"};
   if (const char* pg = std::getenv("LIS_BENCH_PG_URL"); pg && *pg) dbs.push_back("postgresql");
@@ -222,6 +241,12 @@ int RegisterDeviationBenchmarks() {
             [which, who, params](benchmark::State& s) { ExceptionListCase(s, which, who, params); })
             ->Unit(benchmark::kMillisecond)
             ->Iterations(40);
+    for (const char* who : {"ciso", "ks.ordforande"})
+      benchmark::RegisterBenchmark(
+          (prefix + "statistics/" + who).c_str(),
+          [which, who](benchmark::State& s) { DeviationStatisticsCase(s, which, who); })
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(40);
     benchmark::RegisterBenchmark((prefix + "get/ciso").c_str(),
                                  [which](benchmark::State& s) { DeviationGetCase(s, which); })
         ->Unit(benchmark::kMillisecond)

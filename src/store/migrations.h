@@ -1,6 +1,7 @@
 // Numbered schema migrations. Each is written once in portable SQL with a few dialect
-// tokens ({{pk}} for a 64-bit auto-increment primary key); a migration never changes once
-// it has shipped: later changes are new migrations.
+// tokens ({{pk}} for a 64-bit auto-increment primary key), and where the dialects have no
+// common form (search indexes) once per dialect; a migration never changes once it has
+// shipped: later changes are new migrations.
 #pragma once
 
 #include <string>
@@ -17,6 +18,9 @@ struct Migration {
   // Run after the statements, in the same transaction: fills derived columns by the rules
   // of the code (the statements only shape the schema).
   void (*fill)(Tx& tx) = nullptr;
+  // Statements of one dialect only (search indexes), run after `sql`.
+  std::string sqlite_sql = {};
+  std::string postgres_sql = {};
 };
 
 const std::vector<Migration>& Migrations();

@@ -176,6 +176,29 @@ TEST_F(DeviationApiTest, TheRegisterFiltersAndSorts) {
   EXPECT_EQ(r.status, 400) << r;
 }
 
+// The register's ?q= reads the search index (store/records/text_search.h): a part of the title or
+// the description in any case, the index following every change; two letters still match.
+TEST_F(DeviationApiTest, SearchFindsAPartOfTheTitleOrDescriptionAndFollowsChanges) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long id = ReportDeviation(
+      s, ciso,
+      DeviationBody("Sökbar Åtkomstlogg", Sof(),
+                    {{"description", "Loggarna sparades bara sju dagar (krav: 100%)."}}))["id"];
+  auto found = [&](const std::string& q) {
+    return IdSet(Fetch(s, ciso, "/api/v1/deviations?q=" + UrlEncode(q))["items"]).count(id) == 1;
+  };
+  EXPECT_TRUE(found("sökbar åtkomst"));
+  EXPECT_TRUE(found("SJU DAGAR"));
+  EXPECT_TRUE(found("100%"));
+  EXPECT_FALSE(found("100_"));
+  EXPECT_TRUE(found("Sö"));
+  ASSERT_EQ(s.Patch(DeviationPath(id), ciso, {{"title", "Omdöpt post"}, {"version", 1}}).status,
+            200);
+  EXPECT_FALSE(found("sökbar"));
+  EXPECT_TRUE(found("omdöpt"));
+}
+
 TEST_F(DeviationApiTest, ADeletedDeviationIsRestoredFromItsHistory) {
   LisServer& s = server();
   const Session& ciso = As("ciso");

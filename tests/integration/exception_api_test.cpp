@@ -447,5 +447,22 @@ TEST_F(ExceptionApiTest, ARevokedExceptionEndsAndStaysEnded) {
   EXPECT_EQ(Decide(As(kInfoOwner), id, true, 3).status, 400);
 }
 
+// The register's ?q= finds a part of the title or the reason, in any case (the search index).
+TEST_F(ExceptionApiTest, SearchFindsAPartOfTheTitleOrTheReason) {
+  Prepare();
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long id = MustCreate(
+      s, ciso, "exceptions",
+      Body("Sökbart undantag", {{"reason", "Tvåfaktorinloggning saknas i äldre klient."}}))["id"];
+  auto found = [&](const std::string& q) {
+    return IdSet(Fetch(s, ciso, "/api/v1/exceptions?q=" + UrlEncode(q))["items"]).count(id) == 1;
+  };
+  EXPECT_TRUE(found("SÖKBART"));
+  EXPECT_TRUE(found("tvåfaktor"));
+  EXPECT_TRUE(found("äldre klient"));
+  EXPECT_FALSE(found("nyare klient"));
+}
+
 }  // namespace
 }  // namespace lis_test::exception_api_test

@@ -30,6 +30,15 @@ long long DaysBetween(const std::string& from, const std::string& to) {
   return (day(to) - day(from)).count();
 }
 
+// The Swedish date of the stored UTC time `t` (RFC 3339): Stockholm is one or two hours ahead
+// of UTC, so before 22:00 UTC it is the UTC date; later, the zone decides. "" when not a time.
+std::string SwedishDateOfStored(const std::string& t) {
+  if (t.size() >= 13 && t[10] == 'T' && t.back() == 'Z' && t.substr(11, 2) < "22")
+    return t.substr(0, 10);
+  auto time = ParseTime(t);
+  return time ? StockholmDate(*time) : "";
+}
+
 json Median(std::vector<long long> values) {
   if (values.empty()) return nullptr;
   std::sort(values.begin(), values.end());
@@ -63,9 +72,9 @@ Result<json> DeviationService::Statistics(const Caller& caller, int year,
     std::map<long long, std::vector<long long>> days;
     std::vector<long long> all_days;
     for (const auto& c : store::ClosedDeviations(tx, scope, from, to)) {
-      auto verdict = ParseTime(c.verdict_at);
-      if (!verdict) continue;
-      long long d = DaysBetween(c.detected_on, StockholmDate(*verdict));
+      std::string verdict_day = SwedishDateOfStored(c.verdict_at);
+      if (verdict_day.empty()) continue;
+      long long d = DaysBetween(c.detected_on, verdict_day);
       days[c.org_unit_id].push_back(d);
       all_days.push_back(d);
     }

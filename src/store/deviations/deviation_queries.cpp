@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/deviations/deviation_record.h"
 #include "store/org/org_tables.h"
+#include "store/records/text_search.h"
 
 namespace lis::store {
 
@@ -15,10 +17,6 @@ void AndDeviationsSeenBy(Filter& f, const domain::PermissionScopes& scopes, long
   params.emplace_back(user_id);
   f.And("(" + unit.sql + " OR deviations.reported_by = ? OR deviations.responsible_id = ?)",
         std::move(params));
-}
-
-std::string ContainsText(Dialect dialect, const std::string& column) {
-  return column + (dialect == Dialect::kPostgres ? " ILIKE ? ESCAPE '!'" : " LIKE ? ESCAPE '!'");
 }
 
 void AndDeviationFields(Filter& f, const DeviationWhere& w, Dialect dialect) {
@@ -38,12 +36,7 @@ void AndDeviationFields(Filter& f, const DeviationWhere& w, Dialect dialect) {
   if (!w.verification_overdue_before.empty())
     f.And("deviations.status = 'verifying' AND deviations.verification_due < ?",
           {Value(w.verification_overdue_before)});
-  if (!w.search.empty()) {
-    std::string pattern = "%" + EscapeLike(w.search) + "%";
-    f.And("(" + ContainsText(dialect, "deviations.title") + " OR " +
-              ContainsText(dialect, "deviations.description") + ")",
-          {Value(pattern), Value(pattern)});
-  }
+  if (!w.search.empty()) AndTextSearch(f, dialect, domain::DeviationRecord(), w.search);
 }
 
 std::string DeviationOrder(const std::string& sort) {

@@ -26,14 +26,10 @@ struct DeviationWhere {
   std::optional<long long> responsible_id;  // this responsible person
   std::optional<long long> reported_by;     // reported by this user ("mine")
   std::string verification_overdue_before;  // verifying, with its check due before this date
-  std::string search;                       // part of the title or description, any case
+  std::string search;  // part of the title or description, any case (store/records/text_search.h)
 };
 void AndDeviationFields(Filter& f, const DeviationWhere& where, Dialect dialect);
 
-// "`column` contains ? in any case" for `dialect` (the pattern from EscapeLike, ESCAPE '!'):
-// LIKE on SQLite (ASCII case-insensitive, as its LOWER), ILIKE on PostgreSQL. A plain LIKE
-// keeps SQLite's scan of a large register fast.
-std::string ContainsText(Dialect dialect, const std::string& column);
 // The ORDER BY of a sort key already checked against the declaration's sortable fields and
 // updated_at ("-" in front: descending); empty: newest detected first. Ties by id.
 std::string DeviationOrder(const std::string& sort);

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/deviations/exception_record.h"
 #include "store/deviations/deviation_queries.h"
 #include "store/org/org_tables.h"
+#include "store/records/text_search.h"
 
 namespace lis::store {
 
@@ -74,8 +76,7 @@ void AndExceptionFields(Filter& f, const ExceptionWhere& w, Dialect dialect) {
   if (!w.expiring_before.empty())
     f.And("exceptions.status = 'approved' AND exceptions.valid_until < ?",
           {Value(w.expiring_before)});
-  if (!w.search.empty())
-    f.And(ContainsText(dialect, "exceptions.title"), {Value("%" + EscapeLike(w.search) + "%")});
+  if (!w.search.empty()) AndTextSearch(f, dialect, domain::ExceptionRecord(), w.search);
 }
 
 std::string ExceptionOrder(const std::string& sort) {

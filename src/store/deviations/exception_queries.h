@@ -36,7 +36,7 @@ struct ExceptionWhere {
   std::optional<long long> system_id;  // concerns this system
   std::optional<long long> requested_by;
   std::string expiring_before;  // approved, valid through a day before this date
-  std::string search;           // part of the title, any case
+  std::string search;           // part of the title or reason, any case
   // Placed under these scopes (the caller's kExceptionDecide: what it may decide), when set.
   std::optional<domain::PermissionScopes> under;
 };

@@ -31,24 +31,31 @@ const domain::RecordType& Sample() {
                  {.name = "done", .kind = FieldKind::kBool, .filterable = true},
                  {.name = "due", .kind = FieldKind::kDate},
                  {.name = "system_ids", .kind = FieldKind::kReferenceList},
+                 {.name = "risk_ids",
+                  .kind = FieldKind::kReferenceList,
+                  .link = {.table = "sample_risks", .owner = "sample_id", .target = "risk_id"}},
                  {.name = "class", .kind = FieldKind::kInt, .stored = false}}};
   return kType;
 }
 
+// A list of references with a link declaration is a column (a list of ids) naming its link
+// table; one without is the service's.
 TEST(RecordTable, ColumnsAreTheStoredFieldsWithoutLinkLists) {
   std::vector<FieldSpec> columns = ColumnsOf(Sample());
-  const std::vector<std::pair<std::string, FieldType>> expected = {{"org_unit_id", FieldType::kInt},
-                                                                   {"title", FieldType::kText},
-                                                                   {"count", FieldType::kInt},
-                                                                   {"done", FieldType::kBool},
-                                                                   {"due", FieldType::kText}};
+  const std::vector<std::pair<std::string, FieldType>> expected = {
+      {"org_unit_id", FieldType::kInt}, {"title", FieldType::kText},
+      {"count", FieldType::kInt},       {"done", FieldType::kBool},
+      {"due", FieldType::kText},        {"risk_ids", FieldType::kIdList}};
   ASSERT_EQ(columns.size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(columns[i].name, expected[i].first);
     EXPECT_EQ(columns[i].type, expected[i].second) << columns[i].name;
   }
+  EXPECT_EQ(columns.back().link_table, "sample_risks");
+  EXPECT_EQ(columns.back().link_owner, "sample_id");
+  EXPECT_EQ(columns.back().link_target, "risk_id");
   EXPECT_EQ(RestoreFieldsOf(Sample()),
-            (std::vector<std::string>{"org_unit_id", "title", "count", "done", "due"}));
+            (std::vector<std::string>{"org_unit_id", "title", "count", "done", "due", "risk_ids"}));
 }
 
 TEST(RecordTable, FiltersAndSortKeysComeFromTheFields) {
