@@ -607,6 +607,18 @@ const char* kDeviationStatisticsIndex = R"SQL(
 CREATE INDEX deviations_statistics ON deviations(org_unit_id, detected_on, status, verdict_at, verdict_count, deleted_at)
 )SQL";
 
+// The information sets an exception concerns, besides its systems: a list of the record mirrored
+// in a link table, as a deviation's requirements (migration 14).
+const char* kExceptionSets = R"SQL(
+ALTER TABLE exceptions ADD COLUMN information_set_ids TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE exception_information_sets (
+  exception_id BIGINT NOT NULL REFERENCES exceptions(id),
+  information_set_id BIGINT NOT NULL REFERENCES information_sets(id),
+  PRIMARY KEY (exception_id, information_set_id)
+);
+CREATE INDEX exception_information_sets_set ON exception_information_sets(information_set_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -631,6 +643,7 @@ const std::vector<Migration>& Migrations() {
        .sqlite_sql = kSearchSqlite,
        .postgres_sql = kSearchPostgres},
       {16, "deviations: a covering index for the annual statistics", kDeviationStatisticsIndex},
+      {17, "exceptions: the information sets an exception concerns", kExceptionSets},
   };
   return kMigrations;
 }

@@ -464,5 +464,69 @@ TEST_F(ExceptionApiTest, SearchFindsAPartOfTheTitleOrTheReason) {
   EXPECT_FALSE(found("nyare klient"));
 }
 
+// An exception names the information sets it concerns besides its systems: a list of the record
+// (each version keeps it) mirrored in a link table; a set that is not there is refused naming
+// the list. The set's page offers the request, and the exception's page names the set.
+TEST_F(ExceptionApiTest, AnExceptionNamesTheInformationSetsItConcerns) {
+  Prepare();
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long set = CreateSet(s, ciso, "Elevregister för undantag", Bou());
+  json clause = {{"requirement_code", nullptr},
+                 {"system_ids", json::array()},
+                 {"clause", "Riktlinje 4.1: kryptering i vila"},
+                 {"information_set_ids", {set}}};
+  Response bad = s.Post("/api/v1/exceptions", ciso,
+                        Body("Okänd mängd", {{"requirement_code", nullptr},
+                                             {"system_ids", json::array()},
+                                             {"clause", "Riktlinje 4.1"},
+                                             {"information_set_ids", {987654}}}));
+  EXPECT_EQ(bad.status, 400) << bad;
+  EXPECT_EQ(bad.Json()["error"]["field"], "information_set_ids");
+
+  json e = MustCreate(s, ciso, "exceptions", Body("Kryptering saknas", clause));
+  long long id = e["id"];
+  EXPECT_EQ(e["information_set_ids"], json::array({set}));
+  CommandResult links = s.Sql(
+      "SELECT information_set_id FROM exception_information_sets WHERE exception_id = " + Id(id));
+  EXPECT_EQ(links.output, Id(set) + "\n") << links;
+
+  Response page = s.Get("/exceptions/" + Id(id), ciso);
+  EXPECT_NE(page.body.find("Elevregister för undantag"), std::string::npos) << "named, not an id";
+  page = s.Get("/assets/information-sets/" + Id(set), ciso);
+  EXPECT_NE(page.body.find(Html("/exceptions/new?information_set_id=" + Id(set))),
+            std::string::npos);
+  page = s.Get("/exceptions/new?information_set_id=" + Id(set) + "&org_unit_id=" + Id(Bou()), ciso);
+  EXPECT_NE(page.body.find("name=\"information_set_id\" value=\"" + Id(set) + "\""),
+            std::string::npos);
+}
+
+// The risk an exception accepts is chosen on its page among the risks of its unit's analyses,
+// named by its title; a new one is registered in the risk register first (the page links there).
+TEST_F(ExceptionApiTest, ThePageLinksTheRiskTheExceptionAccepts) {
+  Prepare();
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long analysis = CreateAnalysis(s, ciso, "Analys för undantag", Bou());
+  long long risk = CreateRisk(s, ciso, analysis, "Obehörig åtkomst via gammal klient", 3, 3)["id"];
+  long long id = MustCreate(s, ciso, "exceptions", Body("Undantag med risk"))["id"];
+  std::string path = "/exceptions/" + Id(id);
+  Response page = s.Get(path, ciso);
+  ASSERT_EQ(page.status, 200) << page;
+  EXPECT_NE(page.body.find("id=\"exception-risk\""), std::string::npos);
+  EXPECT_NE(page.body.find("Obehörig åtkomst via gammal klient – Analys för undantag"),
+            std::string::npos);
+  EXPECT_NE(page.body.find(Html("/risks?org_unit_id=" + Id(Bou()))), std::string::npos);
+
+  Response r = PostForm(s, ciso, path + "/risk", "version=1&risk_id=" + Id(risk));
+  ASSERT_EQ(r.status, 303) << r;
+  EXPECT_EQ(Fetch(s, ciso, "/api/v1/exceptions/" + Id(id))["risk_id"], risk);
+  r = PostForm(s, ciso, path + "/risk", "version=2&risk_id=987654");
+  EXPECT_EQ(r.status, 400) << r;
+  r = PostForm(s, ciso, path + "/risk", "version=2&risk_id=");
+  ASSERT_EQ(r.status, 303) << r;
+  EXPECT_TRUE(Fetch(s, ciso, "/api/v1/exceptions/" + Id(id))["risk_id"].is_null());
+}
+
 }  // namespace
 }  // namespace lis_test::exception_api_test

@@ -21,6 +21,7 @@
 #include "service/assets/object_service.h"
 #include "service/assets/requirement_service.h"
 #include "service/assets/system_service.h"
+#include "service/deviations/exception_service.h"
 #include "service/input.h"
 
 namespace lis::http {
@@ -699,8 +700,13 @@ void ShowDetail(App& app, RequestContext& ctx, HttpResponse& out, AssetKind kind
       }
     }
     if (May(ctx, r, "classify", Permission::kClassify)) data["classify_href"] = base + "/classify";
-    if (May(ctx, r, "edit", Permission::kAssetWrite))
+    if (May(ctx, r, "edit", Permission::kAssetWrite)) {
       data["links_form"] = SystemLinksFormHtml(app, ctx, r, failure);
+      if (auto unit = IntOf(r, "org_unit_id");
+          unit && app.exceptions.MayRequestAt(*ctx.caller, *unit))
+        data["exception_request_href"] = "/exceptions/new?information_set_id=" + IdOf(r) +
+                                         "&org_unit_id=" + std::to_string(*unit);
+    }
   }
   data["linked"] = linked;
   data["has_linked"] = !linked.empty();

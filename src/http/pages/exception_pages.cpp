@@ -13,6 +13,7 @@
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
 #include "http/pages/record_view.h"
+#include "service/assets/information_set_service.h"
 #include "service/assets/system_service.h"
 #include "service/controls/framework_service.h"
 #include "service/deviations/exception_service.h"
@@ -47,6 +48,7 @@ ReferenceNamer ExceptionNamer(App& app, const RequestContext& ctx, const json& e
   ReferenceNamer others = [&app, &ctx](const std::string& field, long long id) -> std::string {
     Result<json> record = NotFound();
     if (field == "system_ids") record = app.systems.Get(*ctx.caller, id);
+    if (field == "information_set_ids") record = app.sets.Get(*ctx.caller, id);
     if (field == "framework_id") record = app.frameworks.Get(*ctx.caller, id);
     if (field == "risk_id") record = app.risks.Get(*ctx.caller, id);
     if (field == "previous_id") record = app.exceptions.Get(*ctx.caller, id);
@@ -136,6 +138,8 @@ void ShowExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out,
   if (auto unit = Digits(ctx.request.Param("org_unit_id"))) fresh["org_unit_id"] = *unit;
   Form form(ctx, "exception-request", "/exceptions", failure);
   if (Digits(system)) form.Hidden("system_id", system);
+  std::string set = ctx.request.Param("information_set_id");
+  if (Digits(set)) form.Hidden("information_set_id", set);
   if (Digits(framework)) form.Hidden("framework_id", framework);
   AddDeclaredFields(
       form, ctx, DeclaredExceptionType(), fresh, [&](const FieldDecl&) { return tree.Options(); },
@@ -157,6 +161,8 @@ void PostExceptionRequest(App& app, RequestContext& ctx, HttpResponse& out) {
           if (body.contains(f) && body[f] == "") body[f] = nullptr;
         if (auto system = Digits(ctx.request.Param("system_id")))
           body["system_ids"] = json::array({*system});
+        if (auto set = Digits(ctx.request.Param("information_set_id")))
+          body["information_set_ids"] = json::array({*set});
         if (auto framework = Digits(ctx.request.Param("framework_id")))
           body["framework_id"] = *framework;
         return app.exceptions.Create(*ctx.caller, body);
@@ -185,6 +191,31 @@ std::string VersionOf(const json& e) {
   return std::to_string(e["version"].get<long long>());
 }
 
+// The form naming the risk an exception accepts: one of the risks of the analyses at its unit
+// and below (the 200 changed last), the one named now kept; a new risk is registered in the
+// risk register first (the link beside the form).
+std::string ExceptionRiskFormHtml(App& app, const RequestContext& ctx, const json& e,
+                                  const ReferenceNamer& names, const FormFailure* failure) {
+  service::RiskListQuery q;
+  q.page = {200, 0};
+  q.org_unit_id = e["org_unit_id"].get<long long>();
+  std::vector<SelectOption> options = {{"", Text(ctx, "common.none")}};
+  std::string current = IdOf(e, "risk_id");
+  bool listed = current.empty();
+  if (auto risks = app.risks.List(*ctx.caller, q); risks.ok())
+    for (const auto& r : risks->items) {
+      options.push_back({IdOf(r), Str(r, "title") + " – " + Str(r, "analysis_title")});
+      listed = listed || IdOf(r) == current;
+    }
+  if (!listed)
+    options.insert(options.begin() + 1, {current, names("risk_id", e["risk_id"].get<long long>())});
+  Form form(ctx, "exception-risk", ExceptionHref(e["id"].get<long long>()) + "/risk", failure);
+  form.Hidden("version", VersionOf(e))
+      .Select("risk_id", "exceptions.field.risk", options, current, false)
+      .Submit("exceptions.risk_submit");
+  return form.Html();
+}
+
 void ShowException(App& app, RequestContext& ctx, HttpResponse& out, const FormFailure* failure) {
   if (!RequirePageCaller(ctx, out)) return;
   long long id = PathId(ctx);
@@ -208,6 +239,10 @@ void ShowException(App& app, RequestContext& ctx, HttpResponse& out, const FormF
               FormInput().Type("textarea").Required().Hint("exceptions.hint.ciso_opinion"))
         .Submit("exceptions.opinion_submit");
     data["opinion_form"] = opinion.Html();
+  }
+  if (can.value("edit", false) && Str(e, "status") == "requested") {
+    data["risk_form"] = ExceptionRiskFormHtml(app, ctx, e, names, failure);
+    data["new_risk_href"] = "/risks?org_unit_id=" + IdOf(e, "org_unit_id");
   }
   if (can.value("decide", false)) {
     Form decide(ctx, "exception-decision", base + "/decision", failure);
@@ -267,6 +302,14 @@ void PostExceptionOpinion(App& app, RequestContext& ctx, HttpResponse& out) {
       [&](long long id, const json& body) { return app.exceptions.Update(*ctx.caller, id, body); });
 }
 
+// POST /exceptions/{id}/risk: the risk the exception accepts, or none.
+void PostExceptionRisk(App& app, RequestContext& ctx, HttpResponse& out) {
+  HandleExceptionForm(
+      app, ctx, out, "exception-risk",
+      {{"version", FormField::kInt}, {"risk_id", FormField::kInt, true}},
+      [&](long long id, const json& body) { return app.exceptions.Update(*ctx.caller, id, body); });
+}
+
 void PostExceptionDecision(App& app, RequestContext& ctx, HttpResponse& out) {
   HandleExceptionForm(app, ctx, out, "exception-decision",
                       {{"version", FormField::kInt}, {"approve", FormField::kBool}, {"motivation"}},
@@ -316,6 +359,7 @@ void RegisterExceptionPages(Router& router, App& app) {
   router.Add("GET", "/exceptions/new", Bind(app, GetExceptionRequest));
   router.Add("GET", "/exceptions/{id}", Bind(app, GetException));
   router.Add("POST", "/exceptions/{id}", Bind(app, PostExceptionOpinion));
+  router.Add("POST", "/exceptions/{id}/risk", Bind(app, PostExceptionRisk));
   router.Add("POST", "/exceptions/{id}/decision", Bind(app, PostExceptionDecision));
   router.Add("POST", "/exceptions/{id}/revoke", Bind(app, PostExceptionRevoke));
   router.Add("POST", "/exceptions/{id}/delete", Bind(app, PostExceptionDelete));

@@ -98,6 +98,11 @@ Status CheckReferences(Tx& tx, const Caller& caller, const json& r) {
     if (!object || !CanOnObject(tx, caller, Permission::kAssetRead, *object))
       return Invalid("error.exception_system_missing", "system_ids");
   }
+  for (const auto& id : r["information_set_ids"]) {
+    auto set = store::GetRecord(tx, store::InformationSetTable(), id.get<long long>());
+    if (!set || !CanOnSet(tx, caller, Permission::kAssetRead, *set))
+      return Invalid("error.exception_set_missing", "information_set_ids");
+  }
   if (r["risk_id"].is_number_integer()) {
     auto risk = store::GetRecord(tx, store::RiskTable(), r["risk_id"].get<long long>());
     auto analysis = risk ? store::GetRecord(tx, store::RiskAnalysisTable(),
