@@ -188,8 +188,16 @@ int PrintChainReport(const lis::store::ChainReport& r) {
               << "\n";
     return 0;
   }
-  std::cout << "FAILED at sequence number " << r.bad_seq << ": " << r.problem << " (" << r.detail
-            << "); " << r.count << " events verified before it\n";
+  std::cout << "FAILED: " << r.fault_count << (r.fault_count == 1 ? " fault" : " faults") << " in "
+            << r.read << " events; " << r.count << " events verified before the first\n";
+  for (const auto& f : r.faults)
+    std::cout << "fault at "
+              << (f.seq > 0 ? "sequence number " + std::to_string(f.seq)
+                            : "line " + std::to_string(f.line))
+              << ": " << f.problem << " (" << f.detail << ")\n";
+  if (r.fault_count > static_cast<long long>(r.faults.size()))
+    std::cout << "and " << r.fault_count - static_cast<long long>(r.faults.size())
+              << " more faults\n";
   return kExitError;
 }
 
@@ -300,7 +308,9 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "Check and archive the audit trail");
   audit->require_subcommand(1);
   std::string audit_file, audit_from, audit_to, audit_out;
-  auto* audit_verify = audit->add_subcommand("verify", "Verify the hash chain (exit 1 on a fault)");
+  auto* audit_verify = audit->add_subcommand(
+      "verify",
+      "Verify the hash chain; every fault is named (the first 100, then a count), exit 1 on any");
   audit_verify->add_option("--file", audit_file, "Verify an exported JSON Lines file instead");
   auto* audit_export =
       audit->add_subcommand("export", "Write events with their hashes as JSON Lines");

@@ -49,47 +49,90 @@ ChainVerifier::ChainVerifier(std::optional<std::string> first_prev_hash)
     : expected_prev_(std::move(first_prev_hash)) {}
 
 void ChainVerifier::Fail(long long seq, const char* problem, std::string detail) {
+  if (report_.ok) report_.count = report_.read - 1;
   report_.ok = false;
-  report_.bad_seq = seq;
-  report_.problem = problem;
-  report_.detail = std::move(detail);
+  ++report_.fault_count;
+  if (report_.faults.size() < ChainReport::kMaxFaults)
+    report_.faults.push_back({seq, line_, problem, std::move(detail)});
 }
 
-bool ChainVerifier::Add(const StoredAuditEvent& e) {
-  if (!report_.ok) return false;
+void ChainVerifier::FailHash(const StoredAuditEvent& e) {
+  std::string seq = std::to_string(e.seq);
+  if (auto other = HashedAsSeq(e))
+    Fail(e.seq, "out of order",
+         "event " + seq + " holds the content of event " + std::to_string(*other));
+  else
+    Fail(e.seq, "changed", "event " + seq + " does not match its hash");
+}
+
+void ChainVerifier::Accept(const StoredAuditEvent& e, bool faulty) {
+  expected_prev_ = e.hash;
+  expected_seq_ = e.seq + 1;
+  judge_link_ = !faulty;
+  report_.head = e.hash;
+}
+
+void ChainVerifier::Add(const StoredAuditEvent& e, long long line) {
+  ++report_.read;
+  line_ = line;
   if (expected_seq_ == 0) expected_seq_ = expected_prev_ ? 1 : e.seq;
-  if (e.seq > expected_seq_) {
-    Fail(expected_seq_, "missing",
-         "event " + std::to_string(expected_seq_) +
-             " is missing (next found: " + std::to_string(e.seq) + ")");
-    return false;
-  }
+  bool hashed = AuditEventHash(e) == e.hash;
   if (e.seq < expected_seq_) {
+    // An event again, or one moved behind later ones: a missing event it fills is moved.
+    for (auto& f : report_.faults)
+      if (f.problem == "missing" &&
+          f.detail.rfind("event " + std::to_string(e.seq) + " is missing", 0) == 0) {
+        f.problem = "out of order";
+        f.detail = "event " + std::to_string(e.seq) + " stands after later events";
+        return;
+      }
     Fail(e.seq, "out of order",
          "event " + std::to_string(e.seq) + " appears again after " +
              std::to_string(expected_seq_ - 1));
-    return false;
+    return;
   }
-  if (AuditEventHash(e) != e.hash) {
-    if (auto other = HashedAsSeq(e)) {
-      Fail(e.seq, "out of order",
-           "event " + std::to_string(e.seq) + " holds the content of event " +
-               std::to_string(*other));
-    } else {
-      Fail(e.seq, "changed", "event " + std::to_string(e.seq) + " does not match its hash");
+  if (e.seq > expected_seq_) {
+    std::string gap = std::to_string(expected_seq_);
+    if (e.seq > expected_seq_ + 1) gap = "s " + gap + "–" + std::to_string(e.seq - 1);
+    if (hashed) {
+      Fail(expected_seq_, "missing",
+           "event" + (gap[0] == 's' ? gap + " are" : " " + gap + " is") +
+               " missing (next found: " + std::to_string(e.seq) + ")");
+      expected_seq_ = e.seq;
+      Accept(e, true);
+      return;
     }
-    return false;
+    // Its own sequence number was changed: it stands in the place of the one expected.
+    Fail(expected_seq_, "missing",
+         "event " + std::to_string(expected_seq_) +
+             " is missing (in its place: an event numbered " + std::to_string(e.seq) + ")");
+    StoredAuditEvent in_place = e;
+    in_place.seq = expected_seq_;
+    Accept(in_place, true);
+    return;
   }
-  if (expected_prev_ && e.prev_hash != *expected_prev_) {
+  if (!hashed) {
+    FailHash(e);
+    Accept(e, true);
+    return;
+  }
+  if (judge_link_ && expected_prev_ && e.prev_hash != *expected_prev_) {
     Fail(e.seq, "out of order",
          "event " + std::to_string(e.seq) + " does not link to the event before it");
-    return false;
+    Accept(e, true);
+    return;
   }
-  expected_prev_ = e.hash;
-  ++expected_seq_;
-  ++report_.count;
-  report_.head = e.hash;
-  return true;
+  if (report_.ok) report_.count = report_.read;
+  Accept(e, false);
+}
+
+void ChainVerifier::AddUnreadable(long long line) {
+  ++report_.read;
+  line_ = line;
+  if (expected_seq_ == 0 && expected_prev_) expected_seq_ = 1;
+  Fail(0, "changed", "line " + std::to_string(line) + " is not an audit event");
+  if (expected_seq_ > 0) ++expected_seq_;
+  judge_link_ = false;
 }
 
 ChainReport VerifyChain(Database& db) {
@@ -104,10 +147,7 @@ ChainReport VerifyChain(Database& db) {
       for (const auto& r : rows) {
         StoredAuditEvent e = FromRow(r);
         after = e.seq;
-        if (!verifier.Add(e)) {
-          more = false;
-          break;
-        }
+        verifier.Add(e);
       }
       return Status();
     });
@@ -191,28 +231,12 @@ ChainReport VerifyJsonLines(std::istream& in) {
     ++line_no;
     if (line.empty()) continue;
     auto e = AuditEventFromJson(json::parse(line, nullptr, false));
-    if (!e) {
-      ChainReport r = verifier.report();
-      r.ok = false;
-      r.problem = "changed";
-      r.detail = "line " + std::to_string(line_no) + " is not an audit event";
-      return r;
-    }
-    if (!verifier.Add(*e)) break;
+    if (e)
+      verifier.Add(*e, line_no);
+    else
+      verifier.AddUnreadable(line_no);
   }
-  ChainReport report = verifier.report();
-  // A "missing" event that turns up further down the file was moved, not lost.
-  if (!report.ok && report.problem == "missing") {
-    while (std::getline(in, line)) {
-      json j = json::parse(line, nullptr, false);
-      if (j.is_object() && j.value("seq", 0LL) == report.bad_seq) {
-        report.problem = "out of order";
-        report.detail = "event " + std::to_string(report.bad_seq) + " stands after later events";
-        break;
-      }
-    }
-  }
-  return report;
+  return verifier.report();
 }
 
 }  // namespace lis::store

@@ -7,36 +7,58 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/audit_trail.h"
 #include "store/database.h"
 
 namespace lis::store {
 
-struct ChainReport {
-  bool ok = true;
-  long long count = 0;
-  std::string head;       // hash of the last good event
-  long long bad_seq = 0;  // first sequence number at fault
-  std::string problem;    // "changed", "missing", "out of order"
-  std::string detail;     // a sentence for people
+// One fault of the trail: where and what.
+struct ChainFault {
+  long long seq = 0;    // the sequence number at fault (0: a line of a file that is no event)
+  long long line = 0;   // in a file, its line number
+  std::string problem;  // "changed", "missing", "out of order"
+  std::string detail;   // a sentence for people
 };
 
-// Takes events in sequence order and stops at the first fault.
+struct ChainReport {
+  static constexpr size_t kMaxFaults = 100;  // faults kept; more are only counted
+
+  bool ok = true;
+  long long count = 0;             // events verified before the first fault (all when ok)
+  long long read = 0;              // events read
+  std::string head;                // hash of the last event read
+  std::vector<ChainFault> faults;  // the first kMaxFaults, in the order found
+  long long fault_count = 0;       // every fault
+};
+
+// Takes events in sequence order and reports every fault, going on after each: a missing
+// stretch is one fault, an event whose content belongs to another sequence number is "out of
+// order", one that matches no hash "changed"; the link of the event after a faulty one is not
+// judged again (it would only repeat the fault).
 class ChainVerifier {
  public:
   // `first_prev_hash`: what the first event must link to (the genesis hash for a whole
   // trail); nothing accepts whatever the first event names (an exported slice).
   explicit ChainVerifier(std::optional<std::string> first_prev_hash);
-  // False once a fault has been found (this event or an earlier one).
-  bool Add(const StoredAuditEvent& event);
+  // `line`: its line in a file (0: from the database).
+  void Add(const StoredAuditEvent& event, long long line = 0);
+  // A line of a file that is no event: a fault in the place of the next event.
+  void AddUnreadable(long long line);
   const ChainReport& report() const { return report_; }
 
  private:
   void Fail(long long seq, const char* problem, std::string detail);
+  // The fault of an event whose hash does not match: its content belongs to another sequence
+  // number, or it was changed.
+  void FailHash(const StoredAuditEvent& e);
+  void Accept(const StoredAuditEvent& e, bool faulty);
 
   std::optional<std::string> expected_prev_;
   long long expected_seq_ = 0;  // 0: take the first event's
+  bool judge_link_ = true;      // false after a faulty event
+  long long line_ = 0;          // the line being read, in a file
   ChainReport report_;
 };
 

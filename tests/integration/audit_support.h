@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/clock.h"
@@ -30,10 +31,14 @@ inline std::vector<json> EventsSince(LisServer& s, long long total_before) {
 // What `lis audit verify` said.
 struct VerifyOutcome {
   bool ok = false;
-  long long count = -1;   // events verified (ok) or verified before the fault
+  long long count = -1;   // events verified (ok) or verified before the first fault
   std::string head;       // the newest hash when ok
-  long long bad_seq = 0;  // the sequence number named when not ok
-  std::string problem;    // changed, missing, out of order
+  long long bad_seq = 0;  // the sequence number of the first fault (0: a line of a file)
+  std::string problem;    // of the first fault: changed, missing, out of order
+  // Every fault printed, as (sequence number or 0, problem); `fault_count` counts those not
+  // printed too.
+  std::vector<std::pair<long long, std::string>> faults;
+  long long fault_count = 0;
   int exit_code = -1;
   std::string output;
 };
@@ -44,16 +49,25 @@ inline VerifyOutcome ParseVerify(const CommandResult& r) {
   v.output = r.output;
   static const std::regex ok(R"(^ok: (\d+) events, head ([0-9a-f]{64}|\(none\))\n$)");
   static const std::regex failed(
-      R"(^FAILED at sequence number (\d+): (changed|missing|out of order) \(.*\); (\d+) events verified before it\n$)");
+      R"(^FAILED: (\d+) faults? in \d+ events; (\d+) events verified before the first\n)"
+      R"(((?:fault at (?:sequence number|line) \d+: (?:changed|missing|out of order) \(.*\)\n)+))"
+      R"((and \d+ more faults\n)?$)");
+  static const std::regex fault(
+      R"(fault at (sequence number|line) (\d+): (changed|missing|out of order) \(.*\)\n)");
   std::smatch m;
   if (std::regex_match(r.output, m, ok)) {
     v.ok = true;
     v.count = std::stoll(m[1]);
     v.head = m[2];
   } else if (std::regex_match(r.output, m, failed)) {
-    v.bad_seq = std::stoll(m[1]);
-    v.problem = m[2];
-    v.count = std::stoll(m[3]);
+    v.fault_count = std::stoll(m[1]);
+    v.count = std::stoll(m[2]);
+    std::string lines = m[3];
+    for (std::sregex_iterator it(lines.begin(), lines.end(), fault), end; it != end; ++it) {
+      long long seq = (*it)[1] == "line" ? 0 : std::stoll((*it)[2]);
+      v.faults.emplace_back(seq, (*it)[3]);
+    }
+    if (!v.faults.empty()) std::tie(v.bad_seq, v.problem) = v.faults.front();
   }
   return v;
 }

@@ -155,6 +155,27 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
     EXPECT_EQ(v.count, c.seq - 1) << "events verified before the fault: " << v;
   }
 
+  // Verification goes on after a fault: two changed events and a deleted one are each named,
+  // in order, and nothing else is.
+  {
+    SCOPED_TRACE("three faults");
+    ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
+                  .exit_code,
+              0);
+    const std::string a = std::to_string(k - 5), b = std::to_string(k + 5);
+    ASSERT_EQ(s.Sql("UPDATE audit_events SET actor = 'mallory' WHERE seq IN (" + a + ", " + b +
+                    "); DELETE FROM audit_events WHERE seq = " + K)
+                  .exit_code,
+              0);
+    VerifyOutcome v = ParseVerify(s.VerifyAudit());
+    EXPECT_EQ(v.exit_code, 1) << v;
+    EXPECT_EQ(v.fault_count, 3) << v;
+    EXPECT_EQ(v.faults, (std::vector<std::pair<long long, std::string>>{
+                            {k - 5, "changed"}, {k, "missing"}, {k + 5, "changed"}}))
+        << v;
+    EXPECT_EQ(v.count, k - 6) << v;
+  }
+
   // Cutting off the newest event leaves a valid chain: what tells is the head and the count,
   // which differ from those noted before.
   ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup; "
