@@ -18,6 +18,7 @@
 #include "http/app.h"
 #include "http/server.h"
 #include "service/assets/requirement_service.h"
+#include "service/audit/audit_checkpoints.h"
 #include "service/controls/framework_service.h"
 #include "service/demo/demo_loader.h"
 #include "service/deviations/exception_service.h"
@@ -106,6 +107,9 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   signals.detach();
   // Started after StopOnSignal, so that its thread too has SIGTERM and SIGINT blocked; stopped
   // when Serve returns.
+  // Declared before the sweeper, so that its last checkpoint, at shutdown, comes after the
+  // sweeper's last events.
+  lis::service::CheckpointWriter checkpoints(**db, config);
   lis::service::NotificationSweeper sweeper(**db, config);
   spdlog::info("lis {} serving on http://{}:{}", LIS_VERSION, config.listen_host,
                config.listen_port);
@@ -239,6 +243,23 @@ int AuditExport(const Config& config, const std::string& from, const std::string
   return 0;
 }
 
+// `lis audit key`: the public key that signs the audit checkpoints (the key made when missing).
+int AuditKey(Config& config, const std::string& config_file) {
+  if (!config_file.empty()) {
+    auto s = lis::ApplyConfigFile(config_file, config);
+    if (!s.ok()) return Fail(s.error());
+  }
+  auto settings = lis::service::CheckpointSettingsOf(config);
+  if (!settings) {
+    std::cerr << "lis: audit checkpoints are off: set audit_key_file and audit_checkpoint_file\n";
+    return kExitError;
+  }
+  auto key = lis::LoadOrCreateSigningKey(settings->key_file);
+  if (!key.ok()) return Fail(key.error());
+  std::cout << key->public_hex << "\n";
+  return 0;
+}
+
 int AuditVerify(const Config& config, const std::string& file) {
   if (!file.empty()) {
     std::ifstream in(file);
@@ -312,6 +333,9 @@ int main(int argc, char** argv) {
       "verify",
       "Verify the hash chain; every fault is named (the first 100, then a count), exit 1 on any");
   audit_verify->add_option("--file", audit_file, "Verify an exported JSON Lines file instead");
+  auto* audit_key = audit->add_subcommand(
+      "key", "Print the public key that signs the audit checkpoints (made when missing)");
+  audit_key->add_option("--config", config_file, "TOML settings file (audit_key_file)");
   auto* audit_export =
       audit->add_subcommand("export", "Write events with their hashes as JSON Lines");
   audit_export->add_option("--from", audit_from, "First day (YYYY-MM-DD) or time")->required();
@@ -336,7 +360,7 @@ int main(int argc, char** argv) {
 
   // The database option may also follow the subcommand.
   for (auto* sub : {serve, migrate, demo, user_add, user_passwd, user_grant, audit_verify,
-                    audit_export, notifications_sweep, exceptions_expire})
+                    audit_key, audit_export, notifications_sweep, exceptions_expire})
     sub->add_option("--database", config.database, "sqlite:PATH or postgresql://...");
 
   CLI11_PARSE(cli, argc, argv);
@@ -357,6 +381,7 @@ int main(int argc, char** argv) {
   }
   if (*demo) return Demo(config, accounts_out);
   if (*audit_verify) return AuditVerify(config, audit_file);
+  if (*audit_key) return AuditKey(config, config_file);
   if (*audit_export) return AuditExport(config, audit_from, audit_to, audit_out);
   if (*notifications_sweep) return SweepNotifications(config, config_file);
   if (*exceptions_expire) return ExpireExceptionsNow(config, expire_at);

@@ -142,6 +142,14 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.notification_sweep_seconds);
     else if (key == "access_log")
       s = Read(node, key, config.access_log);
+    else if (key == "audit_key_file")
+      s = Read(node, key, config.audit_key_file);
+    else if (key == "audit_checkpoint_file")
+      s = Read(node, key, config.audit_checkpoint_file);
+    else if (key == "audit_checkpoint_events")
+      s = Read(node, key, config.audit_checkpoint_events);
+    else if (key == "audit_checkpoint_minutes")
+      s = Read(node, key, config.audit_checkpoint_minutes);
     else if (key == "default_language") {
       s = Read(node, key, config.default_language);
       if (s.ok() && config.default_language != "sv" && config.default_language != "en")
@@ -158,6 +166,10 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
     return ConfigError("review_months", "must be 1 to 60");
   if (config.exception_max_months < 1 || config.exception_max_months > 36)
     return ConfigError("exception_max_months", "must be 1 to 36");
+  if (config.audit_checkpoint_events < 1)
+    return ConfigError("audit_checkpoint_events", "must be at least 1");
+  if (config.audit_checkpoint_minutes < 1)
+    return ConfigError("audit_checkpoint_minutes", "must be at least 1");
   return CheckIncidentSettings(config);
 }
 

@@ -45,6 +45,14 @@ struct Config {
   std::string incident_gdpr_recipient = "Integritetsskyddsmyndigheten (IMY)";
   std::string incident_csl_recipient = "CERT-SE, Myndigheten för civilt försvar";
   int notification_sweep_seconds = 60;  // how often clocks are checked for notifications
+  // Signed checkpoints of the audit trail: the Ed25519 key (made at first start) and the file
+  // each checkpoint is appended to. Empty: beside a SQLite database's file
+  // (audit-signing.key, audit-checkpoints.jsonl); on PostgreSQL, checkpoints are written only
+  // when both are set.
+  std::string audit_key_file;
+  std::string audit_checkpoint_file;
+  int audit_checkpoint_events = 1000;  // a checkpoint after this many new events...
+  int audit_checkpoint_minutes = 60;   // ...or this long after the last one, when there are any
 };
 
 // Applies the settings in the TOML text `toml` on top of `config`. Unknown keys and values

@@ -16,6 +16,10 @@ TEST(Config, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(c.lockout_minutes, 15);
   EXPECT_EQ(c.classification_max_level, 4);
   EXPECT_EQ(c.review_months, 12);
+  EXPECT_EQ(c.audit_key_file, "");
+  EXPECT_EQ(c.audit_checkpoint_file, "");
+  EXPECT_EQ(c.audit_checkpoint_events, 1000);
+  EXPECT_EQ(c.audit_checkpoint_minutes, 60);
 }
 
 TEST(Config, TomlOverridesDefaults) {
@@ -30,6 +34,10 @@ trust_proxy = true
 default_language = "en"
 classification_max_level = 3
 review_months = 24
+audit_key_file = "/etc/lis/audit.key"
+audit_checkpoint_file = "/var/log/lis/checkpoints.jsonl"
+audit_checkpoint_events = 500
+audit_checkpoint_minutes = 15
 )",
                              c);
   ASSERT_TRUE(s.ok()) << s.error().field;
@@ -43,6 +51,10 @@ review_months = 24
   EXPECT_EQ(c.default_language, "en");
   EXPECT_EQ(c.classification_max_level, 3);
   EXPECT_EQ(c.review_months, 24);
+  EXPECT_EQ(c.audit_key_file, "/etc/lis/audit.key");
+  EXPECT_EQ(c.audit_checkpoint_file, "/var/log/lis/checkpoints.jsonl");
+  EXPECT_EQ(c.audit_checkpoint_events, 500);
+  EXPECT_EQ(c.audit_checkpoint_minutes, 15);
 }
 
 TEST(Config, ErrorsNameTheKey) {
@@ -63,6 +75,9 @@ TEST(Config, ErrorsNameTheKey) {
       {"classification_max_level = 1", "classification_max_level"},
       {"review_months = 0", "review_months"},
       {"review_months = 61", "review_months"},
+      {"audit_checkpoint_events = 0", "audit_checkpoint_events"},
+      {"audit_checkpoint_minutes = 0", "audit_checkpoint_minutes"},
+      {"audit_key_file = 3", "audit_key_file"},
       {"this is not toml", "(file)"},
   };
   for (const auto& c : cases) {

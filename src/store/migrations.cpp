@@ -619,6 +619,19 @@ CREATE TABLE exception_information_sets (
 CREATE INDEX exception_information_sets_set ON exception_information_sets(information_set_id)
 )SQL";
 
+// Signed checkpoints of the audit trail (service/audit/audit_checkpoints.h): the head (sequence
+// number and hash) at a time, signed with the installation's Ed25519 key kept outside the
+// database; one per sequence number.
+const char* kAuditCheckpoints = R"SQL(
+CREATE TABLE audit_checkpoints (
+  seq BIGINT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  signature TEXT NOT NULL
+)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -644,6 +657,7 @@ const std::vector<Migration>& Migrations() {
        .postgres_sql = kSearchPostgres},
       {16, "deviations: a covering index for the annual statistics", kDeviationStatisticsIndex},
       {17, "exceptions: the information sets an exception concerns", kExceptionSets},
+      {18, "audit: signed checkpoints of the trail", kAuditCheckpoints},
   };
   return kMigrations;
 }

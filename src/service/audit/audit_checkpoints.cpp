@@ -1,0 +1,158 @@
+#include "service/audit/audit_checkpoints.h"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace lis::service {
+
+using nlohmann::json;
+using store::AuditCheckpoint;
+using store::Tx;
+
+namespace {
+
+constexpr auto kPollPeriod = std::chrono::seconds(5);
+
+bool Due(Tx& tx, const CheckpointSettings& s, TimePoint now, bool at_shutdown, long long head,
+         long long covered) {
+  if (head <= covered) return false;
+  if (at_shutdown || head - covered >= s.every_events) return true;
+  auto oldest = store::AuditEventTimeAfter(tx, covered);
+  auto since = oldest ? ParseTime(*oldest) : std::nullopt;
+  return since && now - *since >= s.max_age;
+}
+
+void AppendToFile(const std::string& path, const AuditCheckpoint& c) {
+  std::error_code ec;
+  auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  std::ofstream out(path, std::ios::app);
+  out << CheckpointToJson(c).dump() << "\n";
+  out.close();
+  if (!out) spdlog::error("audit checkpoint {}: cannot append to {}", c.seq, path);
+}
+
+}  // namespace
+
+std::optional<CheckpointSettings> CheckpointSettingsOf(const Config& config) {
+  CheckpointSettings s;
+  s.key_file = config.audit_key_file;
+  s.checkpoint_file = config.audit_checkpoint_file;
+  s.every_events = config.audit_checkpoint_events;
+  s.max_age = std::chrono::minutes(config.audit_checkpoint_minutes);
+  const std::string sqlite = "sqlite:";
+  if (config.database.rfind(sqlite, 0) == 0) {
+    auto dir = std::filesystem::path(config.database.substr(sqlite.size())).parent_path();
+    if (s.key_file.empty()) s.key_file = (dir / "audit-signing.key").string();
+    if (s.checkpoint_file.empty()) s.checkpoint_file = (dir / "audit-checkpoints.jsonl").string();
+  }
+  if (s.key_file.empty() || s.checkpoint_file.empty()) return std::nullopt;
+  return s;
+}
+
+std::string CheckpointMessage(long long seq, const std::string& hash, const std::string& at) {
+  return "lis audit checkpoint\nseq " + std::to_string(seq) + "\nhash " + hash + "\nat " + at +
+         "\n";
+}
+
+bool CheckpointSigned(const AuditCheckpoint& c, const std::string& public_key) {
+  if (!public_key.empty() && public_key != c.public_key) return false;
+  return VerifySignatureHex(c.public_key, CheckpointMessage(c.seq, c.hash, c.at), c.signature);
+}
+
+json CheckpointToJson(const AuditCheckpoint& c) {
+  return {{"checkpoint", c.seq},
+          {"hash", c.hash},
+          {"at", c.at},
+          {"public_key", c.public_key},
+          {"signature", c.signature}};
+}
+
+std::optional<AuditCheckpoint> CheckpointFromJson(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  try {
+    return AuditCheckpoint{j.at("checkpoint").get<long long>(), j.at("hash").get<std::string>(),
+                           j.at("at").get<std::string>(), j.at("public_key").get<std::string>(),
+                           j.at("signature").get<std::string>()};
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
+                                                            const SigningKey& key,
+                                                            const CheckpointSettings& s,
+                                                            TimePoint now, bool at_shutdown) {
+  auto written = db.WriteResult<std::optional<AuditCheckpoint>>(
+      store::Actor(), [&](Tx& tx) -> Result<std::optional<AuditCheckpoint>> {
+        auto head = store::AuditHead(tx);
+        auto last = store::LastAuditCheckpoint(tx);
+        long long covered = last ? last->seq : 0;
+        if (!head || !Due(tx, s, now, at_shutdown, head->first, covered))
+          return std::optional<AuditCheckpoint>();
+        AuditCheckpoint c{head->first, head->second, FormatTime(now), key.public_hex, ""};
+        c.signature = SignHex(key, CheckpointMessage(c.seq, c.hash, c.at));
+        store::InsertAuditCheckpoint(tx, c);
+        return std::optional<AuditCheckpoint>(c);
+      });
+  if (written.ok() && *written) {
+    AppendToFile(s.checkpoint_file, **written);
+    spdlog::info("audit checkpoint: {}", CheckpointToJson(**written).dump());
+  }
+  return written;
+}
+
+CheckpointWriter::CheckpointWriter(store::Database& db, const Config& config)
+    : db_(db), settings_(CheckpointSettingsOf(config)) {
+  if (!settings_) {
+    spdlog::warn(
+        "audit checkpoints are off: set audit_key_file and audit_checkpoint_file to sign the "
+        "trail");
+    return;
+  }
+  auto key = LoadOrCreateSigningKey(settings_->key_file);
+  if (!key.ok()) {
+    spdlog::error("audit checkpoints are off: the key {} cannot be used", settings_->key_file);
+    return;
+  }
+  key_ = *key;
+  spdlog::info("audit checkpoints signed by {} (key {}), appended to {}", key_->public_hex,
+               settings_->key_file, settings_->checkpoint_file);
+  WriteIfDue(false);
+  thread_ = std::thread([this] { Run(); });
+}
+
+CheckpointWriter::~CheckpointWriter() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  WriteIfDue(true);
+}
+
+void CheckpointWriter::WriteIfDue(bool at_shutdown) {
+  try {
+    auto written =
+        WriteCheckpointIfDue(db_, *key_, *settings_, std::chrono::system_clock::now(), at_shutdown);
+    if (!written.ok()) spdlog::error("audit checkpoint failed: {}", written.error().message_key);
+  } catch (const std::exception& e) {
+    spdlog::error("audit checkpoint failed: {}", e.what());
+  }
+}
+
+void CheckpointWriter::Run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!wake_.wait_for(lock, kPollPeriod, [this] { return stopping_; })) {
+    lock.unlock();
+    WriteIfDue(false);
+    lock.lock();
+  }
+}
+
+}  // namespace lis::service

@@ -1,0 +1,80 @@
+// Signed checkpoints of the audit trail (issue 29): the trail's head — sequence number and hash
+// — at a time, signed with an Ed25519 key kept outside the database, stored in the database and
+// appended to a file outside it (and the log). A trail cut short after a checkpoint, or rewritten
+// before one, no longer matches it, which the hash chain alone cannot show.
+//
+// A checkpoint is due after `every_events` new events, or `max_age` after the last one when
+// there are new events, and at a clean shutdown when there are new events. Writers are
+// serialised (store::Database::Write), so several processes on one database write one sequence
+// of checkpoints, each of a later head than the one before.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/signing.h"
+#include "store/audit_checkpoints.h"
+#include "store/database.h"
+
+namespace lis::service {
+
+struct CheckpointSettings {
+  std::string key_file;
+  std::string checkpoint_file;
+  long long every_events = 1000;
+  std::chrono::minutes max_age{60};
+};
+
+// The settings of `config` for its database: empty files beside a SQLite database's file;
+// nothing (no checkpoints) on PostgreSQL unless both files are set.
+std::optional<CheckpointSettings> CheckpointSettingsOf(const Config& config);
+
+// What a checkpoint's signature covers.
+std::string CheckpointMessage(long long seq, const std::string& hash, const std::string& at);
+// Whether `c` carries a valid signature of its own public key, and that key is `public_key`
+// when one is given.
+bool CheckpointSigned(const store::AuditCheckpoint& c, const std::string& public_key = "");
+// A checkpoint as one JSON object (a line of the checkpoint file) and back; nothing when a
+// field is missing or of the wrong type.
+nlohmann::json CheckpointToJson(const store::AuditCheckpoint& c);
+std::optional<store::AuditCheckpoint> CheckpointFromJson(const nlohmann::json& j);
+
+// Writes a checkpoint of the head at `now` when one is due (`at_shutdown`: whenever there are
+// new events), in one transaction, then appends it to the checkpoint file and logs it. Returns
+// the checkpoint written, if any.
+Result<std::optional<store::AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
+                                                                   const SigningKey& key,
+                                                                   const CheckpointSettings& s,
+                                                                   TimePoint now, bool at_shutdown);
+
+// The background writer of `lis serve`: loads (or makes) the key, looks every few seconds
+// whether a checkpoint is due, and writes the last one when it is destroyed. Does nothing when
+// the settings turn checkpoints off or the key cannot be used (logged).
+class CheckpointWriter {
+ public:
+  CheckpointWriter(store::Database& db, const Config& config);
+  ~CheckpointWriter();
+  CheckpointWriter(const CheckpointWriter&) = delete;
+  CheckpointWriter& operator=(const CheckpointWriter&) = delete;
+
+ private:
+  void WriteIfDue(bool at_shutdown);  // logs failures, never throws
+  void Run();
+
+  store::Database& db_;
+  std::optional<CheckpointSettings> settings_;
+  std::optional<SigningKey> key_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace lis::service
