@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -186,22 +187,41 @@ int Demo(const Config& config, const std::string& accounts_out) {
   return 0;
 }
 
-int PrintChainReport(const lis::store::ChainReport& r) {
+struct AuditVerifyOptions {
+  std::string file;         // an exported file instead of the database
+  std::string checkpoints;  // a checkpoint file instead of the configured one
+  std::string public_key;   // instead of the configured key's
+  std::string config_file;
+};
+
+// The line on the checkpoints a verification held the trail to; `unchecked` says why there
+// were none.
+void PrintCheckpointLine(const lis::store::ChainReport& r, const std::string& unchecked) {
+  if (r.last_checkpoint)
+    std::cout << "checkpoints: " << r.checkpoints << " signed by the key, the newest at sequence "
+              << "number " << r.last_checkpoint->seq << " (" << r.last_checkpoint->at << ")\n";
+  else
+    std::cout << "checkpoints: none checked (" << unchecked << ")\n";
+}
+
+int PrintChainReport(const lis::store::ChainReport& r, const std::string& unchecked) {
   if (r.ok) {
     std::cout << "ok: " << r.count << " events, head " << (r.head.empty() ? "(none)" : r.head)
               << "\n";
+    PrintCheckpointLine(r, unchecked);
     return 0;
   }
   std::cout << "FAILED: " << r.fault_count << (r.fault_count == 1 ? " fault" : " faults") << " in "
             << r.read << " events; " << r.count << " events verified before the first\n";
   for (const auto& f : r.faults)
     std::cout << "fault at "
-              << (f.seq > 0 ? "sequence number " + std::to_string(f.seq)
-                            : "line " + std::to_string(f.line))
+              << (f.seq > 0 || f.line == 0 ? "sequence number " + std::to_string(f.seq)
+                                           : "line " + std::to_string(f.line))
               << ": " << f.problem << " (" << f.detail << ")\n";
   if (r.fault_count > static_cast<long long>(r.faults.size()))
     std::cout << "and " << r.fault_count - static_cast<long long>(r.faults.size())
               << " more faults\n";
+  PrintCheckpointLine(r, unchecked);
   return kExitError;
 }
 
@@ -229,11 +249,16 @@ int AuditExport(const Config& config, const std::string& from, const std::string
     std::cerr << "lis: cannot write " << out_path << "\n";
     return kExitError;
   }
-  long long n = 0;
+  long long n = 0, first = 0, last = 0;
   lis::store::ForEachAuditEvent(**db, *lo, *hi, [&](const lis::store::StoredAuditEvent& e) {
     out << lis::store::AuditEventToJson(e).dump() << "\n";
-    ++n;
+    if (n++ == 0) first = e.seq;
+    last = e.seq;
   });
+  // The checkpoints of the stretch, for `lis audit verify --file --public-key`.
+  for (const auto& c : lis::store::AuditCheckpoints(**db))
+    if (n > 0 && c.seq >= first && c.seq <= last)
+      out << lis::store::CheckpointToJson(c).dump() << "\n";
   out.close();
   if (!out) {
     std::cerr << "lis: writing " << out_path << " failed\n";
@@ -260,18 +285,52 @@ int AuditKey(Config& config, const std::string& config_file) {
   return 0;
 }
 
-int AuditVerify(const Config& config, const std::string& file) {
-  if (!file.empty()) {
-    std::ifstream in(file);
+// The public key checkpoints are held to: `given`, else the configured key's (when its file
+// exists); "" when there is none, with the reason in `why`.
+std::string CheckpointKey(const Config& config, const std::string& given, std::string& why) {
+  if (!given.empty()) return given;
+  auto settings = lis::service::CheckpointSettingsOf(config);
+  std::error_code ec;
+  if (settings && std::filesystem::exists(settings->key_file, ec)) {
+    auto key = lis::LoadOrCreateSigningKey(settings->key_file);
+    if (key.ok()) return key->public_hex;
+  }
+  why = "no key: give --public-key";
+  return "";
+}
+
+int AuditVerify(Config& config, const AuditVerifyOptions& o) {
+  if (!o.config_file.empty()) {
+    auto s = lis::ApplyConfigFile(o.config_file, config);
+    if (!s.ok()) return Fail(s.error());
+  }
+  std::string why;
+  std::string key = CheckpointKey(config, o.public_key, why);
+  if (!o.file.empty()) {
+    std::ifstream in(o.file);
     if (!in) {
-      std::cerr << "lis: cannot read " << file << "\n";
+      std::cerr << "lis: cannot read " << o.file << "\n";
       return kExitError;
     }
-    return PrintChainReport(lis::store::VerifyJsonLines(in));
+    return PrintChainReport(lis::store::VerifyJsonLines(in, key), why);
   }
   auto db = lis::store::Database::Open(config.database, 1);
   if (!db.ok()) return Fail(db.error());
-  return PrintChainReport(lis::store::VerifyChain(**db));
+  // The checkpoints outside the database (the file) and those stored in it.
+  std::vector<lis::store::AuditCheckpoint> checkpoints;
+  auto settings = lis::service::CheckpointSettingsOf(config);
+  std::string path =
+      !o.checkpoints.empty() ? o.checkpoints : (settings ? settings->checkpoint_file : "");
+  if (!path.empty()) {
+    std::ifstream in(path);
+    if (!in && !o.checkpoints.empty()) {
+      std::cerr << "lis: cannot read " << path << "\n";
+      return kExitError;
+    }
+    checkpoints = lis::store::ReadCheckpointLines(in);
+  }
+  for (auto& c : lis::store::AuditCheckpoints(**db)) checkpoints.push_back(std::move(c));
+  return PrintChainReport(lis::store::VerifyChain(**db, checkpoints, key), why);
 }
 
 }  // namespace
@@ -328,11 +387,19 @@ int main(int argc, char** argv) {
 
   auto* audit = cli.add_subcommand("audit", "Check and archive the audit trail");
   audit->require_subcommand(1);
-  std::string audit_file, audit_from, audit_to, audit_out;
+  std::string audit_from, audit_to, audit_out;
   auto* audit_verify = audit->add_subcommand(
       "verify",
       "Verify the hash chain; every fault is named (the first 100, then a count), exit 1 on any");
-  audit_verify->add_option("--file", audit_file, "Verify an exported JSON Lines file instead");
+  AuditVerifyOptions verify_options;
+  audit_verify->add_option("--file", verify_options.file,
+                           "Verify an exported JSON Lines file instead");
+  audit_verify->add_option("--checkpoints", verify_options.checkpoints,
+                           "Hold the trail to this checkpoint file (default: the configured one)");
+  audit_verify->add_option("--public-key", verify_options.public_key,
+                           "The key checkpoints must be signed by (default: the configured key's)");
+  audit_verify->add_option("--config", verify_options.config_file,
+                           "TOML settings file (audit_key_file, audit_checkpoint_file)");
   auto* audit_key = audit->add_subcommand(
       "key", "Print the public key that signs the audit checkpoints (made when missing)");
   audit_key->add_option("--config", config_file, "TOML settings file (audit_key_file)");
@@ -380,7 +447,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*demo) return Demo(config, accounts_out);
-  if (*audit_verify) return AuditVerify(config, audit_file);
+  if (*audit_verify) return AuditVerify(config, verify_options);
   if (*audit_key) return AuditKey(config, config_file);
   if (*audit_export) return AuditExport(config, audit_from, audit_to, audit_out);
   if (*notifications_sweep) return SweepNotifications(config, config_file);

@@ -49,7 +49,6 @@ ChainVerifier::ChainVerifier(std::optional<std::string> first_prev_hash)
     : expected_prev_(std::move(first_prev_hash)) {}
 
 void ChainVerifier::Fail(long long seq, const char* problem, std::string detail) {
-  if (report_.ok) report_.count = report_.read - 1;
   report_.ok = false;
   ++report_.fault_count;
   if (report_.faults.size() < ChainReport::kMaxFaults)
@@ -66,6 +65,11 @@ void ChainVerifier::FailHash(const StoredAuditEvent& e) {
 }
 
 void ChainVerifier::Accept(const StoredAuditEvent& e, bool faulty) {
+  if (auto it = checkpoints_.find(e.seq); it != checkpoints_.end() && it->second.hash != e.hash)
+    Fail(e.seq, "rewritten",
+         "rewritten before " + std::to_string(e.seq) + ": event " + std::to_string(e.seq) +
+             " is not the one the checkpoint of " + it->second.at + " signed");
+  last_seq_ = e.seq;
   expected_prev_ = e.hash;
   expected_seq_ = e.seq + 1;
   judge_link_ = !faulty;
@@ -135,8 +139,35 @@ void ChainVerifier::AddUnreadable(long long line) {
   judge_link_ = false;
 }
 
-ChainReport VerifyChain(Database& db) {
+void ChainVerifier::ExpectCheckpoints(const std::vector<AuditCheckpoint>& checkpoints,
+                                      const std::string& public_key) {
+  for (const auto& c : checkpoints) {
+    if (checkpoints_.count(c.seq)) continue;
+    if (!CheckpointSigned(c, public_key)) {
+      Fail(c.seq, "bad checkpoint",
+           "the checkpoint of " + std::to_string(c.seq) + " is not signed by the key");
+      continue;
+    }
+    checkpoints_[c.seq] = c;
+    ++report_.checkpoints;
+  }
+  if (!checkpoints_.empty()) report_.last_checkpoint = checkpoints_.rbegin()->second;
+}
+
+void ChainVerifier::Finish() {
+  if (checkpoints_.empty()) return;
+  const AuditCheckpoint& newest = checkpoints_.rbegin()->second;
+  line_ = 0;
+  if (newest.seq > last_seq_)
+    Fail(last_seq_, "truncated",
+         "truncated after " + std::to_string(last_seq_) + ": the checkpoint of " + newest.at +
+             " signed events up to " + std::to_string(newest.seq));
+}
+
+ChainReport VerifyChain(Database& db, const std::vector<AuditCheckpoint>& checkpoints,
+                        const std::string& public_key) {
   ChainVerifier verifier{std::string(GenesisHash())};
+  if (!public_key.empty()) verifier.ExpectCheckpoints(checkpoints, public_key);
   long long after = 0;
   bool more = true;
   while (more) {
@@ -152,6 +183,7 @@ ChainReport VerifyChain(Database& db) {
       return Status();
     });
   }
+  verifier.Finish();
   return verifier.report();
 }
 
@@ -223,19 +255,28 @@ std::optional<StoredAuditEvent> AuditEventFromJson(const json& j) {
   }
 }
 
-ChainReport VerifyJsonLines(std::istream& in) {
+ChainReport VerifyJsonLines(std::istream& in, const std::string& public_key) {
   ChainVerifier verifier{std::nullopt};
   std::string line;
+  std::vector<AuditCheckpoint> checkpoints;
+  while (std::getline(in, line))
+    if (line.find("\"checkpoint\"") != std::string::npos)
+      if (auto c = CheckpointFromJson(json::parse(line, nullptr, false))) checkpoints.push_back(*c);
+  if (!public_key.empty()) verifier.ExpectCheckpoints(checkpoints, public_key);
+  in.clear();
+  in.seekg(0);
   long long line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
     if (line.empty()) continue;
-    auto e = AuditEventFromJson(json::parse(line, nullptr, false));
-    if (e)
+    json j = json::parse(line, nullptr, false);
+    if (j.is_object() && j.contains("checkpoint") && CheckpointFromJson(j)) continue;
+    if (auto e = AuditEventFromJson(j))
       verifier.Add(*e, line_no);
     else
       verifier.AddUnreadable(line_no);
   }
+  verifier.Finish();
   return verifier.report();
 }
 

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/crypto.h"
+#include "core/signing.h"
 #include "store/org/org_tables.h"
 #include "store/records.h"
 
@@ -175,6 +178,156 @@ TEST_F(AuditChainTest, AnExportedSliceVerifiesWithoutTheDatabaseAndTamperingIsFo
   r = VerifyJsonLines(moved);
   EXPECT_EQ(Faults(r), (std::vector<std::pair<long long, std::string>>{{5, "out of order"}}))
       << Details(r);
+}
+
+// Checkpoints of the 12-event trail at sequence numbers 6 and 12, signed by a key made in the
+// test's directory; and the rewrites an attacker with the database, but not the key, can make.
+class CheckpointChainTest : public AuditChainTest {
+ protected:
+  void SetUp() override {
+    AuditChainTest::SetUp();
+    ASSERT_TRUE(InitCrypto());
+    key_ = *LoadOrCreateSigningKey((dir_ / "audit.key").string());
+    checkpoints_.clear();
+    for (long long seq : {6, 12}) checkpoints_.push_back(Checkpoint(key_, seq));
+  }
+
+ public:
+  // The tampering of a case (the test body reaches these through the fixture's type).
+  void Tamper(const std::string& sql) { Sql(sql); }
+  AuditCheckpoint Checkpoint(const SigningKey& key, long long seq) {
+    AuditCheckpoint c{seq, Events().at(seq - 1).hash, "2026-12-07T10:00:00.000000Z", key.public_hex,
+                      ""};
+    c.signature = SignHex(key, CheckpointMessage(c.seq, c.hash, c.at));
+    return c;
+  }
+  std::vector<StoredAuditEvent> Events() {
+    std::vector<StoredAuditEvent> out;
+    ForEachAuditEvent(*db_, "0000", "9999", [&](const StoredAuditEvent& e) { out.push_back(e); });
+    return out;
+  }
+  // Writes `events` back as the whole trail, numbered from 1 and every hash and link computed
+  // anew: what one can do with the database but without the key.
+  void Rechain(std::vector<StoredAuditEvent> events) {
+    std::string prev = GenesisHash();
+    for (size_t i = 0; i < events.size(); ++i) {
+      events[i].seq = static_cast<long long>(i + 1);
+      events[i].prev_hash = prev;
+      events[i].hash = AuditEventHash(events[i]);
+      prev = events[i].hash;
+    }
+    db_->Write(Actor(), [&](Tx& tx) {
+      tx.Exec("DELETE FROM audit_events");
+      for (const auto& e : events) {
+        auto opt = [](const std::optional<long long>& v) { return v ? Value(*v) : Value(); };
+        tx.Exec(
+            "INSERT INTO audit_events (seq, at, actor_id, actor, address, action, entity, "
+            "entity_id, scope_id, before_json, after_json, comment, prev_hash, hash) VALUES (?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {Value(e.seq), Value(e.at), opt(e.actor_id), Value(e.actor), Value(e.address),
+             Value(e.action), Value(e.entity), opt(e.entity_id), opt(e.scope_id),
+             Value(e.before_json), Value(e.after_json), Value(e.comment), Value(e.prev_hash),
+             Value(e.hash)});
+      }
+      return Status();
+    });
+  }
+
+ protected:
+  SigningKey key_;
+  std::vector<AuditCheckpoint> checkpoints_;
+};
+
+TEST_F(CheckpointChainTest, AnUntouchedTrailMatchesItsCheckpoints) {
+  ChainReport r = VerifyChain(*db_, checkpoints_, key_.public_hex);
+  EXPECT_TRUE(r.ok) << Details(r);
+  EXPECT_EQ(r.checkpoints, 2);
+  ASSERT_TRUE(r.last_checkpoint);
+  EXPECT_EQ(r.last_checkpoint->seq, 12);
+  EXPECT_TRUE(VerifyChain(*db_).ok) << "without checkpoints, the chain alone";
+}
+
+TEST_F(CheckpointChainTest, ACutOrARechainedTrailIsNamedAgainstTheCheckpoints) {
+  using Expected = std::vector<std::pair<long long, std::string>>;
+  struct Case {
+    const char* name;
+    std::function<void(CheckpointChainTest&)> tamper;
+    Expected faults;
+    const char* first_detail;  // how the first fault begins
+  };
+  const Case cases[] = {
+      {"the last event deleted",
+       [](CheckpointChainTest& t) { t.Tamper("DELETE FROM audit_events WHERE seq = 12"); },
+       {{11, "truncated"}},
+       "truncated after 11"},
+      {"the last half deleted",
+       [](CheckpointChainTest& t) { t.Tamper("DELETE FROM audit_events WHERE seq > 6"); },
+       {{6, "truncated"}},
+       "truncated after 6"},
+      {"every event deleted",
+       [](CheckpointChainTest& t) { t.Tamper("DELETE FROM audit_events"); },
+       {{0, "truncated"}},
+       "truncated after 0"},
+      {"an event deleted and every later hash computed anew",
+       [](CheckpointChainTest& t) {
+         auto events = t.Events();
+         events.erase(events.begin() + 2);
+         t.Rechain(events);
+       },
+       {{6, "rewritten"}, {11, "truncated"}},
+       "rewritten before 6"},
+      {"an event rewritten and every later hash computed anew",
+       [](CheckpointChainTest& t) {
+         auto events = t.Events();
+         events[8].comment = "rättad i efterhand";
+         t.Rechain(events);
+       },
+       {{12, "rewritten"}},
+       "rewritten before 12"},
+  };
+  for (const auto& c : cases) {
+    SetUp();
+    c.tamper(*this);
+    EXPECT_TRUE(VerifyChain(*db_).ok) << c.name << ": the chain alone shows nothing";
+    ChainReport r = VerifyChain(*db_, checkpoints_, key_.public_hex);
+    EXPECT_FALSE(r.ok) << c.name;
+    EXPECT_EQ(Faults(r), c.faults) << c.name << ": " << Details(r);
+    if (!r.faults.empty())
+      EXPECT_EQ(r.faults[0].detail.rfind(c.first_detail, 0), 0u) << r.faults[0].detail;
+    TearDown();
+  }
+}
+
+TEST_F(CheckpointChainTest, ACheckpointSignedByAnotherKeyIsNotHeldTo) {
+  auto other = LoadOrCreateSigningKey((dir_ / "other.key").string());
+  ASSERT_TRUE(other.ok());
+  std::vector<AuditCheckpoint> forged = {Checkpoint(*other, 12)};
+  ChainReport r = VerifyChain(*db_, forged, key_.public_hex);
+  EXPECT_EQ(Faults(r), (std::vector<std::pair<long long, std::string>>{{12, "bad checkpoint"}}));
+  EXPECT_EQ(r.checkpoints, 0);
+}
+
+TEST_F(CheckpointChainTest, AnExportHoldsItsCheckpointsAndIsHeldToThemWithTheKey) {
+  std::string text;
+  for (const auto& e : Events()) text += AuditEventToJson(e).dump() + "\n";
+  for (const auto& c : checkpoints_) text += CheckpointToJson(c).dump() + "\n";
+  std::istringstream whole(text);
+  ChainReport r = VerifyJsonLines(whole, key_.public_hex);
+  EXPECT_TRUE(r.ok) << Details(r);
+  EXPECT_EQ(r.checkpoints, 2);
+  EXPECT_EQ(r.read, 12) << "checkpoint lines are not events";
+
+  std::string cut = text;
+  size_t at = cut.find("\"seq\":12}");  // in the 12th event's line (keys sorted, seq last)
+  ASSERT_NE(at, std::string::npos);
+  size_t start = cut.rfind('\n', at) + 1;
+  cut.erase(start, cut.find('\n', at) + 1 - start);
+  std::istringstream shortened(cut);
+  r = VerifyJsonLines(shortened, key_.public_hex);
+  EXPECT_EQ(Faults(r), (std::vector<std::pair<long long, std::string>>{{11, "truncated"}}))
+      << Details(r);
+  std::istringstream without_key(cut);
+  EXPECT_TRUE(VerifyJsonLines(without_key).ok) << "without the key the checkpoints are not used";
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "audit_support.h"
 #include "lis_server.h"
 #include "service/audit/audit_checkpoints.h"
+#include "store/audit_chain.h"
 
 namespace lis_test::audit_checkpoint_test {
 namespace {
@@ -37,7 +38,7 @@ std::vector<AuditCheckpoint> FileCheckpoints(const std::string& dir) {
   std::vector<AuditCheckpoint> out;
   std::ifstream in(dir + "/checkpoints.jsonl");
   for (std::string line; std::getline(in, line);) {
-    auto c = lis::service::CheckpointFromJson(json::parse(line, nullptr, false));
+    auto c = lis::store::CheckpointFromJson(json::parse(line, nullptr, false));
     EXPECT_TRUE(c) << "not a checkpoint: " << line;
     if (c) out.push_back(*c);
   }
@@ -89,6 +90,11 @@ TEST(AuditCheckpointTest, LisServeSignsTheHeadAfterEveryFiveEventsAndAtShutdown)
   long long root = s.OrgUnitId("Norrviks kommun");
   for (int i = 0; i < 5; ++i) s.CreateOrgUnit("Kontrollpunkt " + std::to_string(i), root);
   AwaitCheckpointsBeyond(dir, 1);
+  // The audit log shows the newest checkpoint, and that the trail still matches it.
+  Response page = s.Get("/audit", s.Login("admin"));
+  ASSERT_EQ(page.status, 200) << page;
+  EXPECT_NE(page.body.find("id=\"audit-checkpoint\""), std::string::npos);
+  EXPECT_NE(page.body.find("Den är signerad med installationens nyckel"), std::string::npos);
   s.CreateOrgUnit("Sista före stopp", root);
   ASSERT_TRUE(s.Stop());
 
@@ -98,7 +104,7 @@ TEST(AuditCheckpointTest, LisServeSignsTheHeadAfterEveryFiveEventsAndAtShutdown)
   EXPECT_EQ(file.back().seq, LastSeq(s)) << "the shutdown's checkpoint covers every event";
   for (size_t i = 0; i < file.size(); ++i) {
     SCOPED_TRACE(file[i].seq);
-    EXPECT_TRUE(lis::service::CheckpointSigned(file[i], public_key));
+    EXPECT_TRUE(lis::store::CheckpointSigned(file[i], public_key));
     EXPECT_EQ(file[i].hash, EventHash(s, file[i].seq)) << "the head it signs";
     EXPECT_EQ(file[i].seq, stored[i].seq);
     EXPECT_EQ(file[i].signature, stored[i].signature);
@@ -121,12 +127,157 @@ TEST(AuditCheckpointTest, TwoProcessesOnOneDatabaseWriteOneSequence) {
   std::string public_key = stored.front().public_key;
   for (size_t i = 0; i < stored.size(); ++i) {
     SCOPED_TRACE(stored[i].seq);
-    EXPECT_TRUE(lis::service::CheckpointSigned(stored[i], public_key)) << "one key";
+    EXPECT_TRUE(lis::store::CheckpointSigned(stored[i], public_key)) << "one key";
     EXPECT_EQ(stored[i].hash, EventHash(first, stored[i].seq));
     if (i > 0) EXPECT_GT(stored[i].seq, stored[i - 1].seq);
   }
   EXPECT_EQ(stored.back().seq, LastSeq(first));
   EXPECT_EQ(FileCheckpoints(dir).size(), stored.size()) << "each in the file once";
+}
+
+// SQL that replaces the events from sequence number `from` on with `events`, numbered from
+// `from` and every hash and link computed anew from `prev`: what one can do with the database
+// but without the key.
+std::string RechainSql(std::vector<lis::store::StoredAuditEvent> events, long long from,
+                       std::string prev) {
+  auto text = [](const std::string& v) {
+    std::string out = "'";
+    for (char c : v) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  auto opt = [](const std::optional<long long>& v) {
+    return v ? std::to_string(*v) : std::string("NULL");
+  };
+  std::string sql = "DELETE FROM audit_events WHERE seq >= " + std::to_string(from) + ";";
+  for (size_t i = 0; i < events.size(); ++i) {
+    auto& e = events[i];
+    e.seq = from + static_cast<long long>(i);
+    e.prev_hash = prev;
+    e.hash = lis::store::AuditEventHash(e);
+    prev = e.hash;
+    sql +=
+        " INSERT INTO audit_events (seq, at, actor_id, actor, address, action, entity, "
+        "entity_id, scope_id, before_json, after_json, comment, prev_hash, hash) VALUES (" +
+        std::to_string(e.seq) + ", " + text(e.at) + ", " + opt(e.actor_id) + ", " + text(e.actor) +
+        ", " + text(e.address) + ", " + text(e.action) + ", " + text(e.entity) + ", " +
+        opt(e.entity_id) + ", " + opt(e.scope_id) + ", " + text(e.before_json) + ", " +
+        text(e.after_json) + ", " + text(e.comment) + ", " + text(e.prev_hash) + ", " +
+        text(e.hash) + ");";
+  }
+  return sql;
+}
+
+// The events of an export file from sequence number `from` on, and the hash of the one before.
+std::vector<lis::store::StoredAuditEvent> ExportedFrom(const std::string& file, long long from,
+                                                       std::string& prev) {
+  std::vector<lis::store::StoredAuditEvent> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    auto e = lis::store::AuditEventFromJson(json::parse(line, nullptr, false));
+    if (!e) continue;
+    if (e->seq == from - 1) prev = e->hash;
+    if (e->seq >= from) out.push_back(*e);
+  }
+  return out;
+}
+
+// `lis audit verify` holds the trail to the checkpoints (issue 29 step 3): cut short or
+// rechained without the key, the trail fails with "truncated after N" or "rewritten before N"
+// though its chain alone is whole; an export carries its checkpoints to be checked years later
+// with the public key.
+TEST(AuditCheckpointTest, VerifyNamesACutOrRechainedTrailByItsCheckpoints) {
+  std::string dir = MakeTempDir();
+  LisServer s(CheckpointOptions(dir));
+  long long root = s.OrgUnitId("Norrviks kommun");
+  for (int i = 0; i < 30; ++i) s.CreateOrgUnit("Verifierad " + std::to_string(i), root);
+  ASSERT_TRUE(s.Stop());  // its last checkpoint covers every event
+  const long long total = LastSeq(s);
+  const std::string config = s.TempPath("lis.toml");
+  auto verify = [&] {
+    return ParseVerify(
+        RunLis({"audit", "verify", "--database", s.database_url(), "--config", config}));
+  };
+  VerifyOutcome clean = verify();
+  EXPECT_VERIFY_OK(clean, total);
+  EXPECT_NE(clean.checkpoints.find("signed by the key, the newest at sequence number " +
+                                   std::to_string(total)),
+            std::string::npos)
+      << clean;
+
+  std::string exported = s.TempPath("all.jsonl");
+  ASSERT_EQ(RunLis({"audit", "export", "--database", s.database_url(), "--from", "2000-01-01",
+                    "--to", "2200-01-01", "--out", exported})
+                .exit_code,
+            0);
+  ASSERT_EQ(s.Sql("CREATE TABLE audit_backup AS SELECT * FROM audit_events").exit_code, 0);
+  const long long cut = std::min<long long>(1000, total - 1);
+  const long long k = total - 20;
+  std::string prev;
+  auto later = ExportedFrom(exported, k, prev);
+  auto without_k = later;
+  without_k.erase(without_k.begin());
+  auto rewritten = later;
+  rewritten.front().comment = "rättad i efterhand";
+  const struct {
+    const char* what;
+    std::string sql;
+    std::string problem, detail;  // of the first fault
+  } cases[] = {
+      {"the last event deleted", "DELETE FROM audit_events WHERE seq = " + std::to_string(total),
+       "truncated", "truncated after " + std::to_string(total - 1)},
+      {"the last 1,000 deleted",
+       "DELETE FROM audit_events WHERE seq > " + std::to_string(total - cut), "truncated",
+       "truncated after " + std::to_string(total - cut)},
+      {"every event deleted", "DELETE FROM audit_events", "truncated", "truncated after 0"},
+      {"an event deleted, every later hash computed anew", RechainSql(without_k, k, prev),
+       "truncated", "truncated after " + std::to_string(total - 1)},
+      {"an event rewritten, every later hash computed anew", RechainSql(rewritten, k, prev),
+       "rewritten", "rewritten before " + std::to_string(total)},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
+                  .exit_code,
+              0);
+    CommandResult tampered = s.Sql(c.sql);
+    ASSERT_EQ(tampered.exit_code, 0) << tampered;
+    VerifyOutcome v = verify();
+    EXPECT_EQ(v.exit_code, 1) << v;
+    ASSERT_FALSE(v.faults.empty()) << v;
+    bool named = false;
+    for (size_t i = 0; i < v.faults.size(); ++i)
+      named = named || (v.faults[i].second == c.problem && v.details[i].rfind(c.detail, 0) == 0);
+    EXPECT_TRUE(named) << "expected " << c.detail << ": " << v;
+  }
+
+  // The audit log says so too, on the rewritten trail the last case left.
+  s.Restart();
+  Response page = s.Get("/audit", s.Login("admin"));
+  EXPECT_NE(page.body.find("har en annan kontrollsumma än den signerade"), std::string::npos);
+  ASSERT_TRUE(s.Stop());
+
+  // The export, checked without the database: whole, and with its last event cut off.
+  CommandResult key = RunLis({"audit", "key", "--config", config});
+  std::string public_key = key.output.substr(0, key.output.find('\n'));
+  VerifyOutcome file =
+      ParseVerify(RunLis({"audit", "verify", "--file", exported, "--public-key", public_key}));
+  EXPECT_VERIFY_OK(file, total);
+  EXPECT_NE(file.checkpoints.find("signed by the key"), std::string::npos) << file;
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(exported);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  std::string shortened = s.TempPath("cut.jsonl");
+  {
+    std::ofstream out(shortened);
+    for (const auto& line : lines)
+      if (line.find("\"seq\":" + std::to_string(total) + "}") == std::string::npos)
+        out << line << "\n";
+  }
+  VerifyOutcome cut_file =
+      ParseVerify(RunLis({"audit", "verify", "--file", shortened, "--public-key", public_key}));
+  EXPECT_EQ(cut_file.problem, "truncated") << cut_file;
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ struct VerifyOutcome {
   // printed too.
   std::vector<std::pair<long long, std::string>> faults;
   long long fault_count = 0;
+  std::vector<std::string> details;  // each fault's sentence
+  std::string checkpoints;           // what the line on checkpoints said
   int exit_code = -1;
   std::string output;
 };
@@ -47,25 +49,28 @@ inline VerifyOutcome ParseVerify(const CommandResult& r) {
   VerifyOutcome v;
   v.exit_code = r.exit_code;
   v.output = r.output;
-  static const std::regex ok(R"(^ok: (\d+) events, head ([0-9a-f]{64}|\(none\))\n$)");
+  static const std::regex ok(
+      R"(^ok: (\d+) events, head ([0-9a-f]{64}|\(none\))\ncheckpoints: ([^\n]*)\n$)");
   static const std::regex failed(
       R"(^FAILED: (\d+) faults? in \d+ events; (\d+) events verified before the first\n)"
-      R"(((?:fault at (?:sequence number|line) \d+: (?:changed|missing|out of order) \(.*\)\n)+))"
-      R"((and \d+ more faults\n)?$)");
-  static const std::regex fault(
-      R"(fault at (sequence number|line) (\d+): (changed|missing|out of order) \(.*\)\n)");
+      R"(((?:fault at (?:sequence number|line) \d+: [a-z ]+ \(.*\)\n)+))"
+      R"((and \d+ more faults\n)?checkpoints: ([^\n]*)\n$)");
+  static const std::regex fault(R"(fault at (sequence number|line) (\d+): ([a-z ]+) \((.*)\)\n)");
   std::smatch m;
   if (std::regex_match(r.output, m, ok)) {
     v.ok = true;
     v.count = std::stoll(m[1]);
     v.head = m[2];
+    v.checkpoints = m[3];
   } else if (std::regex_match(r.output, m, failed)) {
     v.fault_count = std::stoll(m[1]);
     v.count = std::stoll(m[2]);
+    v.checkpoints = m[5];
     std::string lines = m[3];
     for (std::sregex_iterator it(lines.begin(), lines.end(), fault), end; it != end; ++it) {
       long long seq = (*it)[1] == "line" ? 0 : std::stoll((*it)[2]);
       v.faults.emplace_back(seq, (*it)[3]);
+      v.details.push_back((*it)[4]);
     }
     if (!v.faults.empty()) std::tie(v.bad_seq, v.problem) = v.faults.front();
   }

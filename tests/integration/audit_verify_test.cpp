@@ -176,16 +176,23 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
     EXPECT_EQ(v.count, k - 6) << v;
   }
 
-  // Cutting off the newest event leaves a valid chain: what tells is the head and the count,
-  // which differ from those noted before.
+  // Cutting off the newest event leaves a valid chain; what tells is the checkpoint lis serve
+  // signed as it stopped (on SQLite its key and checkpoint file lie beside the database; on
+  // PostgreSQL this server names none, and the head and count differ from those noted before).
   ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup; "
                   "DELETE FROM audit_events WHERE seq = " +
                   last)
                 .exit_code,
             0);
   VerifyOutcome cut = ParseVerify(s.VerifyAudit());
-  EXPECT_VERIFY_OK(cut, total - 1);
-  EXPECT_NE(cut.head, clean.head);
+  if (s.postgres()) {
+    EXPECT_VERIFY_OK(cut, total - 1);
+    EXPECT_NE(cut.head, clean.head);
+  } else {
+    EXPECT_EQ(cut.exit_code, 1) << cut;
+    EXPECT_EQ(cut.problem, "truncated") << cut;
+    EXPECT_EQ(cut.bad_seq, total - 1) << cut;
+  }
 
   // Put back, the chain verifies as before.
   ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
@@ -208,7 +215,10 @@ TEST_F(AuditVerifyTest, ExportedFileVerifiesWithoutTheDatabaseAndTamperedLinesFa
                                    SwedishDate(-1), "--to", SwedishDate(1), "--out", file});
   ASSERT_EQ(exported.exit_code, 0) << exported;
   EXPECT_EQ(exported.output, "exported " + std::to_string(total) + " events to " + file + "\n");
+  // The events, then the checkpoints of their stretch (lis serve signed one as it started).
   auto lines = ReadLines(file);
+  while (!lines.empty() && lines.back().find("\"checkpoint\"") != std::string::npos)
+    lines.pop_back();
   ASSERT_EQ(static_cast<long long>(lines.size()), total);
   for (size_t i = 0; i < lines.size(); ++i) {
     json e = json::parse(lines[i], nullptr, false);

@@ -9,6 +9,7 @@
 #include "http/pages/org_tree.h"
 #include "http/pages/page_routes.h"
 #include "http/pages/page_support.h"
+#include "service/audit/audit_checkpoints.h"
 #include "service/audit/audit_service.h"
 #include "service/input.h"
 
@@ -124,6 +125,29 @@ json EventRow(const RequestContext& ctx, const OrgTree& tree, const json& e) {
           {"address", address}};
 }
 
+// The newest signed checkpoint and whether the trail still matches it, in words (for those who
+// read the whole installation's log).
+json CheckpointData(App& app, const RequestContext& ctx) {
+  auto status = service::LatestCheckpointStatus(app.db, app.config);
+  if (!status) return {{"text", Text(ctx, "audit.checkpoint_none")}, {"ok", false}};
+  const auto& c = status->checkpoint;
+  std::map<std::string, std::string> args = {{"seq", std::to_string(c.seq)},
+                                             {"time", LocalTimeText(c.at)},
+                                             {"head", std::to_string(status->head)}};
+  std::string problem;
+  if (!status->signed_by_key)
+    problem = Text(ctx, "audit.checkpoint_not_signed");
+  else if (!status->event_found)
+    problem = Text(ctx, "audit.checkpoint_event_missing", args);
+  else if (!status->event_matches)
+    problem = Text(ctx, "audit.checkpoint_event_changed", args);
+  if (!problem.empty()) {
+    args["problem"] = problem;
+    return {{"text", Text(ctx, "audit.checkpoint_bad", args)}, {"ok", false}, {"bad", true}};
+  }
+  return {{"text", Text(ctx, "audit.checkpoint_ok", args)}, {"ok", true}};
+}
+
 void GetAudit(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!RequirePageCaller(ctx, out)) return;
   if (!domain::ScopesFor(ctx.caller->grants, domain::Permission::kAuditRead).any())
@@ -218,6 +242,8 @@ void GetAudit(App& app, RequestContext& ctx, HttpResponse& out) {
     data["has_pager"] = !data["prev_href"].get<std::string>().empty() ||
                         !data["next_href"].get<std::string>().empty();
   }
+  if (domain::ScopesFor(ctx.caller->grants, domain::Permission::kAuditRead).everywhere)
+    data["checkpoint"] = CheckpointData(app, ctx);
   WritePage(out, ctx, "audit_list", "page.audit.title", "audit", data, status);
 }
 

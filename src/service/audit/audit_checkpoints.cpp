@@ -30,7 +30,7 @@ void AppendToFile(const std::string& path, const AuditCheckpoint& c) {
   auto dir = std::filesystem::path(path).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   std::ofstream out(path, std::ios::app);
-  out << CheckpointToJson(c).dump() << "\n";
+  out << store::CheckpointToJson(c).dump() << "\n";
   out.close();
   if (!out) spdlog::error("audit checkpoint {}: cannot append to {}", c.seq, path);
 }
@@ -53,35 +53,6 @@ std::optional<CheckpointSettings> CheckpointSettingsOf(const Config& config) {
   return s;
 }
 
-std::string CheckpointMessage(long long seq, const std::string& hash, const std::string& at) {
-  return "lis audit checkpoint\nseq " + std::to_string(seq) + "\nhash " + hash + "\nat " + at +
-         "\n";
-}
-
-bool CheckpointSigned(const AuditCheckpoint& c, const std::string& public_key) {
-  if (!public_key.empty() && public_key != c.public_key) return false;
-  return VerifySignatureHex(c.public_key, CheckpointMessage(c.seq, c.hash, c.at), c.signature);
-}
-
-json CheckpointToJson(const AuditCheckpoint& c) {
-  return {{"checkpoint", c.seq},
-          {"hash", c.hash},
-          {"at", c.at},
-          {"public_key", c.public_key},
-          {"signature", c.signature}};
-}
-
-std::optional<AuditCheckpoint> CheckpointFromJson(const json& j) {
-  if (!j.is_object()) return std::nullopt;
-  try {
-    return AuditCheckpoint{j.at("checkpoint").get<long long>(), j.at("hash").get<std::string>(),
-                           j.at("at").get<std::string>(), j.at("public_key").get<std::string>(),
-                           j.at("signature").get<std::string>()};
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
-
 Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
                                                             const SigningKey& key,
                                                             const CheckpointSettings& s,
@@ -94,15 +65,44 @@ Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
         if (!head || !Due(tx, s, now, at_shutdown, head->first, covered))
           return std::optional<AuditCheckpoint>();
         AuditCheckpoint c{head->first, head->second, FormatTime(now), key.public_hex, ""};
-        c.signature = SignHex(key, CheckpointMessage(c.seq, c.hash, c.at));
+        c.signature = SignHex(key, store::CheckpointMessage(c.seq, c.hash, c.at));
         store::InsertAuditCheckpoint(tx, c);
         return std::optional<AuditCheckpoint>(c);
       });
   if (written.ok() && *written) {
     AppendToFile(s.checkpoint_file, **written);
-    spdlog::info("audit checkpoint: {}", CheckpointToJson(**written).dump());
+    spdlog::info("audit checkpoint: {}", store::CheckpointToJson(**written).dump());
   }
   return written;
+}
+
+std::optional<CheckpointStatus> LatestCheckpointStatus(store::Database& db, const Config& config) {
+  auto settings = CheckpointSettingsOf(config);
+  if (!settings) return std::nullopt;
+  std::ifstream in(settings->checkpoint_file);
+  std::vector<AuditCheckpoint> from_file = store::ReadCheckpointLines(in);
+  std::optional<AuditCheckpoint> newest;
+  if (!from_file.empty()) newest = from_file.back();
+  std::error_code ec;
+  std::optional<SigningKey> key;
+  if (std::filesystem::exists(settings->key_file, ec))
+    if (auto k = LoadOrCreateSigningKey(settings->key_file); k.ok()) key = *k;
+  std::optional<CheckpointStatus> status;
+  db.Read([&](Tx& tx) {
+    if (!newest) newest = store::LastAuditCheckpoint(tx);
+    if (!newest) return Status();
+    CheckpointStatus s;
+    s.checkpoint = *newest;
+    s.signed_by_key = key && store::CheckpointSigned(*newest, key->public_hex);
+    auto hash = store::AuditEventHashAt(tx, newest->seq);
+    s.event_found = hash.has_value();
+    s.event_matches = hash && *hash == newest->hash;
+    auto head = store::AuditHead(tx);
+    s.head = head ? head->first : 0;
+    status = s;
+    return Status();
+  });
+  return status;
 }
 
 CheckpointWriter::CheckpointWriter(store::Database& db, const Config& config)

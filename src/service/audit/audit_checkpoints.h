@@ -36,16 +36,6 @@ struct CheckpointSettings {
 // nothing (no checkpoints) on PostgreSQL unless both files are set.
 std::optional<CheckpointSettings> CheckpointSettingsOf(const Config& config);
 
-// What a checkpoint's signature covers.
-std::string CheckpointMessage(long long seq, const std::string& hash, const std::string& at);
-// Whether `c` carries a valid signature of its own public key, and that key is `public_key`
-// when one is given.
-bool CheckpointSigned(const store::AuditCheckpoint& c, const std::string& public_key = "");
-// A checkpoint as one JSON object (a line of the checkpoint file) and back; nothing when a
-// field is missing or of the wrong type.
-nlohmann::json CheckpointToJson(const store::AuditCheckpoint& c);
-std::optional<store::AuditCheckpoint> CheckpointFromJson(const nlohmann::json& j);
-
 // Writes a checkpoint of the head at `now` when one is due (`at_shutdown`: whenever there are
 // new events), in one transaction, then appends it to the checkpoint file and logs it. Returns
 // the checkpoint written, if any.
@@ -53,6 +43,18 @@ Result<std::optional<store::AuditCheckpoint>> WriteCheckpointIfDue(store::Databa
                                                                    const SigningKey& key,
                                                                    const CheckpointSettings& s,
                                                                    TimePoint now, bool at_shutdown);
+
+// The newest checkpoint of the checkpoint file (outside the database; without one, the
+// database's) and what it says of the trail now, for the audit log.
+struct CheckpointStatus {
+  store::AuditCheckpoint checkpoint;
+  bool signed_by_key = false;  // by the configured key
+  bool event_found = false;    // the trail still holds the event it signed...
+  bool event_matches = false;  // ...with the hash it signed
+  long long head = 0;          // the trail's newest sequence number now
+};
+// Nothing when checkpoints are off or none has been written yet.
+std::optional<CheckpointStatus> LatestCheckpointStatus(store::Database& db, const Config& config);
 
 // The background writer of `lis serve`: loads (or makes) the key, looks every few seconds
 // whether a checkpoint is due, and writes the last one when it is destroyed. Does nothing when

@@ -101,8 +101,8 @@ TEST_F(CheckpointTest, ACheckpointIsWrittenWhenDueAndOnlyThen) {
   std::vector<json> lines = FileLines();
   ASSERT_EQ(lines.size(), 3u) << "each appended to the file too";
   for (size_t i = 0; i < stored.size(); ++i) {
-    EXPECT_TRUE(CheckpointSigned(stored[i], key_.public_hex)) << stored[i].seq;
-    auto from_file = CheckpointFromJson(lines[i]);
+    EXPECT_TRUE(store::CheckpointSigned(stored[i], key_.public_hex)) << stored[i].seq;
+    auto from_file = store::CheckpointFromJson(lines[i]);
     ASSERT_TRUE(from_file);
     EXPECT_EQ(from_file->seq, stored[i].seq);
     EXPECT_EQ(from_file->signature, stored[i].signature);
@@ -113,7 +113,7 @@ TEST_F(CheckpointTest, ASignatureCoversTheSequenceNumberTheHashAndTheTime) {
   Events(5);
   ASSERT_EQ(Write(std::chrono::system_clock::now()), 5);
   store::AuditCheckpoint c = store::AuditCheckpoints(*db_).at(0);
-  ASSERT_TRUE(CheckpointSigned(c));
+  ASSERT_TRUE(store::CheckpointSigned(c));
   auto other_key = LoadOrCreateSigningKey((dir_ / "other.key").string());
   const struct {
     const char* what;
@@ -126,9 +126,9 @@ TEST_F(CheckpointTest, ASignatureCoversTheSequenceNumberTheHashAndTheTime) {
   for (const auto& k : cases) {
     store::AuditCheckpoint changed = c;
     k.change(changed);
-    EXPECT_FALSE(CheckpointSigned(changed)) << k.what;
+    EXPECT_FALSE(store::CheckpointSigned(changed)) << k.what;
   }
-  EXPECT_FALSE(CheckpointSigned(c, other_key->public_hex)) << "not the expected key";
+  EXPECT_FALSE(store::CheckpointSigned(c, other_key->public_hex)) << "not the expected key";
 }
 
 }  // namespace
