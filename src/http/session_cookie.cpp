@@ -20,6 +20,10 @@ void ClearSessionCookie(HttpResponse& out, const HttpRequest& req) {
   out.SetHeader("Set-Cookie", std::string(kSessionCookie) + "=" + Attributes(req, 0));
 }
 
+void SetLoginCsrfCookie(HttpResponse& out, const HttpRequest& req, const std::string& token) {
+  out.SetHeader("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + token + Attributes(req, 3600));
+}
+
 void SetLanguageCookie(HttpResponse& out, const HttpRequest& req, const std::string& lang) {
   out.SetHeader("Set-Cookie", "lis_lang=" + lang + Attributes(req, 365LL * 24 * 3600));
 }

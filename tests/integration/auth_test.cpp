@@ -234,13 +234,38 @@ TEST_F(AuthTest, FiveFailedLoginsLockTheUsername) {
   EXPECT_TRUE(locked.Headers("Set-Cookie").empty());
 
   // The login form is locked too.
-  Response form = server().SendRaw("POST", "/login", {},
-                                   "username=lockout.victim&password=correct+horse+battery+staple",
-                                   "application/x-www-form-urlencoded");
+  Response form =
+      server().LoginForm("username=lockout.victim&password=correct+horse+battery+staple");
   EXPECT_EQ(form.status, 429) << form;
 
   // Only that username.
   EXPECT_EQ(server().LoginAs("kontakt.sof", server().account("kontakt.sof").password).status, 200);
+}
+
+// The login form carries a CSRF token of its own (cookie and field): without it, or with
+// another cookie's, the login is refused before the password is checked, and the form comes
+// back with a fresh token; with it, the account signs in.
+TEST_F(AuthTest, TheLoginFormNeedsItsOwnCsrfToken) {
+  const Account& admin = server().account("admin");
+  std::string fields = "username=admin&password=" + UrlEncode(admin.password);
+  Response bare =
+      server().SendRaw("POST", "/login", {}, fields, "application/x-www-form-urlencoded");
+  EXPECT_EQ(bare.status, 403) << bare;
+  EXPECT_NE(bare.body.find("Inloggningsformuläret hade gått ut"), std::string::npos);
+  EXPECT_TRUE(bare.Headers("Set-Cookie").size() == 1 &&
+              bare.Headers("Set-Cookie")[0].rfind("lis_login_csrf=", 0) == 0)
+      << "a fresh token, no session";
+  Auth other;
+  other.cookie = "lis_login_csrf=another-token";
+  Response mismatched = server().SendRaw("POST", "/login", other, "_csrf=made-up&" + fields,
+                                         "application/x-www-form-urlencoded");
+  EXPECT_EQ(mismatched.status, 403) << mismatched;
+  Response ok = server().LoginForm(fields);
+  EXPECT_EQ(ok.status, 303) << ok;
+  bool session = false;
+  for (const auto& cookie : ok.Headers("Set-Cookie"))
+    session = session || cookie.rfind("lis_session=", 0) == 0;
+  EXPECT_TRUE(session) << ok;
 }
 
 TEST_F(AuthTest, FourFailedLoginsDoNotLock) {

@@ -229,7 +229,7 @@ TEST_F(BadInputTest, UnknownPagesAnswerA404Page) {
 TEST_F(BadInputTest, FormBodiesUnderTheLimitAreRead) {
   for (size_t size : {1000, 20000}) {
     std::string body = "username=admin&password=" + std::string(size, 'x');
-    Response r = server().SendRaw("POST", "/login", {}, body, "application/x-www-form-urlencoded");
+    Response r = server().LoginForm(body);
     EXPECT_EQ(r.status, 401) << "a form body of " << body.size() << " bytes: " << r;
   }
 }

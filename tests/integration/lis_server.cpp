@@ -409,6 +409,17 @@ Response LisServer::LoginAs(const std::string& username, const std::string& pass
   return r;
 }
 
+Response LisServer::LoginForm(const std::string& fields) {
+  Response page = Get("/login");
+  std::string token;
+  for (const auto& cookie : page.Headers("Set-Cookie"))
+    if (cookie.rfind("lis_login_csrf=", 0) == 0) token = cookie.substr(15, cookie.find(';') - 15);
+  Auth form;
+  form.cookie = "lis_login_csrf=" + token;
+  return SendRaw("POST", "/login", form, "_csrf=" + UrlEncode(token) + "&" + fields,
+                 "application/x-www-form-urlencoded");
+}
+
 Session LisServer::Login(const std::string& username) {
   Session s;
   Response r = LoginAs(username, account(username).password, &s);

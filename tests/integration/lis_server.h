@@ -139,6 +139,9 @@ class LisServer {
   // POST /api/v1/session with any credentials; fills `session` when it answers 200.
   Response LoginAs(const std::string& username, const std::string& password,
                    Session* session = nullptr);
+  // The login form as a browser sends it: GET /login for its CSRF token (cookie and field),
+  // then POST /login with them and `fields` (urlencoded) after them.
+  Response LoginForm(const std::string& fields);
 
   // A request with a JSON body (none when `body` is null) and the headers `auth` needs.
   Response Send(const std::string& method, const std::string& path, const Auth& auth = {},

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/crypto.h"
 #include "core/messages.h"
 #include "http/api/api_routes.h"
 #include "http/pages/page_routes.h"
@@ -13,20 +14,41 @@ using nlohmann::json;
 
 namespace {
 
+// The login form's CSRF token: a fresh random value in a cookie of its own (SameSite=Strict)
+// and in the form. A login whose form does not carry its cookie's value is refused, so that no
+// other site can sign a visitor in to an account of its choosing.
+void IssueLoginCsrf(RequestContext& ctx, HttpResponse& out) {
+  ctx.csrf_token = RandomToken();
+  SetLoginCsrfCookie(out, ctx.request, ctx.csrf_token);
+}
+
+bool LoginCsrfMatches(const RequestContext& ctx) {
+  std::string sent = ctx.request.Param("_csrf");
+  std::string kept = ctx.request.Cookie(kLoginCsrfCookie);
+  return !sent.empty() && !kept.empty() && ConstantTimeEquals(sent, kept);
+}
+
+void ShowLoginFailure(RequestContext& ctx, HttpResponse& out, const Error& error, int status) {
+  json data = FormErrorData(ctx, error);
+  data["username"] = ctx.request.Param("username");
+  IssueLoginCsrf(ctx, out);
+  WritePage(out, ctx, "login", "page.login.title", "", data, status);
+}
+
 void ShowLogin(App& app, RequestContext& ctx, HttpResponse& out) {
   if (ctx.caller) return out.Redirect("/");
+  IssueLoginCsrf(ctx, out);
   WritePage(out, ctx, "login", "page.login.title", "", json::object());
 }
 
 void SubmitLogin(App& app, RequestContext& ctx, HttpResponse& out) {
+  if (!LoginCsrfMatches(ctx))
+    return ShowLoginFailure(ctx, out, MakeError(Code::kForbidden, "error.login_csrf"), 403);
   std::string username = ctx.request.Param("username");
   auto result = app.auth.Login(username, ctx.request.Param("password"), ctx.request.remote_addr);
-  if (!result.ok()) {
-    json data = FormErrorData(ctx, result.error());
-    data["username"] = username;
-    int status = result.error().code == Code::kLocked ? 429 : 401;
-    return WritePage(out, ctx, "login", "page.login.title", "", data, status);
-  }
+  if (!result.ok())
+    return ShowLoginFailure(ctx, out, result.error(),
+                            result.error().code == Code::kLocked ? 429 : 401);
   SetSessionCookie(out, ctx.request, result->session_token, app.config.session_hours);
   out.Redirect("/");
 }

@@ -50,11 +50,21 @@ bool IsLocked(const std::vector<std::string>& failures, int limit,
   return *newest - *oldest <= window && now < *newest + window;
 }
 
+// What LoginHashToCheck answers for an unknown username: it matches no password anyone sends.
+const std::string& DummyLoginHash() {
+  static const std::string kHash = HashPassword(RandomToken());
+  return kHash;
+}
+
 Error Unauthenticated() {
   return MakeError(Code::kUnauthenticated, "error.unauthenticated");
 }
 
 }  // namespace
+
+const std::string& LoginHashToCheck(const std::string* stored) {
+  return stored ? *stored : DummyLoginHash();
+}
 
 Result<Caller> AuthService::LoadCaller(Tx& tx, long long user_id, const std::string& address) {
   auto user = store::GetRecord(tx, store::UserTable(), user_id);
@@ -87,7 +97,9 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
       return {};
     }
     auto cred = store::FindCredentialByUsername(tx, username);
-    if (!cred || !VerifyPassword(cred->password_hash, password)) {
+    bool matches =
+        VerifyPassword(LoginHashToCheck(cred ? &cred->password_hash : nullptr), password);
+    if (!cred || !matches) {
       store::RecordLoginFailure(tx, username, FormatTime(now));
       failures.insert(failures.begin(), FormatTime(now));
       bool locks = IsLocked(failures, config_.lockout_failures, window, now);

@@ -27,6 +27,11 @@ struct CreatedToken {
   std::string created_at;
 };
 
+// The Argon2 hash a login checks the password against: `*stored` (the account's) or, for an
+// unknown username (null), a dummy of the same cost made once, so that both cost one Argon2
+// verification and the time of a failed login does not tell whether the username exists.
+const std::string& LoginHashToCheck(const std::string* stored);
+
 class AuthService {
  public:
   AuthService(store::Database& db, const Config& config) : db_(db), config_(config) {}
