@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "core/common_passwords.h"
 #include "core/config.h"
 #include "core/crypto.h"
 #include "core/messages.h"
@@ -102,6 +103,11 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   if (!db.ok()) return Fail(db.error());
   SetUpLogging(config);
   (*db)->RefreshStatistics();
+  if (!lis::CommonPasswordsLoaded())
+    spdlog::warn(
+        "no dictionary of common passwords at {} (Debian package cracklib-runtime): "
+        "passwords are not checked against it",
+        lis::kCommonPasswordFile);
   lis::http::App app(config, **db);
   lis::http::Server server(config, app);
   std::thread signals = StopOnSignal(server);

@@ -236,11 +236,7 @@ TEST(AuditCheckpointTest, VerifyNamesACutOrRechainedTrailByItsCheckpoints) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
-    ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
-                  .exit_code,
-              0);
-    CommandResult tampered = s.Sql(c.sql);
-    ASSERT_EQ(tampered.exit_code, 0) << tampered;
+    ASSERT_TRUE(TamperFromBackup(s, c.sql));
     VerifyOutcome v = verify();
     EXPECT_EQ(v.exit_code, 1) << v;
     ASSERT_FALSE(v.faults.empty()) << v;

@@ -77,6 +77,19 @@ inline VerifyOutcome ParseVerify(const CommandResult& r) {
   return v;
 }
 
+// Puts the trail back from the table audit_backup (made before the tampering began), then runs
+// `sql` on it behind the server's back; a failure names the step that failed.
+inline ::testing::AssertionResult TamperFromBackup(LisServer& s, const std::string& sql) {
+  CommandResult back =
+      s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup");
+  if (back.exit_code != 0) return ::testing::AssertionFailure() << "restoring: " << back.output;
+  if (sql.empty()) return ::testing::AssertionSuccess();
+  CommandResult tampered = s.Sql(sql);
+  if (tampered.exit_code != 0)
+    return ::testing::AssertionFailure() << sql << ": " << tampered.output;
+  return ::testing::AssertionSuccess();
+}
+
 inline std::ostream& operator<<(std::ostream& out, const VerifyOutcome& v) {
   return out << "exit " << v.exit_code << ": " << v.output;
 }

@@ -141,11 +141,7 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
-    ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
-                  .exit_code,
-              0);
-    CommandResult tampered = s.Sql(c.sql);
-    ASSERT_EQ(tampered.exit_code, 0) << tampered;
+    ASSERT_TRUE(TamperFromBackup(s, c.sql));
     VerifyOutcome v = ParseVerify(s.VerifyAudit());
     EXPECT_EQ(v.exit_code, 1) << v;
     EXPECT_FALSE(v.ok) << v;
@@ -159,14 +155,9 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
   // in order, and nothing else is.
   {
     SCOPED_TRACE("three faults");
-    ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
-                  .exit_code,
-              0);
     const std::string a = std::to_string(k - 5), b = std::to_string(k + 5);
-    ASSERT_EQ(s.Sql("UPDATE audit_events SET actor = 'mallory' WHERE seq IN (" + a + ", " + b +
-                    "); DELETE FROM audit_events WHERE seq = " + K)
-                  .exit_code,
-              0);
+    ASSERT_TRUE(TamperFromBackup(s, "UPDATE audit_events SET actor = 'mallory' WHERE seq IN (" + a +
+                                        ", " + b + "); DELETE FROM audit_events WHERE seq = " + K));
     VerifyOutcome v = ParseVerify(s.VerifyAudit());
     EXPECT_EQ(v.exit_code, 1) << v;
     EXPECT_EQ(v.fault_count, 3) << v;
@@ -179,11 +170,7 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
   // Cutting off the newest event leaves a valid chain; what tells is the checkpoint lis serve
   // signed as it stopped (on SQLite its key and checkpoint file lie beside the database; on
   // PostgreSQL this server names none, and the head and count differ from those noted before).
-  ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup; "
-                  "DELETE FROM audit_events WHERE seq = " +
-                  last)
-                .exit_code,
-            0);
+  ASSERT_TRUE(TamperFromBackup(s, "DELETE FROM audit_events WHERE seq = " + last));
   VerifyOutcome cut = ParseVerify(s.VerifyAudit());
   if (s.postgres()) {
     EXPECT_VERIFY_OK(cut, total - 1);
@@ -195,9 +182,7 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
   }
 
   // Put back, the chain verifies as before.
-  ASSERT_EQ(s.Sql("DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
-                .exit_code,
-            0);
+  ASSERT_TRUE(TamperFromBackup(s, ""));
   VerifyOutcome back = ParseVerify(s.VerifyAudit());
   EXPECT_VERIFY_OK(back, total);
   EXPECT_EQ(back.head, clean.head);

@@ -70,6 +70,10 @@ TEST_F(UsersTest, CreateRefusesBadInputNamingTheField) {
       {"short password", "password", "kort-123", "password"},
       {"11-character password", "password", "12345678901", "password"},
       {"blank password", "password", "              ", "password"},
+      {"three emoji (12 bytes)", "password", "\xF0\x9F\x98\x80\xF0\x9F\x98\x81\xF0\x9F\x98\x82",
+       "password"},
+      {"a common password with digits", "password", "password1234", "password"},
+      {"the username in the password", "password", "refused.user-2026!", "password"},
       {"email without @", "email", "utan-snabel-a.norrvik.se", "email"},
       {"email without domain dot", "email", "a@norrvik", "email"},
       {"email without local part", "email", "@norrvik.se", "email"},
@@ -93,6 +97,27 @@ TEST_F(UsersTest, CreateRefusesBadInputNamingTheField) {
   ExpectInvalid(server().Post("/api/v1/users", server().Admin(), body), "org_unit_id",
                 "missing org unit");
   EXPECT_EQ(server().Get("/api/v1/users?q=refused.user", server().Admin()).Json()["total"], 0);
+}
+
+// Each password rule says which rule it is (NIST SP 800-63B; domain/org/password_rules.h).
+TEST_F(UsersTest, APasswordRefusalNamesTheRule) {
+  const struct {
+    const char* password;
+    const char* message;
+  } cases[] = {
+      {"\xF0\x9F\x98\x80\xF0\x9F\x98\x81\xF0\x9F\x98\x82", "Lösenordet måste ha minst 12 tecken."},
+      {"password1234", "Lösenordet är för vanligt"},
+      {"ny.regel.user 2026", "Lösenordet får inte innehålla användarnamnet."}};
+  for (const auto& c : cases) {
+    json body = NewUserBody("ny.regel.user");
+    body["password"] = c.password;
+    Response r = server().Post("/api/v1/users", server().Admin(), body);
+    EXPECT_EQ(r.status, 400) << c.password << ": " << r;
+    EXPECT_EQ(r.Json()["error"]["message"].get<std::string>().rfind(c.message, 0), 0u) << r;
+  }
+  json body = NewUserBody("ny.regel.user");
+  body["password"] = "en lång fras av flera ord";
+  EXPECT_EQ(server().Post("/api/v1/users", server().Admin(), body).status, 201);
 }
 
 TEST_F(UsersTest, UpdateChangesFieldsAndPassword) {

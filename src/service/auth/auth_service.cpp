@@ -192,7 +192,7 @@ Status AuthService::ChangeOwnPassword(const Caller& caller, const json& body) {
   };
   Status s = CheckInput(body, kFields, false);
   if (!s.ok()) return s;
-  s = CheckPassword(body["new_password"].get<std::string>(), "new_password");
+  s = CheckPassword(body["new_password"].get<std::string>(), caller.username, "new_password");
   if (!s.ok()) return s;
   return db_.Write(caller.ToActor(), [&](Tx& tx) -> Status {
     auto cred = store::FindCredentialByUsername(tx, caller.username);

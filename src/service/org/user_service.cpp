@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/common_passwords.h"
 #include "core/crypto.h"
+#include "domain/org/password_rules.h"
 #include "service/audit/audit_service.h"
 #include "service/authorizer.h"
 #include "service/input.h"
@@ -126,7 +128,8 @@ Result<json> NewUserRecord(const json& body) {
     return Invalid("error.username", "username");
   Status s = CheckPerson(record);
   if (!s.ok()) return s.error();
-  s = CheckPassword(body["password"].get<std::string>(), "password");
+  s = CheckPassword(body["password"].get<std::string>(), record["username"].get<std::string>(),
+                    "password");
   if (!s.ok()) return s.error();
   return record;
 }
@@ -169,11 +172,13 @@ bool CanSeeUser(Tx& tx, const Caller& caller, const json& user) {
 
 }  // namespace
 
-Status CheckPassword(const std::string& password, const std::string& field) {
-  if (password.size() < 12) return Invalid("error.password_short", field).With("min", "12");
-  if (password.size() > 256) return Invalid("error.field_too_long", field).With("max", "256");
-  if (Trimmed(password).empty()) return Invalid("error.field_blank", field);
-  return {};
+Status CheckPassword(const std::string& password, const std::string& username,
+                     const std::string& field) {
+  std::string problem = domain::PasswordProblem(password, username, IsCommonPassword);
+  if (problem.empty()) return {};
+  return Invalid(problem, field)
+      .With("min", std::to_string(domain::kPasswordMinCodePoints))
+      .With("max", std::to_string(domain::kPasswordMaxBytes));
 }
 
 Result<store::Page> UserService::List(const Caller& caller, const UserListQuery& query) {
@@ -244,13 +249,18 @@ Result<json> UserService::Update(const Caller& caller, long long id, const json&
     if (body.contains(f)) changes[f] = body[f];
   s = CheckPerson(changes);
   if (!s.ok()) return s.error();
-  if (body.contains("password")) {
-    s = CheckPassword(body["password"].get<std::string>(), "password");
+  if (body.contains("password")) {  // the rule of the username once the user is read
+    s = CheckPassword(body["password"].get<std::string>(), "", "password");
     if (!s.ok()) return s.error();
   }
   return db_.WriteResult<json>(caller.ToActor(InputComment(body)), [&](Tx& tx) -> Result<json> {
     auto current = store::GetRecord(tx, store::UserTable(), id);
     if (!current || !CanSeeUser(tx, caller, *current)) return NotFound();
+    if (body.contains("password")) {
+      Status rules = CheckPassword(body["password"].get<std::string>(),
+                                   (*current)["username"].get<std::string>(), "password");
+      if (!rules.ok()) return rules.error();
+    }
     auto updated = Save(tx, caller, *current, changes, InputVersion(body), "update");
     if (updated.ok() && body.contains("password")) {
       store::SetPasswordHash(tx, id, HashPassword(body["password"].get<std::string>()));
@@ -451,7 +461,7 @@ Result<json> UserService::GrantAsSystem(const store::Actor& actor, const std::st
 
 Status UserService::SetPasswordAsSystem(const store::Actor& actor, const std::string& username,
                                         const std::string& password) {
-  Status s = CheckPassword(password, "password");
+  Status s = CheckPassword(password, username, "password");
   if (!s.ok()) return s;
   return db_.Write(actor, [&](Tx& tx) -> Status {
     auto row = tx.QueryOne("SELECT id FROM users WHERE username = ? AND deleted_at IS NULL",

@@ -77,7 +77,10 @@ class UserService {
   store::Database& db_;
 };
 
-// Password rules for every way a password is set: 12 to 256 bytes, not only spaces.
-Status CheckPassword(const std::string& password, const std::string& field);
+// Password rules for every way a password is set (domain/org/password_rules.h): at least 12
+// characters, at most 256 bytes, not only spaces, not containing `username`, not a common
+// password; kInvalid naming `field` and the rule.
+Status CheckPassword(const std::string& password, const std::string& username,
+                     const std::string& field);
 
 }  // namespace lis::service
