@@ -142,6 +142,8 @@ Status ApplyConfigToml(std::string_view text, Config& config) {
       s = Read(node, key, config.notification_sweep_seconds);
     else if (key == "access_log")
       s = Read(node, key, config.access_log);
+    else if (key == "lockout_by_address")
+      s = Read(node, key, config.lockout_by_address);
     else if (key == "audit_key_file")
       s = Read(node, key, config.audit_key_file);
     else if (key == "audit_checkpoint_file")

@@ -632,6 +632,12 @@ CREATE TABLE audit_checkpoints (
 )
 )SQL";
 
+// Failed logins by client address too (issue 29 step 4): the lockout of an address.
+const char* kLoginFailureAddress = R"SQL(
+ALTER TABLE login_failures ADD COLUMN address TEXT;
+CREATE INDEX login_failures_address ON login_failures(address, at)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -658,6 +664,7 @@ const std::vector<Migration>& Migrations() {
       {16, "deviations: a covering index for the annual statistics", kDeviationStatisticsIndex},
       {17, "exceptions: the information sets an exception concerns", kExceptionSets},
       {18, "audit: signed checkpoints of the trail", kAuditCheckpoints},
+      {19, "sign-in: failed logins by client address", kLoginFailureAddress},
   };
   return kMigrations;
 }

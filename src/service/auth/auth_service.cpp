@@ -1,6 +1,8 @@
 #include "service/auth/auth_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -62,6 +64,12 @@ Error Unauthenticated() {
 
 }  // namespace
 
+std::chrono::milliseconds LoginSlowDown(int failures, int limit) {
+  if (limit <= 0 || failures < limit) return std::chrono::milliseconds(0);
+  return std::min(std::chrono::milliseconds(2000),
+                  std::chrono::milliseconds(250) * (failures - limit + 1));
+}
+
 const std::string& LoginHashToCheck(const std::string* stored) {
   return stored ? *stored : DummyLoginHash();
 }
@@ -89,20 +97,32 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   // The lockout and the failure count must commit even though the login fails, so the
   // transaction returns ok and the outcome travels in `result`.
   std::optional<Result<LoginResult>> result;
+  std::chrono::milliseconds slow_down(0);
+  const bool by_address = config_.lockout_by_address;
   Status s = db_.Write(actor, [&](Tx& tx) -> Status {
-    auto failures = store::RecentLoginFailures(tx, username, FormatTime(now - 2 * window));
-    if (IsLocked(failures, config_.lockout_failures, window, now)) {
+    std::string since = FormatTime(now - 2 * window);
+    auto failures = store::RecentLoginFailures(tx, username, since);
+    // What a failure counts toward: the address's failures, or (the older rule) the username's.
+    auto counted = by_address ? store::RecentLoginFailuresFrom(tx, address, since) : failures;
+    if (IsLocked(counted, config_.lockout_failures, window, now)) {
       AuditSecurity(tx, "login_locked", std::nullopt, json{{"username", username}}.dump());
-      result.emplace(MakeError(Code::kLocked, "error.login_locked"));
+      result.emplace(MakeError(Code::kLocked,
+                               by_address ? "error.login_locked_address" : "error.login_locked"));
       return {};
     }
     auto cred = store::FindCredentialByUsername(tx, username);
     bool matches =
         VerifyPassword(LoginHashToCheck(cred ? &cred->password_hash : nullptr), password);
     if (!cred || !matches) {
-      store::RecordLoginFailure(tx, username, FormatTime(now));
-      failures.insert(failures.begin(), FormatTime(now));
-      bool locks = IsLocked(failures, config_.lockout_failures, window, now);
+      store::RecordLoginFailure(tx, username, address, FormatTime(now));
+      counted.insert(counted.begin(), FormatTime(now));
+      bool locks = IsLocked(counted, config_.lockout_failures, window, now);
+      if (by_address) {
+        std::string in_window = FormatTime(now - window);
+        auto recent = std::count_if(failures.begin(), failures.end(),
+                                    [&](const std::string& at) { return at >= in_window; });
+        slow_down = LoginSlowDown(static_cast<int>(recent) + 1, config_.lockout_failures);
+      }
       AuditSecurity(tx, locks ? "lockout" : "login_failed",
                     cred ? std::optional(cred->user_id) : std::nullopt,
                     json{{"username", username}}.dump());
@@ -128,6 +148,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     return {};
   });
   if (!s.ok()) return s.error();
+  // Outside the transaction: a slowed-down failure holds no lock while it waits.
+  if (slow_down.count() > 0 && !result->ok()) std::this_thread::sleep_for(slow_down);
   return std::move(*result);
 }
 

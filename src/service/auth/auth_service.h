@@ -2,6 +2,7 @@
 // Sessions live in the database, so several server processes can share them.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -31,6 +32,11 @@ struct CreatedToken {
 // unknown username (null), a dummy of the same cost made once, so that both cost one Argon2
 // verification and the time of a failed login does not tell whether the username exists.
 const std::string& LoginHashToCheck(const std::string* stored);
+
+// How long a failed login for a username with `failures` recent failures (this one included)
+// is answered late when lockout is by address: nothing under `limit`, then 250 ms more for each,
+// at most 2 s — a slow-down, never a lockout.
+std::chrono::milliseconds LoginSlowDown(int failures, int limit);
 
 class AuthService {
  public:

@@ -27,5 +27,19 @@ TEST(LoginHashToCheck, AnUnknownUsernameIsCheckedAgainstADummyOfTheSameCost) {
     EXPECT_FALSE(VerifyPassword(dummy, password)) << password;
 }
 
+// A username tried from many addresses is slowed down, never locked: nothing under the limit,
+// then 250 ms more per failure, at most 2 s.
+TEST(LoginSlowDown, GrowsFromTheLimitAndStopsAtTwoSeconds) {
+  using std::chrono::milliseconds;
+  const struct {
+    int failures, limit;
+    long long ms;
+  } cases[] = {{0, 5, 0},     {4, 5, 0},      {5, 5, 250}, {6, 5, 500},
+               {12, 5, 2000}, {500, 5, 2000}, {100, 0, 0}};
+  for (const auto& c : cases)
+    EXPECT_EQ(LoginSlowDown(c.failures, c.limit), milliseconds(c.ms))
+        << c.failures << " failures, limit " << c.limit;
+}
+
 }  // namespace
 }  // namespace lis::service

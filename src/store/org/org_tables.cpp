@@ -189,8 +189,20 @@ std::vector<std::string> RecentLoginFailures(Tx& tx, const std::string& username
   return out;
 }
 
-void RecordLoginFailure(Tx& tx, const std::string& username, const std::string& at) {
-  tx.Exec("INSERT INTO login_failures (username, at) VALUES (?, ?)", {Value(username), Value(at)});
+std::vector<std::string> RecentLoginFailuresFrom(Tx& tx, const std::string& address,
+                                                 const std::string& since) {
+  auto rows = tx.Query(
+      "SELECT at FROM login_failures WHERE address = ? AND at >= ? ORDER BY at DESC LIMIT 100",
+      {Value(address), Value(since)}, {Col::kText});
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+void RecordLoginFailure(Tx& tx, const std::string& username, const std::string& address,
+                        const std::string& at) {
+  tx.Exec("INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)",
+          {Value(username), Value(address), Value(at)});
 }
 
 void ClearLoginFailures(Tx& tx, const std::string& username) {

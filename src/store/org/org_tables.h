@@ -65,7 +65,11 @@ void TouchToken(Tx& tx, long long id, const std::string& now);
 // Failed logins for `username` at or after `since`, newest first.
 std::vector<std::string> RecentLoginFailures(Tx& tx, const std::string& username,
                                              const std::string& since);
-void RecordLoginFailure(Tx& tx, const std::string& username, const std::string& at);
+// Failed logins from client `address` (any username) at or after `since`, newest first.
+std::vector<std::string> RecentLoginFailuresFrom(Tx& tx, const std::string& address,
+                                                 const std::string& since);
+void RecordLoginFailure(Tx& tx, const std::string& username, const std::string& address,
+                        const std::string& at);
 void ClearLoginFailures(Tx& tx, const std::string& username);
 
 }  // namespace lis::store
