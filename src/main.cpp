@@ -7,7 +7,6 @@
 
 #include <csignal>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -295,12 +294,7 @@ int AuditKey(Config& config, const std::string& config_file) {
 // exists); "" when there is none, with the reason in `why`.
 std::string CheckpointKey(const Config& config, const std::string& given, std::string& why) {
   if (!given.empty()) return given;
-  auto settings = lis::service::CheckpointSettingsOf(config);
-  std::error_code ec;
-  if (settings && std::filesystem::exists(settings->key_file, ec)) {
-    auto key = lis::LoadOrCreateSigningKey(settings->key_file);
-    if (key.ok()) return key->public_hex;
-  }
+  if (auto key = lis::service::ConfiguredPublicKey(config)) return *key;
   why = "no key: give --public-key";
   return "";
 }

@@ -76,4 +76,10 @@ void Append(std::string& out, char32_t cp) {
   }
 }
 
+size_t CodePoints(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // every byte but a continuation
+  return n;
+}
+
 }  // namespace lis::utf8

@@ -16,6 +16,9 @@ constexpr char32_t kReplacement = 0xFFFD;
 // Precondition: pos < text.size().
 std::optional<char32_t> Next(std::string_view text, size_t& pos);
 
+// The characters of valid UTF-8 `text`, counted as code points (not bytes).
+size_t CodePoints(std::string_view text);
+
 // Appends `cp` (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
 void Append(std::string& out, char32_t cp);
 

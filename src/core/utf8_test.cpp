@@ -46,5 +46,16 @@ TEST(Utf8, AppendWritesWhatNextReads) {
   }
 }
 
+TEST(Utf8, CodePointsCountsCharactersNotBytes) {
+  const struct {
+    const char* text;
+    size_t code_points;
+  } cases[] = {{"", 0},
+               {"abc", 3},
+               {"\xC3\xA5\xC3\xA4\xC3\xB6", 3},                           // åäö, 6 bytes
+               {"\xF0\x9F\x98\x80\xF0\x9F\x98\x81\xF0\x9F\x98\x82", 3}};  // three emoji
+  for (const auto& c : cases) EXPECT_EQ(CodePoints(c.text), c.code_points) << c.text;
+}
+
 }  // namespace
 }  // namespace lis::utf8

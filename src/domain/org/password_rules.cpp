@@ -1,14 +1,10 @@
 #include "domain/org/password_rules.h"
 
+#include "core/utf8.h"
+
 namespace lis::domain {
 
 namespace {
-
-size_t CodePoints(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
@@ -35,7 +31,7 @@ std::string_view Core(std::string_view lower) {
 std::string PasswordProblem(std::string_view password, std::string_view username,
                             const CommonPasswordLookup& common) {
   if (password.size() > kPasswordMaxBytes) return "error.field_too_long";
-  if (CodePoints(password) < kPasswordMinCodePoints) return "error.password_short";
+  if (utf8::CodePoints(password) < kPasswordMinCodePoints) return "error.password_short";
   if (password.find_first_not_of(" \t") == std::string_view::npos) return "error.field_blank";
   std::string lower = LowerAscii(password);
   std::string user = LowerAscii(username);

@@ -76,6 +76,15 @@ Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
   return written;
 }
 
+std::optional<std::string> ConfiguredPublicKey(const Config& config) {
+  auto settings = CheckpointSettingsOf(config);
+  std::error_code ec;
+  if (!settings || !std::filesystem::exists(settings->key_file, ec)) return std::nullopt;
+  auto key = LoadOrCreateSigningKey(settings->key_file);
+  if (!key.ok()) return std::nullopt;
+  return key->public_hex;
+}
+
 std::optional<CheckpointStatus> LatestCheckpointStatus(store::Database& db, const Config& config) {
   auto settings = CheckpointSettingsOf(config);
   if (!settings) return std::nullopt;
@@ -83,17 +92,14 @@ std::optional<CheckpointStatus> LatestCheckpointStatus(store::Database& db, cons
   std::vector<AuditCheckpoint> from_file = store::ReadCheckpointLines(in);
   std::optional<AuditCheckpoint> newest;
   if (!from_file.empty()) newest = from_file.back();
-  std::error_code ec;
-  std::optional<SigningKey> key;
-  if (std::filesystem::exists(settings->key_file, ec))
-    if (auto k = LoadOrCreateSigningKey(settings->key_file); k.ok()) key = *k;
+  std::optional<std::string> key = ConfiguredPublicKey(config);
   std::optional<CheckpointStatus> status;
   db.Read([&](Tx& tx) {
     if (!newest) newest = store::LastAuditCheckpoint(tx);
     if (!newest) return Status();
     CheckpointStatus s;
     s.checkpoint = *newest;
-    s.signed_by_key = key && store::CheckpointSigned(*newest, key->public_hex);
+    s.signed_by_key = key && store::CheckpointSigned(*newest, *key);
     auto hash = store::AuditEventHashAt(tx, newest->seq);
     s.event_found = hash.has_value();
     s.event_matches = hash && *hash == newest->hash;

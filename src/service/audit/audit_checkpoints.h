@@ -36,6 +36,10 @@ struct CheckpointSettings {
 // nothing (no checkpoints) on PostgreSQL unless both files are set.
 std::optional<CheckpointSettings> CheckpointSettingsOf(const Config& config);
 
+// The public key of the configured key file when it exists (never makes one): what a
+// verification holds checkpoints to by default.
+std::optional<std::string> ConfiguredPublicKey(const Config& config);
+
 // Writes a checkpoint of the head at `now` when one is due (`at_shutdown`: whenever there are
 // new events), in one transaction, then appends it to the checkpoint file and logs it. Returns
 // the checkpoint written, if any.

@@ -1,14 +1,10 @@
 #include "store/records/text_search.h"
 
+#include "core/utf8.h"
+
 namespace lis::store {
 
 namespace {
-
-size_t CodePoints(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // An FTS5 string holding `text` as one phrase: with the trigram tokenizer, a substring.
 std::string FtsPhrase(const std::string& text) {
@@ -32,7 +28,7 @@ std::vector<std::string> SearchColumnsOf(const domain::RecordType& type) {
 void AndTextSearch(Filter& f, Dialect dialect, const domain::RecordType& type,
                    const std::string& text) {
   const std::string table = type.table;
-  if (dialect == Dialect::kSqlite && CodePoints(text) >= 3) {
+  if (dialect == Dialect::kSqlite && utf8::CodePoints(text) >= 3) {
     f.And(table + ".id IN (SELECT rowid FROM " + table + "_search WHERE " + table +
               "_search MATCH ?)",
           {Value(FtsPhrase(text))});
