@@ -20,6 +20,7 @@
 #include "http/server.h"
 #include "service/assets/requirement_service.h"
 #include "service/audit/audit_checkpoints.h"
+#include "service/audit/audit_tallies.h"
 #include "service/controls/framework_service.h"
 #include "service/demo/demo_loader.h"
 #include "service/deviations/exception_service.h"
@@ -116,6 +117,8 @@ int Serve(Config& config, const std::string& config_file, const std::string& lis
   // Declared before the sweeper, so that its last checkpoint, at shutdown, comes after the
   // sweeper's last events.
   lis::service::CheckpointWriter checkpoints(**db, config);
+  // Between the two: its last flush, at shutdown, comes before the last checkpoint.
+  lis::service::AuditTallyWriter tallies(**db);
   lis::service::NotificationSweeper sweeper(**db, config);
   spdlog::info("lis {} serving on http://{}:{}", LIS_VERSION, config.listen_host,
                config.listen_port);

@@ -26,12 +26,12 @@ struct Config {
   int keep_alive_seconds = 5;
   int keep_alive_max_requests = 1000;
   int session_hours = 10;    // idle sessions expire after this
-  int lockout_failures = 5;  // failed logins that lock a username...
+  int lockout_failures = 5;  // failed logins that lock a client address...
   int lockout_minutes = 15;  // ...within this window, for this long
-  // Lock the client address instead (any username from it), and only slow down the failed
+  // The lockout locks the client address (any username from it) and only slows down the failed
   // logins of a username tried from many addresses, so that nobody locks an account out from
-  // outside. Off until the test servers give their logins addresses of their own.
-  bool lockout_by_address = false;
+  // outside. False: the older rule, which locks the username itself.
+  bool lockout_by_address = true;
   bool trust_proxy = false;  // honour X-Forwarded-Proto/For from a reverse proxy
   // /metrics answers requests from loopback, and others that send "Authorization: Bearer
   // <metrics_token>" when it is set.

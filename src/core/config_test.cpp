@@ -20,7 +20,7 @@ TEST(Config, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(c.audit_checkpoint_file, "");
   EXPECT_EQ(c.audit_checkpoint_events, 1000);
   EXPECT_EQ(c.audit_checkpoint_minutes, 60);
-  EXPECT_FALSE(c.lockout_by_address);
+  EXPECT_TRUE(c.lockout_by_address);
 }
 
 TEST(Config, TomlOverridesDefaults) {
@@ -39,7 +39,7 @@ audit_key_file = "/etc/lis/audit.key"
 audit_checkpoint_file = "/var/log/lis/checkpoints.jsonl"
 audit_checkpoint_events = 500
 audit_checkpoint_minutes = 15
-lockout_by_address = true
+lockout_by_address = false
 )",
                              c);
   ASSERT_TRUE(s.ok()) << s.error().field;
@@ -57,7 +57,7 @@ lockout_by_address = true
   EXPECT_EQ(c.audit_checkpoint_file, "/var/log/lis/checkpoints.jsonl");
   EXPECT_EQ(c.audit_checkpoint_events, 500);
   EXPECT_EQ(c.audit_checkpoint_minutes, 15);
-  EXPECT_TRUE(c.lockout_by_address);
+  EXPECT_FALSE(c.lockout_by_address);
 }
 
 TEST(Config, ErrorsNameTheKey) {

@@ -393,7 +393,7 @@ void Server::Impl::Handle(const httplib::Request& r, httplib::Response& res, std
   }
   if (out.status == 403 && ctx.caller) {
     try {
-      app.audit.RecordDenied(*ctx.caller, req.method, req.path);
+      app.audit.RecordDenied(*ctx.caller, req.method, req.path, route);
     } catch (const std::exception& e) {
       spdlog::error("recording a refusal failed: {}", e.what());
     }

@@ -11,6 +11,7 @@
 #include "core/signing.h"
 #include "store/org/org_tables.h"
 #include "store/records.h"
+#include "store/test_database.h"
 
 namespace lis::store {
 namespace {
@@ -21,12 +22,10 @@ using nlohmann::json;
 class AuditChainTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lis-chain-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    db_ = std::move(*Database::Open("sqlite:" + (dir_ / "lis.db").string(), 1));
-    ASSERT_TRUE(db_->Migrate().ok());
+    test_.reset();  // a case of its own starts afresh: the old directory goes first
+    test_ = std::make_unique<TestDatabase>("lis-chain");
+    db_ = &test_->db();
+    dir_ = test_->dir();
     Actor actor;
     for (int i = 0; i < 6; ++i) {
       db_->Write(actor, [&](Tx& tx) {
@@ -37,10 +36,7 @@ class AuditChainTest : public ::testing::Test {
       });
     }
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { test_.reset(); }
   // Runs `sql` (statements separated by "; ") behind the application's back.
   void Sql(const std::string& sql) {
     db_->Write(Actor(), [&](Tx& tx) {
@@ -54,8 +50,9 @@ class AuditChainTest : public ::testing::Test {
     });
   }
 
+  std::unique_ptr<TestDatabase> test_;
+  Database* db_ = nullptr;
   std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 // The faults of a report as (sequence number, problem).

@@ -638,6 +638,22 @@ ALTER TABLE login_failures ADD COLUMN address TEXT;
 CREATE INDEX login_failures_address ON login_failures(address, at)
 )SQL";
 
+// Repeated failed logins and refusals counted per address, route, caller and minute (issue 29
+// step 5): a flood of them writes a few audit events a minute, not one per attempt.
+const char* kAuditTallies = R"SQL(
+CREATE TABLE audit_tallies (
+  action TEXT NOT NULL,
+  address TEXT NOT NULL,
+  route TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  minute TEXT NOT NULL,
+  count BIGINT NOT NULL,
+  usernames TEXT NOT NULL,
+  PRIMARY KEY (action, address, route, user_id, minute)
+);
+CREATE INDEX audit_tallies_minute ON audit_tallies(minute)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -665,6 +681,7 @@ const std::vector<Migration>& Migrations() {
       {17, "exceptions: the information sets an exception concerns", kExceptionSets},
       {18, "audit: signed checkpoints of the trail", kAuditCheckpoints},
       {19, "sign-in: failed logins by client address", kLoginFailureAddress},
+      {20, "audit: repeated failed logins and refusals counted per minute", kAuditTallies},
   };
   return kMigrations;
 }

@@ -7,6 +7,7 @@
 
 #include "store/audit_trail.h"
 #include "store/org/org_tables.h"
+#include "store/test_database.h"
 
 namespace lis::store {
 namespace {
@@ -16,21 +17,9 @@ using nlohmann::json;
 class RecordsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lis-records-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    auto db = Database::Open("sqlite:" + (dir_ / "lis.db").string(), 2);
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->Migrate().ok());
     actor_.user_id = 7;
     actor_.name = "tester";
     actor_.comment = "because";
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::vector<StoredAuditEvent> Events() {
@@ -52,8 +41,8 @@ class RecordsTest : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
+  TestDatabase test_{"lis-records", 2};
+  Database* db_ = &test_.db();
   Actor actor_;
 };
 

@@ -57,8 +57,7 @@ TEST_F(AuditVerifyTest, VerifyCountsEveryEventAndNamesTheHead) {
 TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
   LisServer& s = server();
   MakeSomeWrites("b");
-  long long total = s.AuditTotal();
-  ASSERT_GE(total, 30);
+  // Stopped first: a clean shutdown may still write events (the tallies of repeated failures).
   s.Stop();
   struct RestartAtEnd {
     LisServer& s;
@@ -76,7 +75,9 @@ TEST_F(AuditVerifyTest, TamperingThroughSqlIsFoundAndNamed) {
                 .exit_code,
             0);
   VerifyOutcome clean = ParseVerify(s.VerifyAudit());
-  EXPECT_VERIFY_OK(clean, total);
+  EXPECT_VERIFY_OK(clean, -1);
+  const long long total = clean.count;
+  ASSERT_GE(total, 30);
 
   const long long k = total / 2;  // an event in the middle
   const std::string K = std::to_string(k);

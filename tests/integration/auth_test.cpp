@@ -222,26 +222,6 @@ TEST_F(AuthTest, BadAuthorizationHeadersAreUnauthenticated) {
   EXPECT_EQ(server().Get("/api/v1/me", bogus).status, 401);
 }
 
-TEST_F(AuthTest, FiveFailedLoginsLockTheUsername) {
-  server().CreateUser("lockout.victim", server().OrgUnitId("Socialförvaltningen"));
-  for (int i = 0; i < 5; ++i) {
-    Response r = server().LoginAs("lockout.victim", "wrong password " + std::to_string(i));
-    EXPECT_EQ(r.status, 401) << "attempt " << i << ": " << r;
-  }
-  Response locked = server().LoginAs("lockout.victim", LisServer::kTestPassword);
-  EXPECT_EQ(locked.status, 429) << locked;
-  EXPECT_EQ(locked.Json()["error"]["code"], "locked");
-  EXPECT_TRUE(locked.Headers("Set-Cookie").empty());
-
-  // The login form is locked too.
-  Response form =
-      server().LoginForm("username=lockout.victim&password=correct+horse+battery+staple");
-  EXPECT_EQ(form.status, 429) << form;
-
-  // Only that username.
-  EXPECT_EQ(server().LoginAs("kontakt.sof", server().account("kontakt.sof").password).status, 200);
-}
-
 // The login form carries a CSRF token of its own (cookie and field): without it, or with
 // another cookie's, the login is refused before the password is checked, and the form comes
 // back with a fresh token; with it, the account signs in.
@@ -266,13 +246,6 @@ TEST_F(AuthTest, TheLoginFormNeedsItsOwnCsrfToken) {
   for (const auto& cookie : ok.Headers("Set-Cookie"))
     session = session || cookie.rfind("lis_session=", 0) == 0;
   EXPECT_TRUE(session) << ok;
-}
-
-TEST_F(AuthTest, FourFailedLoginsDoNotLock) {
-  server().CreateUser("almost.locked", server().OrgUnitId("Socialförvaltningen"));
-  for (int i = 0; i < 4; ++i)
-    EXPECT_EQ(server().LoginAs("almost.locked", "wrong password").status, 401);
-  EXPECT_EQ(server().LoginAs("almost.locked", LisServer::kTestPassword).status, 200);
 }
 
 // Deactivating a user ends its sessions and tokens for good, not only while it is inactive.
@@ -301,6 +274,40 @@ TEST_F(AuthTest, DeactivationEndsSessionsAndTokens) {
   Session again;
   ASSERT_EQ(server().LoginAs("leaving.employee", LisServer::kTestPassword, &again).status, 200);
   EXPECT_EQ(server().Get("/api/v1/tokens", again).Json()["total"], 0);
+}
+
+// The older lockout rule, kept as a setting (`lockout_by_address = false`): five failed logins
+// lock the username, from anywhere; four do not.
+class UsernameLockoutTest : public SharedServerTest<UsernameLockoutTest> {
+ public:
+  static ServerOptions Options() { return {"lockout_by_address = false\n", true}; }
+};
+
+TEST_F(UsernameLockoutTest, FiveFailedLoginsLockTheUsername) {
+  server().CreateUser("lockout.victim", server().OrgUnitId("Socialförvaltningen"));
+  for (int i = 0; i < 5; ++i) {
+    Response r = server().LoginAs("lockout.victim", "wrong password " + std::to_string(i));
+    EXPECT_EQ(r.status, 401) << "attempt " << i << ": " << r;
+  }
+  Response locked = server().LoginAs("lockout.victim", LisServer::kTestPassword);
+  EXPECT_EQ(locked.status, 429) << locked;
+  EXPECT_EQ(locked.Json()["error"]["code"], "locked");
+  EXPECT_TRUE(locked.Headers("Set-Cookie").empty());
+
+  // The login form is locked too.
+  Response form =
+      server().LoginForm("username=lockout.victim&password=correct+horse+battery+staple");
+  EXPECT_EQ(form.status, 429) << form;
+
+  // Only that username.
+  EXPECT_EQ(server().LoginAs("kontakt.sof", server().account("kontakt.sof").password).status, 200);
+}
+
+TEST_F(UsernameLockoutTest, FourFailedLoginsDoNotLock) {
+  server().CreateUser("almost.locked", server().OrgUnitId("Socialförvaltningen"));
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(server().LoginAs("almost.locked", "wrong password").status, 401);
+  EXPECT_EQ(server().LoginAs("almost.locked", LisServer::kTestPassword).status, 200);
 }
 
 // Behind a reverse proxy that terminates TLS (trust_proxy = true) the cookie is Secure when

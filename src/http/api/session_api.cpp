@@ -35,8 +35,9 @@ void Login(App& app, RequestContext& ctx, HttpResponse& out) {
       {"password", service::InputType::kText, true, false, 1024}};
   Status s = service::CheckInput(*body, kFields, false);
   if (!s.ok()) return WriteError(out, ctx, s.error());
-  auto result = app.auth.Login((*body)["username"].get<std::string>(),
-                               (*body)["password"].get<std::string>(), ctx.request.remote_addr);
+  auto result =
+      app.auth.Login((*body)["username"].get<std::string>(), (*body)["password"].get<std::string>(),
+                     ctx.request.remote_addr, "POST /api/v1/session");
   if (!result.ok()) return WriteError(out, ctx, result.error());
   SetSessionCookie(out, ctx.request, result->session_token, app.config.session_hours);
   WriteJson(out, 200,

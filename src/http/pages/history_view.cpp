@@ -1,5 +1,7 @@
 #include "http/pages/history_view.h"
 
+#include <algorithm>
+
 #include "core/messages.h"
 #include "http/pages/page_support.h"
 #include "http/pages/record_view.h"
@@ -19,7 +21,7 @@ std::string TextOr(const RequestContext& ctx, const std::string& key, const std:
 
 bool IsTimeField(const std::string& field) {
   return field == "deleted_at" || field == "created_at" || field == "updated_at" ||
-         field == "last_used_at";
+         field == "last_used_at" || field == "minute";
 }
 
 bool IsOrgIdField(const std::string& field) {
@@ -76,6 +78,12 @@ std::string FieldValueText(const RequestContext& ctx, const OrgTree& tree, const
       declared && declared->kind == domain::FieldKind::kReference && value.is_number_integer() &&
       names)
     if (std::string name = names(field, value.get<long long>()); !name.empty()) return name;
+  if (value.is_array() &&
+      std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); })) {
+    std::string joined;
+    for (const auto& v : value) joined += (joined.empty() ? "" : ", ") + v.get<std::string>();
+    return joined;
+  }
   if (!value.is_string()) return value.dump();
   const std::string& text = value.get_ref<const std::string&>();
   if (IsTimeField(field)) return LocalTimeText(text);

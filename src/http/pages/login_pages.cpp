@@ -45,7 +45,8 @@ void SubmitLogin(App& app, RequestContext& ctx, HttpResponse& out) {
   if (!LoginCsrfMatches(ctx))
     return ShowLoginFailure(ctx, out, MakeError(Code::kForbidden, "error.login_csrf"), 403);
   std::string username = ctx.request.Param("username");
-  auto result = app.auth.Login(username, ctx.request.Param("password"), ctx.request.remote_addr);
+  auto result = app.auth.Login(username, ctx.request.Param("password"), ctx.request.remote_addr,
+                               "POST /login");
   if (!result.ok())
     return ShowLoginFailure(ctx, out, result.error(),
                             result.error().code == Code::kLocked ? 429 : 401);

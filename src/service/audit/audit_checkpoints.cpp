@@ -128,17 +128,12 @@ CheckpointWriter::CheckpointWriter(store::Database& db, const Config& config)
   spdlog::info("audit checkpoints signed by {} (key {}), appended to {}", key_->public_hex,
                settings_->key_file, settings_->checkpoint_file);
   WriteIfDue(false);
-  thread_ = std::thread([this] { Run(); });
+  ticker_.emplace(kPollPeriod, [this] { WriteIfDue(false); });
 }
 
 CheckpointWriter::~CheckpointWriter() {
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
+  if (!ticker_) return;
+  ticker_.reset();
   WriteIfDue(true);
 }
 
@@ -149,15 +144,6 @@ void CheckpointWriter::WriteIfDue(bool at_shutdown) {
     if (!written.ok()) spdlog::error("audit checkpoint failed: {}", written.error().message_key);
   } catch (const std::exception& e) {
     spdlog::error("audit checkpoint failed: {}", e.what());
-  }
-}
-
-void CheckpointWriter::Run() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (!wake_.wait_for(lock, kPollPeriod, [this] { return stopping_; })) {
-    lock.unlock();
-    WriteIfDue(false);
-    lock.lock();
   }
 }
 

@@ -10,15 +10,13 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/periodic.h"
 #include "core/signing.h"
 #include "store/audit_checkpoints.h"
 #include "store/database.h"
@@ -72,15 +70,11 @@ class CheckpointWriter {
 
  private:
   void WriteIfDue(bool at_shutdown);  // logs failures, never throws
-  void Run();
 
   store::Database& db_;
   std::optional<CheckpointSettings> settings_;
   std::optional<SigningKey> key_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::optional<Periodic> ticker_;
 };
 
 }  // namespace lis::service

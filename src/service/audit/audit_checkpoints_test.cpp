@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "store/org/org_tables.h"
 #include "store/records.h"
+#include "store/test_database.h"
 
 namespace lis::service {
 namespace {
@@ -23,22 +24,10 @@ class CheckpointTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(InitCrypto());
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lis-checkpoints-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    config_.database = "sqlite:" + (dir_ / "lis.db").string();
+    config_.database = test_.url();
     config_.audit_checkpoint_events = 5;
-    auto db = store::Database::Open(config_.database, 1);
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->Migrate().ok());
     settings_ = *CheckpointSettingsOf(config_);
     key_ = *LoadOrCreateSigningKey(settings_.key_file);
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
   }
   // `n` audit events (new organisation nodes).
   void Events(int n) {
@@ -61,9 +50,10 @@ class CheckpointTest : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
+  store::TestDatabase test_{"lis-checkpoints"};
+  store::Database* db_ = &test_.db();
+  const std::filesystem::path& dir_ = test_.dir();
   Config config_;
-  std::unique_ptr<store::Database> db_;
   CheckpointSettings settings_;
   SigningKey key_;
 };

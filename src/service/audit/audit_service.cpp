@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "service/audit/audit_tallies.h"
 #include "service/authorizer.h"
 #include "service/input.h"
 #include "store/audit_trail.h"
@@ -202,7 +203,7 @@ Result<store::Page> AuditService::Query(const Caller& caller, const AuditQuery& 
 }
 
 Status AuditService::RecordDenied(const Caller& caller, const std::string& method,
-                                  const std::string& path) {
+                                  const std::string& path, const std::string& route) {
   return db_.Write(caller.ToActor(), [&](Tx& tx) -> Status {
     store::AuditEvent e;
     e.action = "permission_denied";
@@ -210,7 +211,7 @@ Status AuditService::RecordDenied(const Caller& caller, const std::string& metho
     e.entity_id = caller.user_id;
     e.scope_id = store::UserOrgUnit(tx, caller.user_id);
     e.after_json = json{{"method", method}, {"path", path}}.dump();
-    store::AppendAuditEvent(tx, e);
+    AppendTalliedEvent(tx, e, method + " " + route, caller.user_id, caller.username);
     return {};
   });
 }

@@ -32,8 +32,11 @@ class AuditService {
   // that belong to no organisation node only for installation-wide grants.
   Result<store::Page> Query(const Caller& caller, const AuditQuery& query);
 
-  // Records that `caller` was refused `method` `path` (a 403), as a security event.
-  Status RecordDenied(const Caller& caller, const std::string& method, const std::string& path);
+  // Records that `caller` was refused `method` `path` (a 403) on the route `route` (its
+  // pattern), as a security event: the first of the caller's address, route and minute at
+  // once, later ones counted (AppendTalliedEvent).
+  Status RecordDenied(const Caller& caller, const std::string& method, const std::string& path,
+                      const std::string& route);
 
  private:
   store::Database& db_;

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "service/audit/audit_tallies.h"
 #include "service/input.h"
 #include "service/org/user_service.h"
 #include "store/audit_trail.h"
@@ -22,8 +23,9 @@ namespace {
 // Touching last-seen on every request would make every read a write; once a minute is enough.
 constexpr auto kTouchInterval = std::chrono::minutes(1);
 
-void AuditSecurity(Tx& tx, const std::string& action, std::optional<long long> user_id,
-                   const std::string& detail_json = {}) {
+// A security event of `action`, about the user `user_id` when it is known.
+store::AuditEvent SecurityEvent(Tx& tx, const std::string& action, std::optional<long long> user_id,
+                                const std::string& detail_json) {
   store::AuditEvent e;
   e.action = action;
   if (user_id) {
@@ -32,7 +34,20 @@ void AuditSecurity(Tx& tx, const std::string& action, std::optional<long long> u
     e.scope_id = store::UserOrgUnit(tx, *user_id);
   }
   e.after_json = detail_json;
-  store::AppendAuditEvent(tx, e);
+  return e;
+}
+
+void AuditSecurity(Tx& tx, const std::string& action, std::optional<long long> user_id,
+                   const std::string& detail_json = {}) {
+  store::AppendAuditEvent(tx, SecurityEvent(tx, action, user_id, detail_json));
+}
+
+// A failed login, or one while locked: the first of the address, route and minute is an event
+// of its own, later ones are counted (AppendTalliedEvent).
+void AuditTallied(Tx& tx, const std::string& action, std::optional<long long> user_id,
+                  const std::string& username, const std::string& route) {
+  AppendTalliedEvent(tx, SecurityEvent(tx, action, user_id, json{{"username", username}}.dump()),
+                     route, 0, username);
 }
 
 bool OlderThan(const std::string& stamp, std::chrono::system_clock::duration age) {
@@ -88,7 +103,7 @@ Result<Caller> AuthService::LoadCaller(Tx& tx, long long user_id, const std::str
 }
 
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
-                                       const std::string& address) {
+                                       const std::string& address, const std::string& route) {
   auto now = std::chrono::system_clock::now();
   auto window = std::chrono::minutes(config_.lockout_minutes);
   store::Actor actor;
@@ -105,7 +120,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     // What a failure counts toward: the address's failures, or (the older rule) the username's.
     auto counted = by_address ? store::RecentLoginFailuresFrom(tx, address, since) : failures;
     if (IsLocked(counted, config_.lockout_failures, window, now)) {
-      AuditSecurity(tx, "login_locked", std::nullopt, json{{"username", username}}.dump());
+      AuditTallied(tx, "login_locked", std::nullopt, username, route);
       result.emplace(MakeError(Code::kLocked,
                                by_address ? "error.login_locked_address" : "error.login_locked"));
       return {};
@@ -123,9 +138,11 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                                     [&](const std::string& at) { return at >= in_window; });
         slow_down = LoginSlowDown(static_cast<int>(recent) + 1, config_.lockout_failures);
       }
-      AuditSecurity(tx, locks ? "lockout" : "login_failed",
-                    cred ? std::optional(cred->user_id) : std::nullopt,
-                    json{{"username", username}}.dump());
+      auto user_id = cred ? std::optional(cred->user_id) : std::nullopt;
+      if (locks)
+        AuditSecurity(tx, "lockout", user_id, json{{"username", username}}.dump());
+      else
+        AuditTallied(tx, "login_failed", user_id, username, route);
       result.emplace(MakeError(Code::kUnauthenticated, "error.login_failed"));
       return {};
     }

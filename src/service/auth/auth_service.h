@@ -42,11 +42,13 @@ class AuthService {
  public:
   AuthService(store::Database& db, const Config& config) : db_(db), config_(config) {}
 
-  // Checks the password. Failed attempts are counted per username; after
-  // config.lockout_failures within config.lockout_minutes the username is locked (kLocked)
-  // for lockout_minutes, even for the right password. Every outcome is audited.
+  // Checks the password. Failed attempts are counted per client address (and username);
+  // after config.lockout_failures within config.lockout_minutes the address is locked (kLocked)
+  // for lockout_minutes, even for the right password (config.lockout_by_address false: the
+  // username). Every outcome is audited; failures and attempts while locked are tallied per
+  // address, `route` ("POST /login") and minute (AppendTalliedEvent).
   Result<LoginResult> Login(const std::string& username, const std::string& password,
-                            const std::string& address);
+                            const std::string& address, const std::string& route);
   Status Logout(const Caller& caller);
 
   // The caller behind a session cookie value, and the session's CSRF token; kUnauthenticated

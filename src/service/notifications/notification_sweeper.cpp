@@ -13,17 +13,11 @@ namespace lis::service {
 NotificationSweeper::NotificationSweeper(store::Database& db, const Config& config)
     : db_(db), config_(config) {
   SweepOnce();
-  thread_ = std::thread([this] { Run(); });
+  ticker_.emplace(std::chrono::seconds(config_.notification_sweep_seconds),
+                  [this] { SweepOnce(); });
 }
 
-NotificationSweeper::~NotificationSweeper() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+NotificationSweeper::~NotificationSweeper() = default;
 
 void NotificationSweeper::SweepOnce() {
   try {
@@ -48,16 +42,6 @@ void NotificationSweeper::SweepOnce() {
       spdlog::info("exception reminders: {} written", *reminded);
   } catch (const std::exception& e) {
     spdlog::error("exception expiry failed: {}", e.what());
-  }
-}
-
-void NotificationSweeper::Run() {
-  const auto period = std::chrono::seconds(config_.notification_sweep_seconds);
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (!wake_.wait_for(lock, period, [this] { return stopping_; })) {
-    lock.unlock();
-    SweepOnce();
-    lock.lock();
   }
 }
 

@@ -2,11 +2,10 @@
 // RemindEndingExceptions every notification_sweep_seconds, in a thread of its own, until stopped.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <optional>
 
 #include "core/config.h"
+#include "core/periodic.h"
 #include "store/database.h"
 
 namespace lis::service {
@@ -24,14 +23,10 @@ class NotificationSweeper {
 
  private:
   void SweepOnce();  // logs failures, never throws
-  void Run();
 
   store::Database& db_;
   const Config& config_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::optional<Periodic> ticker_;
 };
 
 }  // namespace lis::service

@@ -1,13 +1,11 @@
 #include "store/records/text_search.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "domain/deviations/deviation_record.h"
 #include "domain/deviations/exception_record.h"
 #include "store/deviations/deviation_tables.h"
+#include "store/test_database.h"
 
 namespace lis::store {
 namespace {
@@ -15,22 +13,8 @@ namespace {
 // A migrated SQLite database in a directory of its own, removed at the end.
 class TextSearchTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lis-text-search-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    auto db = Database::Open("sqlite:" + (dir_ / "lis.db").string(), 1);
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->Migrate().ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
+  TestDatabase test_{"lis-text-search"};
+  Database* db_ = &test_.db();
 };
 
 TEST_F(TextSearchTest, EachIndexHoldsExactlyTheDeclaredSearchableColumns) {
