@@ -55,6 +55,15 @@ bool CountAuditAttempt(Tx& tx, const AuditTallyKey& key, const std::string& user
   return false;
 }
 
+bool HasAuditTallies(Tx& tx, const std::string& before_minute) {
+  if (before_minute.empty())
+    return tx.QueryOne("SELECT 1 FROM audit_tallies LIMIT 1", {}, {Col::kInt}).has_value();
+  return tx
+      .QueryOne("SELECT 1 FROM audit_tallies WHERE minute < ? LIMIT 1", {Value(before_minute)},
+                {Col::kInt})
+      .has_value();
+}
+
 std::vector<AuditTally> TakeAuditTallies(Tx& tx, const std::string& before_minute) {
   std::string where = before_minute.empty() ? "" : " WHERE minute < ?";
   std::vector<Value> params;

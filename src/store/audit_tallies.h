@@ -35,6 +35,9 @@ std::string MinuteOf(const std::string& at);
 // first of its key: then the caller records it as an event of its own.
 bool CountAuditAttempt(Tx& tx, const AuditTallyKey& key, const std::string& username);
 
+// Whether there are tallies of the minutes before `before_minute` (any when it is empty).
+bool HasAuditTallies(Tx& tx, const std::string& before_minute);
+
 // Removes and returns the tallies of the minutes before `before_minute` (every one when it is
 // empty), oldest minute first.
 std::vector<AuditTally> TakeAuditTallies(Tx& tx, const std::string& before_minute);

@@ -22,6 +22,14 @@ class AuditTallyTest : public ::testing::Test {
     });
     return first;
   }
+  bool Has(const std::string& before) {
+    bool any = false;
+    test_.db().Read([&](Tx& tx) {
+      any = HasAuditTallies(tx, before);
+      return Status();
+    });
+    return any;
+  }
   std::vector<AuditTally> Take(const std::string& before) {
     std::vector<AuditTally> out;
     test_.db().Write(Actor(), [&](Tx& tx) {
@@ -82,6 +90,8 @@ TEST_F(AuditTallyTest, TakesTheMinutesBeforeAndRemovesThem) {
   Count(early);
   Count(early);
   Count(late);
+  EXPECT_FALSE(Has("2026-12-07T19:20")) << "none before the earliest minute";
+  EXPECT_TRUE(Has("2026-12-07T19:21"));
   auto taken = Take("2026-12-07T19:21");
   ASSERT_EQ(taken.size(), 1u);
   EXPECT_EQ(taken[0].key, early);
@@ -93,6 +103,7 @@ TEST_F(AuditTallyTest, TakesTheMinutesBeforeAndRemovesThem) {
   EXPECT_EQ(rest[0].key, early) << "oldest minute first";
   EXPECT_EQ(rest[1].key, late);
   EXPECT_TRUE(Take("").empty());
+  EXPECT_FALSE(Has(""));
 }
 
 }  // namespace

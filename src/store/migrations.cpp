@@ -638,6 +638,21 @@ ALTER TABLE login_failures ADD COLUMN address TEXT;
 CREATE INDEX login_failures_address ON login_failures(address, at)
 )SQL";
 
+// The incident register's search of titles from a trigram index, as the deviations' (migration
+// 15): the title is the one searchable column.
+const char* kIncidentSearchSqlite = R"SQL(
+CREATE VIRTUAL TABLE incidents_search USING fts5(title, content='incidents', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER incidents_search_insert AFTER INSERT ON incidents BEGIN INSERT INTO incidents_search(rowid, title) VALUES (new.id, new.title); END;
+CREATE TRIGGER incidents_search_delete AFTER DELETE ON incidents BEGIN INSERT INTO incidents_search(incidents_search, rowid, title) VALUES ('delete', old.id, old.title); END;
+CREATE TRIGGER incidents_search_update AFTER UPDATE OF title ON incidents BEGIN INSERT INTO incidents_search(incidents_search, rowid, title) VALUES ('delete', old.id, old.title); INSERT INTO incidents_search(rowid, title) VALUES (new.id, new.title); END;
+INSERT INTO incidents_search(incidents_search) VALUES ('rebuild')
+)SQL";
+
+const char* kIncidentSearchPostgres = R"SQL(
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX incidents_search ON incidents USING gin (title gin_trgm_ops)
+)SQL";
+
 // Repeated failed logins and refusals counted per address, route, caller and minute (issue 29
 // step 5): a flood of them writes a few audit events a minute, not one per attempt.
 const char* kAuditTallies = R"SQL(
@@ -682,6 +697,11 @@ const std::vector<Migration>& Migrations() {
       {18, "audit: signed checkpoints of the trail", kAuditCheckpoints},
       {19, "sign-in: failed logins by client address", kLoginFailureAddress},
       {20, "audit: repeated failed logins and refusals counted per minute", kAuditTallies},
+      {.version = 21,
+       .name = "search: a trigram index of the incident register's titles",
+       .sql = "",
+       .sqlite_sql = kIncidentSearchSqlite,
+       .postgres_sql = kIncidentSearchPostgres},
   };
   return kMigrations;
 }

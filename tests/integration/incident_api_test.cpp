@@ -368,6 +368,12 @@ TEST_F(IncidentApiTest, ListFiltersAndRefusesBadParameters) {
   for (const std::string& query :
        {"status=resolved&q=xyzzy", "severity=1&q=xyzzy", "personal_data_breach=true&q=xyzzy"})
     EXPECT_EQ(Fetch(s, ciso, "/api/v1/incidents?" + query)["total"], 0) << query;
+  // The search index follows a new title; two letters are matched too.
+  ASSERT_EQ(PatchIncident(s, ciso, ciso, id, {{"title", "Omdöpt QWERTZ"}}).status, 200);
+  EXPECT_EQ(Fetch(s, ciso, "/api/v1/incidents?q=xyzzy")["total"], 0) << "the old title is gone";
+  for (const char* query : {"q=qwertz", "q=pt%20qw", "q=QW"})
+    EXPECT_TRUE(IdSet(Fetch(s, ciso, std::string("/api/v1/incidents?") + query)["items"]).count(id))
+        << query;
   for (const char* bad : {"severity=5", "status=done", "category=fraud", "sort=reporter",
                           "significant=ja", "handler_id=x"}) {
     Response r = s.Get(std::string("/api/v1/incidents?") + bad, ciso);

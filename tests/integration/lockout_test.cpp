@@ -109,6 +109,16 @@ TEST_F(LockoutTest, ThirtyFailuresOrRefusalsWriteAHandfulOfEventsAndLoseNone) {
                   e["after"]["route"] == "GET /api/v1/audit")
           << e;
     }
+  // The audit log page says it in words.
+  for (const auto& e : events)
+    if (e["action"] == "login_locked" && e["after"].contains("repeats")) {
+      Response page = s.Get("/audit?action=login_locked", s.Admin());
+      ASSERT_EQ(page.status, 200) << page;
+      std::string words =
+          e["after"]["repeats"].dump() + " försök till från samma adress samma minut";
+      EXPECT_NE(page.body.find(words), std::string::npos) << words;
+      EXPECT_NE(page.body.find("Användarnamn som prövades"), std::string::npos);
+    }
   EXPECT_TRUE(s.VerifyAudit().output.find("ok:") != std::string::npos) << s.VerifyAudit();
 }
 

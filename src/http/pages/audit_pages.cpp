@@ -103,6 +103,8 @@ json EventRow(const RequestContext& ctx, const OrgTree& tree, const json& e) {
       summary += (summary.empty() ? "" : ", ") + c["label"].get<std::string>();
     if (summary.empty()) summary = Text(ctx, "history.no_changes");
   }
+  if (e["after"].is_object() && e["after"].contains("repeats"))  // a tallied minute's close
+    summary = Text(ctx, "audit.repeats", {{"count", e["after"]["repeats"].dump()}});
   if (e.contains("redacted_fields")) {  // content the reader may not read: which fields only
     summary.clear();
     for (const auto& f : e["redacted_fields"])

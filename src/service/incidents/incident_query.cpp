@@ -5,6 +5,7 @@
 #include "service/incidents/incident_categories.h"
 #include "service/input.h"
 #include "store/org/org_tables.h"
+#include "store/records/text_search.h"
 
 namespace lis::service {
 
@@ -83,7 +84,7 @@ Result<IncidentListQuery> ReadIncidentListQuery(const ParamLookup& param, long l
   return q;
 }
 
-void ApplyIncidentFilter(store::Filter& where, const IncidentListQuery& q) {
+void ApplyIncidentFilter(store::Filter& where, store::Dialect dialect, const IncidentListQuery& q) {
   if (q.status == "open")
     where.And("incidents.status NOT IN ('resolved', 'closed')");
   else if (!q.status.empty())
@@ -101,9 +102,7 @@ void ApplyIncidentFilter(store::Filter& where, const IncidentListQuery& q) {
               {Value(static_cast<long long>(*q.personal_data_breach ? 1 : 0))});
   if (q.significant)
     where.And("incidents.significant = ?", {Value(static_cast<long long>(*q.significant ? 1 : 0))});
-  if (!q.search.empty())
-    where.And("LOWER(incidents.title) LIKE LOWER(?) ESCAPE '!'",
-              {Value("%" + store::EscapeLike(q.search) + "%")});
+  if (!q.search.empty()) store::AndTextSearch(where, dialect, "incidents", {"title"}, q.search);
 }
 
 std::string IncidentOrder(const std::string& sort) {

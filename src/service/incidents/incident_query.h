@@ -13,7 +13,8 @@ namespace lis::service {
 
 // created_at, occurred_at, severity, status, title.
 const std::vector<std::string>& IncidentSortKeys();
-void ApplyIncidentFilter(store::Filter& where, const IncidentListQuery& query);
+void ApplyIncidentFilter(store::Filter& where, store::Dialect dialect,
+                         const IncidentListQuery& query);
 // The ORDER BY of `sort` (already checked); newest first when empty.
 std::string IncidentOrder(const std::string& sort);
 

@@ -160,7 +160,7 @@ Result<store::Page> IncidentService::List(const Caller& caller, const IncidentLi
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
     FilterFullIncidents(f, caller);
-    ApplyIncidentFilter(f, q);
+    ApplyIncidentFilter(f, tx.dialect(), q);
     auto page = store::ListRecords(tx, store::IncidentTable(), f, IncidentOrder(q.sort),
                                    q.page.limit, q.page.offset, false, IncidentNames());
     for (auto& i : page.items) i = FullView(tx, i, caller.language);

@@ -27,7 +27,11 @@ std::vector<std::string> SearchColumnsOf(const domain::RecordType& type) {
 
 void AndTextSearch(Filter& f, Dialect dialect, const domain::RecordType& type,
                    const std::string& text) {
-  const std::string table = type.table;
+  AndTextSearch(f, dialect, type.table, SearchColumnsOf(type), text);
+}
+
+void AndTextSearch(Filter& f, Dialect dialect, const std::string& table,
+                   const std::vector<std::string>& columns, const std::string& text) {
   if (dialect == Dialect::kSqlite && utf8::CodePoints(text) >= 3) {
     f.And(table + ".id IN (SELECT rowid FROM " + table + "_search WHERE " + table +
               "_search MATCH ?)",
@@ -37,14 +41,14 @@ void AndTextSearch(Filter& f, Dialect dialect, const domain::RecordType& type,
   std::string pattern = "%" + EscapeLike(text) + "%";
   if (dialect == Dialect::kPostgres) {
     std::string joined;
-    for (const auto& column : SearchColumnsOf(type))
+    for (const auto& column : columns)
       joined += (joined.empty() ? "" : " || E'\\n' || ") + table + "." + column;
     f.And("(" + joined + ") ILIKE ? ESCAPE '!'", {Value(pattern)});
     return;
   }
   std::string sql;
   std::vector<Value> params;
-  for (const auto& column : SearchColumnsOf(type)) {
+  for (const auto& column : columns) {
     sql += (sql.empty() ? "" : " OR ") + table + "." + column + " LIKE ? ESCAPE '!'";
     params.emplace_back(pattern);
   }

@@ -23,5 +23,8 @@ std::vector<std::string> SearchColumnsOf(const domain::RecordType& type);
 // ANDs to `f` that one of `type`'s searchable columns of table `type.table` contains `text`.
 void AndTextSearch(Filter& f, Dialect dialect, const domain::RecordType& type,
                    const std::string& text);
+// The same for a table not (yet) declared: `columns` are those of its search index.
+void AndTextSearch(Filter& f, Dialect dialect, const std::string& table,
+                   const std::vector<std::string>& columns, const std::string& text);
 
 }  // namespace lis::store
