@@ -163,6 +163,8 @@ Data& DataOf(const std::string& which) {
             ->Int(0);
     FillIncidents(tx, ids.leaf_units, ids.user_ids, d.users.at("medarbetare"), first);
     FillDetail(tx, d, first);
+    // As autovacuum would soon after such a load.
+    if (d.db->dialect() == store::Dialect::kPostgres) tx.Exec("ANALYZE");
     return Status();
   });
   d.db->RefreshStatistics();
