@@ -184,10 +184,17 @@ long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool
 Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std::string& order_by,
                  long long limit, long long offset, bool deleted,
                  const std::vector<ComputedField>& computed) {
+  return ListCountedRecords(tx, spec, CountRecords(tx, spec, filter, deleted), filter, order_by,
+                            limit, offset, deleted, computed);
+}
+
+Page ListCountedRecords(Tx& tx, const TableSpec& spec, long long total, const Filter& filter,
+                        const std::string& order_by, long long limit, long long offset,
+                        bool deleted, const std::vector<ComputedField>& computed) {
   std::string where = LiveOrDeleted(deleted);
   if (!filter.sql.empty()) where += " AND " + filter.sql;
   Page page;
-  page.total = CountRecords(tx, spec, filter, deleted);
+  page.total = total;
   std::vector<Value> params;
   std::string select = SelectList(spec);
   std::vector<Col> types = ColumnTypes(spec);

@@ -79,6 +79,11 @@ Page ListRecords(Tx& tx, const TableSpec& spec, const Filter& filter, const std:
                  long long limit, long long offset, bool deleted = false,
                  const std::vector<ComputedField>& computed = {});
 long long CountRecords(Tx& tx, const TableSpec& spec, const Filter& filter, bool deleted = false);
+// ListRecords of a total already counted, with another filter of the same rows: `filter`
+// selects only the page (a list may write it so that the planner walks the order's index).
+Page ListCountedRecords(Tx& tx, const TableSpec& spec, long long total, const Filter& filter,
+                        const std::string& order_by, long long limit, long long offset,
+                        bool deleted = false, const std::vector<ComputedField>& computed = {});
 
 // Inserts `values` (spec fields only; missing ones become NULL) as version 1. `hidden` are
 // columns written but never part of the record or its audit event (a token's hash).

@@ -65,21 +65,35 @@ Result<json> SystemService::Readable(Tx& tx, const Caller& caller, long long id)
 }
 
 void SystemService::FilterOfReadableObjects(store::Filter& f, const Caller& caller,
-                                            bool deleted_objects) {
+                                            bool deleted_objects, bool walk_order) {
   store::Filter objects;
   FilterReadableObjects(objects, caller, "o.id", "o.org_unit_id");
-  store::AndSystemsOfObjects(f, objects, deleted_objects);
+  store::AndSystemsOfObjects(f, objects, deleted_objects, walk_order);
 }
+
+namespace {
+// From this many matching systems a page walks the order's index: with at least this many
+// matches among the table's rows, a page of 50 is found within 50 × rows / this rows.
+constexpr long long kWalkTheOrderFrom = 1000;
+}  // namespace
 
 Result<store::Page> SystemService::List(const Caller& caller, const SystemListQuery& q) {
   if (!CanReadAnyAsset(caller)) return Forbidden();
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
-    store::Filter f;
-    FilterOfReadableObjects(f, caller, false);
-    store::AndSystemFields(f, q.object_id, q.lifecycle, q.hosting);
-    ApplyRegisterFilter(f, RegisterKind::kSystems, q);
-    auto page = store::ListRecords(tx, store::SystemTable(), f, RegisterOrder(q.sort), q.page.limit,
-                                   q.page.offset, false, RegisterColumns(RegisterKind::kSystems));
+    // The same rows twice: counted object by object, and (when many match) the page read by
+    // walking the order's index, where a page is found within a few rows.
+    store::Filter f, walk;
+    for (bool walk_order : {false, true}) {
+      store::Filter& filter = walk_order ? walk : f;
+      FilterOfReadableObjects(filter, caller, false, walk_order);
+      store::AndSystemFields(filter, q.object_id, q.lifecycle, q.hosting);
+      ApplyRegisterFilter(filter, RegisterKind::kSystems, q);
+    }
+    long long total = store::CountRecords(tx, store::SystemTable(), f);
+    auto page = store::ListCountedRecords(tx, store::SystemTable(), total,
+                                          total >= kWalkTheOrderFrom ? walk : f,
+                                          RegisterOrder(q.sort), q.page.limit, q.page.offset, false,
+                                          RegisterColumns(RegisterKind::kSystems));
     if (q.class_reasons) AddDerivedClasses(tx, page.items, false);
     return page;
   });

@@ -63,8 +63,10 @@ class SystemService {
  private:
   Result<nlohmann::json> Readable(store::Tx& tx, const Caller& caller, long long id);
   // Limits a list of systems to those of objects the caller may read: live objects, or with
-  // `deleted_objects` also deleted ones (the register of deleted systems).
-  static void FilterOfReadableObjects(store::Filter& f, const Caller& caller, bool deleted_objects);
+  // `deleted_objects` also deleted ones (the register of deleted systems); `walk_order` as
+  // store::AndSystemsOfObjects.
+  static void FilterOfReadableObjects(store::Filter& f, const Caller& caller, bool deleted_objects,
+                                      bool walk_order = false);
   store::Database& db_;
 };
 
