@@ -72,9 +72,13 @@ void SystemService::FilterOfReadableObjects(store::Filter& f, const Caller& call
 }
 
 namespace {
-// From this many matching systems a page walks the order's index: with at least this many
-// matches among the table's rows, a page of 50 is found within 50 × rows / this rows.
-constexpr long long kWalkTheOrderFrom = 1000;
+// From 1,000 matching systems a page walks the order's index: with at least that many matches
+// among the table's rows, a page of 50 is found within 50 × rows / 1,000 rows. On SQLite only:
+// PostgreSQL's planner weighs the plans with its statistics and walks by itself where it pays.
+bool WalkTheOrder(Tx& tx, long long total) {
+  constexpr long long kWalkTheOrderFrom = 1000;
+  return tx.dialect() == store::Dialect::kSqlite && total >= kWalkTheOrderFrom;
+}
 }  // namespace
 
 Result<store::Page> SystemService::List(const Caller& caller, const SystemListQuery& q) {
@@ -90,10 +94,9 @@ Result<store::Page> SystemService::List(const Caller& caller, const SystemListQu
       ApplyRegisterFilter(filter, RegisterKind::kSystems, q);
     }
     long long total = store::CountRecords(tx, store::SystemTable(), f);
-    auto page = store::ListCountedRecords(tx, store::SystemTable(), total,
-                                          total >= kWalkTheOrderFrom ? walk : f,
-                                          RegisterOrder(q.sort), q.page.limit, q.page.offset, false,
-                                          RegisterColumns(RegisterKind::kSystems));
+    auto page = store::ListCountedRecords(
+        tx, store::SystemTable(), total, WalkTheOrder(tx, total) ? walk : f, RegisterOrder(q.sort),
+        q.page.limit, q.page.offset, false, RegisterColumns(RegisterKind::kSystems));
     if (q.class_reasons) AddDerivedClasses(tx, page.items, false);
     return page;
   });
