@@ -25,6 +25,13 @@ bool Due(Tx& tx, const CheckpointSettings& s, TimePoint now, bool at_shutdown, l
   return since && now - *since >= s.max_age;
 }
 
+// Whether a checkpoint is due at `now`, judged on the trail's head and newest checkpoint.
+bool CheckpointDue(Tx& tx, const CheckpointSettings& s, TimePoint now, bool at_shutdown) {
+  auto head = store::AuditHead(tx);
+  auto last = store::LastAuditCheckpoint(tx);
+  return head && Due(tx, s, now, at_shutdown, head->first, last ? last->seq : 0);
+}
+
 void AppendToFile(const std::string& path, const AuditCheckpoint& c) {
   std::error_code ec;
   auto dir = std::filesystem::path(path).parent_path();
@@ -57,13 +64,19 @@ Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
                                                             const SigningKey& key,
                                                             const CheckpointSettings& s,
                                                             TimePoint now, bool at_shutdown) {
+  // Read first: most polls find none due, and then take no write lock.
+  bool due = false;
+  Status read = db.Read([&](Tx& tx) -> Status {
+    due = CheckpointDue(tx, s, now, at_shutdown);
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  if (!due) return std::optional<AuditCheckpoint>();
   auto written = db.WriteResult<std::optional<AuditCheckpoint>>(
       store::Actor(), [&](Tx& tx) -> Result<std::optional<AuditCheckpoint>> {
+        // Again under the lock: another process may have written it meanwhile.
+        if (!CheckpointDue(tx, s, now, at_shutdown)) return std::optional<AuditCheckpoint>();
         auto head = store::AuditHead(tx);
-        auto last = store::LastAuditCheckpoint(tx);
-        long long covered = last ? last->seq : 0;
-        if (!head || !Due(tx, s, now, at_shutdown, head->first, covered))
-          return std::optional<AuditCheckpoint>();
         AuditCheckpoint c{head->first, head->second, FormatTime(now), key.public_hex, ""};
         c.signature = SignHex(key, store::CheckpointMessage(c.seq, c.hash, c.at));
         store::InsertAuditCheckpoint(tx, c);
