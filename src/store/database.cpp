@@ -322,6 +322,23 @@ Status Database::Write(const Actor& actor, const std::function<Status(Tx&)>& fn)
   return RunAndEnd(sql, tx, fn);
 }
 
+Result<bool> Database::WriteIfDue(const Actor& actor, const std::function<bool(Tx&)>& due,
+                                  const std::function<Status(Tx&)>& fn) {
+  bool now_due = false;
+  Status read = Read([&](Tx& tx) -> Status {
+    now_due = due(tx);
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  if (!now_due) return false;
+  Status written = Write(actor, [&](Tx& tx) -> Status {
+    now_due = due(tx);
+    return now_due ? fn(tx) : Status();
+  });
+  if (!written.ok()) return written.error();
+  return now_due;
+}
+
 Status Database::Read(const std::function<Status(Tx&)>& fn) {
   soci::session sql(impl_->pool);
   static const Actor kNobody;

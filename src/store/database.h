@@ -88,6 +88,12 @@ class Database {
   Status Write(const Actor& actor, const std::function<Status(Tx&)>& fn);
   // Runs `fn` on a connection with a consistent read snapshot; it must not write.
   Status Read(const std::function<Status(Tx&)>& fn);
+  // Runs `fn` in a write transaction only when `due` holds. `due` is asked first in a read
+  // snapshot, so that a check finding nothing to do takes no write lock (background tasks poll
+  // often and would otherwise queue every writer behind them), and again under the lock, since
+  // another writer may have done it meanwhile. False when it was not due.
+  Result<bool> WriteIfDue(const Actor& actor, const std::function<bool(Tx&)>& due,
+                          const std::function<Status(Tx&)>& fn);
 
   template <class T>
   Result<T> WriteResult(const Actor& actor, const std::function<Result<T>(Tx&)>& fn) {

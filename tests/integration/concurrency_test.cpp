@@ -1,6 +1,7 @@
 // No lost updates under concurrency: 20 clients updating one record with the version they read
 // (one wins, the others get 409), and on PostgreSQL two server processes writing one database
 // at once. The hash chain verifies afterwards.
+#include <algorithm>
 #include <barrier>
 #include <cstdio>
 #include <mutex>
@@ -14,6 +15,15 @@ namespace lis_test::concurrency_test {
 namespace {
 
 class ConcurrencyTest : public SharedServerTest<ConcurrencyTest> {
+ public:
+  // The background sweeps run every second: a sweep that took the write lock with nothing to
+  // write would queue among the transactions the tests line up.
+  static ServerOptions Options() {
+    ServerOptions o;
+    o.config_toml = "notification_sweep_seconds = 1\n";
+    return o;
+  }
+
  protected:
   // An API token of the installation-wide admin, so that threads need no CSRF token.
   static Auth AdminToken() {
@@ -192,6 +202,15 @@ class AppendLockHolder {
   bool held() const { return held_; }
   // Waits until `n` transactions wait for the lock; false if they do not within 10 s.
   bool WaitForWaiters(int n) const { return WaitFor("NOT granted", n); }
+  // The most transactions seen waiting for the lock, looking every 50 ms for `seconds`.
+  int MostWaitersWithin(int seconds) const {
+    int most = 0;
+    for (int i = 0; i < seconds * 20; ++i) {
+      most = std::max(most, Waiters());
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return most;
+  }
   void Release() {
     if (!psql_) return;
     std::fputs("SELECT pg_advisory_unlock(7305002);\n\\q\n", psql_);
@@ -201,12 +220,16 @@ class AppendLockHolder {
   }
 
  private:
+  int Count(const std::string& condition) const {
+    CommandResult r = s_.Sql(
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7305002 AND " +
+        condition);
+    return r.exit_code == 0 ? std::atoi(r.output.c_str()) : -1;
+  }
+  int Waiters() const { return Count("NOT granted"); }
   bool WaitFor(const std::string& condition, int n) const {
     for (int i = 0; i < 200; ++i) {
-      CommandResult r = s_.Sql(
-          "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7305002 AND " +
-          condition);
-      if (r.exit_code == 0 && std::atoi(r.output.c_str()) == n) return true;
+      if (Count(condition) == n) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return false;
@@ -215,6 +238,17 @@ class AppendLockHolder {
   FILE* psql_ = nullptr;
   bool held_ = false;
 };
+
+// The background tasks of an idle server (the notification sweep, the expiry of exceptions and
+// their reminders, the tally flush, the checkpoint writer) look before they write: with nothing
+// due they take no write lock, so they never queue behind, or hold up, the users' writes.
+TEST_F(ConcurrencyTest, AnIdleServerTakesNoWriteLock) {
+  LisServer& s = server();
+  if (!s.postgres()) GTEST_SKIP() << "the append lock is PostgreSQL's";
+  AppendLockHolder lock(s);
+  ASSERT_TRUE(lock.held()) << "psql could not take the append lock";
+  EXPECT_EQ(lock.MostWaitersWithin(3), 0) << "a sweep every second, none may wait for the lock";
+}
 
 // An admin deactivates a user (the user's update, then its sessions and tokens end) at the
 // moment the user logs out or revokes its own token (its session or token row, then the

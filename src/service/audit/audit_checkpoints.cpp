@@ -64,29 +64,23 @@ Result<std::optional<AuditCheckpoint>> WriteCheckpointIfDue(store::Database& db,
                                                             const SigningKey& key,
                                                             const CheckpointSettings& s,
                                                             TimePoint now, bool at_shutdown) {
-  // Read first: most polls find none due, and then take no write lock.
-  bool due = false;
-  Status read = db.Read([&](Tx& tx) -> Status {
-    due = CheckpointDue(tx, s, now, at_shutdown);
-    return {};
-  });
-  if (!read.ok()) return read.error();
-  if (!due) return std::optional<AuditCheckpoint>();
-  auto written = db.WriteResult<std::optional<AuditCheckpoint>>(
-      store::Actor(), [&](Tx& tx) -> Result<std::optional<AuditCheckpoint>> {
-        // Again under the lock: another process may have written it meanwhile.
-        if (!CheckpointDue(tx, s, now, at_shutdown)) return std::optional<AuditCheckpoint>();
+  std::optional<AuditCheckpoint> made;
+  auto written = db.WriteIfDue(
+      store::Actor(), [&](Tx& tx) { return CheckpointDue(tx, s, now, at_shutdown); },
+      [&](Tx& tx) -> Status {
         auto head = store::AuditHead(tx);
         AuditCheckpoint c{head->first, head->second, FormatTime(now), key.public_hex, ""};
         c.signature = SignHex(key, store::CheckpointMessage(c.seq, c.hash, c.at));
         store::InsertAuditCheckpoint(tx, c);
-        return std::optional<AuditCheckpoint>(c);
+        made = c;
+        return {};
       });
-  if (written.ok() && *written) {
-    AppendToFile(s.checkpoint_file, **written);
-    spdlog::info("audit checkpoint: {}", store::CheckpointToJson(**written).dump());
+  if (!written.ok()) return written.error();
+  if (made) {
+    AppendToFile(s.checkpoint_file, *made);
+    spdlog::info("audit checkpoint: {}", store::CheckpointToJson(*made).dump());
   }
-  return written;
+  return made;
 }
 
 std::optional<std::string> ConfiguredPublicKey(const Config& config) {

@@ -43,29 +43,23 @@ void AppendTalliedEvent(Tx& tx, const store::AuditEvent& event, const std::strin
 
 Result<int> FlushAuditTallies(store::Database& db, TimePoint now, bool all) {
   const std::string before = all ? "" : store::MinuteOf(FormatTime(now));
-  // Read first: most polls find nothing, and then take no write lock.
-  bool any = false;
-  Status read = db.Read([&](Tx& tx) -> Status {
-    any = store::HasAuditTallies(tx, before);
-    return {};
-  });
-  if (!read.ok()) return read.error();
-  if (!any) return 0;
   int written = 0;
   store::Actor actor;
-  Status s = db.Write(actor, [&](Tx& tx) -> Status {
-    written = 0;
-    for (const auto& t : store::TakeAuditTallies(tx, before)) {
-      if (t.count < 2) continue;
-      // tx holds `actor`: each summary is of its tally's address and caller.
-      actor.user_id = t.key.user_id != 0 ? std::optional(t.key.user_id) : std::nullopt;
-      actor.name = t.usernames.size() == 1 ? t.usernames.front() : "";
-      actor.address = t.key.address;
-      store::AppendAuditEvent(tx, SummaryEventOf(tx, t));
-      ++written;
-    }
-    return {};
-  });
+  auto s = db.WriteIfDue(
+      actor, [&](Tx& tx) { return store::HasAuditTallies(tx, before); },
+      [&](Tx& tx) -> Status {
+        written = 0;
+        for (const auto& t : store::TakeAuditTallies(tx, before)) {
+          if (t.count < 2) continue;
+          // tx holds `actor`: each summary is of its tally's address and caller.
+          actor.user_id = t.key.user_id != 0 ? std::optional(t.key.user_id) : std::nullopt;
+          actor.name = t.usernames.size() == 1 ? t.usernames.front() : "";
+          actor.address = t.key.address;
+          store::AppendAuditEvent(tx, SummaryEventOf(tx, t));
+          ++written;
+        }
+        return {};
+      });
   if (!s.ok()) return s.error();
   return written;
 }

@@ -94,18 +94,23 @@ Result<json> ExceptionService::Revoke(const Caller& caller, long long id, const 
 Result<int> ExpireExceptions(store::Database& db, TimePoint now) {
   store::Actor system;
   system.comment = "valid_until passed";
-  return db.WriteResult<int>(system, [&](Tx& tx) -> Result<int> {
-    int expired = 0;
-    for (long long id : store::RunOutExceptions(tx, StockholmDate(now))) {
-      auto e = store::GetRecord(tx, store::ExceptionTable(), id);
-      if (!e) continue;
-      auto updated =
-          store::UpdateRecord(tx, store::ExceptionTable(), id, (*e)["version"].get<long long>(),
-                              {{"status", "expired"}}, "expire");
-      if (updated.ok()) ++expired;
-    }
-    return expired;
-  });
+  const std::string today = StockholmDate(now);
+  int expired = 0;
+  auto s = db.WriteIfDue(
+      system, [&](Tx& tx) { return !store::RunOutExceptions(tx, today).empty(); },
+      [&](Tx& tx) -> Status {
+        for (long long id : store::RunOutExceptions(tx, today)) {
+          auto e = store::GetRecord(tx, store::ExceptionTable(), id);
+          if (!e) continue;
+          auto updated =
+              store::UpdateRecord(tx, store::ExceptionTable(), id, (*e)["version"].get<long long>(),
+                                  {{"status", "expired"}}, "expire");
+          if (updated.ok()) ++expired;
+        }
+        return {};
+      });
+  if (!s.ok()) return s.error();
+  return expired;
 }
 
 std::map<std::string, json> ExceptionsInForceFor(Tx& tx, long long system_id, TimePoint now) {

@@ -44,22 +44,38 @@ NotificationInput EndingReminder(const json& e, long long user, int days) {
   return n;
 }
 
+// The reminders due on `today`, written or not.
+std::vector<NotificationInput> EndingReminders(Tx& tx, const std::string& today) {
+  std::vector<NotificationInput> out;
+  for (const json& e : store::ExceptionsEnding(tx, today, *AddDays(today, 29))) {
+    auto days = domain::ExpiryReminderDays(e["valid_until"].get<std::string>(), today);
+    if (!days) continue;
+    for (long long user : ReminderRecipients(tx, e)) out.push_back(EndingReminder(e, user, *days));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<int> RemindEndingExceptions(store::Database& db, TimePoint now) {
   std::string today = StockholmDate(now);
   store::Actor system;
   system.comment = "exception ending";
-  return db.WriteResult<int>(system, [&](Tx& tx) -> Result<int> {
-    int written = 0;
-    for (const json& e : store::ExceptionsEnding(tx, today, *AddDays(today, 29))) {
-      auto days = domain::ExpiryReminderDays(e["valid_until"].get<std::string>(), today);
-      if (!days) continue;
-      for (long long user : ReminderRecipients(tx, e))
-        if (Notify(tx, EndingReminder(e, user, *days))) ++written;
-    }
-    return written;
-  });
+  int written = 0;
+  auto s = db.WriteIfDue(
+      system,
+      [&](Tx& tx) {
+        for (const auto& n : EndingReminders(tx, today))
+          if (!NotificationWritten(tx, *n.dedupe_key)) return true;
+        return false;
+      },
+      [&](Tx& tx) -> Status {
+        for (const auto& n : EndingReminders(tx, today))
+          if (Notify(tx, n)) ++written;
+        return {};
+      });
+  if (!s.ok()) return s.error();
+  return written;
 }
 
 }  // namespace lis::service

@@ -132,23 +132,21 @@ std::vector<long long> IncidentsWithClocks(Tx& tx) {
 // Writes the clock notifications of incident `id` still missing at `now`; returns how many.
 long long NotifyClocksOf(store::Database& db, long long id, const domain::ClockPeriods& periods,
                          TimePoint now) {
-  bool needed = false;
-  Status read = db.Read([&](Tx& tx) -> Status {
-    auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-    needed = incident && AnyUnwritten(tx, ClockNotifications(tx, *incident, periods, now));
-    return {};
-  });
-  if (!read.ok() || !needed) return 0;
   long long written = 0;
   store::Actor system;
   system.comment = "notification sweep";
-  Status s = db.Write(system, [&](Tx& tx) -> Status {
-    auto incident = store::GetRecord(tx, store::IncidentTable(), id);
-    if (!incident) return {};
-    for (const auto& n : ClockNotifications(tx, *incident, periods, now))
-      written += Notify(tx, n) ? 1 : 0;
-    return {};
-  });
+  auto s = db.WriteIfDue(
+      system,
+      [&](Tx& tx) {
+        auto incident = store::GetRecord(tx, store::IncidentTable(), id);
+        return incident && AnyUnwritten(tx, ClockNotifications(tx, *incident, periods, now));
+      },
+      [&](Tx& tx) -> Status {
+        auto incident = store::GetRecord(tx, store::IncidentTable(), id);
+        for (const auto& n : ClockNotifications(tx, *incident, periods, now))
+          written += Notify(tx, n) ? 1 : 0;
+        return {};
+      });
   return s.ok() ? written : 0;
 }
 
