@@ -19,6 +19,7 @@
 #include <random>
 
 #include "bench_support.h"
+#include "service/assets/asset_work_service.h"
 #include "service/assets/information_set_service.h"
 #include "service/assets/object_service.h"
 #include "service/assets/system_service.h"
@@ -42,6 +43,14 @@ struct Data {
   std::unique_ptr<store::Database> db;
   std::map<std::string, long long> units;  // demo node name -> id
 };
+
+// A time of 2025 or 2026 for the classification of set `i`, a different one for every set (as
+// people classify one set at a time).
+std::string ClassifiedAt(int i) {
+  char clock[32];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d.000000Z", i / 336 % 24, i / 60 % 60, i % 60);
+  return Day(2025 + i % 2, 1 + i % 12, 1 + i / 24 % 28) + clock;
+}
 
 // The demo organisation, then 1,000 objects over its units, 100 systems each, and 100,000
 // information sets linked to 1-3 systems: 80 % classified (of those 70 % approved, a tenth
@@ -111,7 +120,7 @@ void Fill(Data& d) {
                                         : Day(2027 + pick(2), 1 + pick(12), 1 + pick(28));
       classes.push_back({Value(ib + i), Value(unit), Value(level[0]), Value(level[1]),
                          Value(level[2]), Value(level[3]), Value(top), Value("{}"),
-                         Value(approved ? "approved" : "draft"), Value(now),
+                         Value(approved ? "approved" : "draft"), Value(ClassifiedAt(i)),
                          due.empty() ? Value() : Value(due), Value(1), Value(now), Value(now)});
     }
     BulkInsert(tx, "information_sets",
@@ -156,6 +165,8 @@ service::Caller CallerOf(Data& d, const std::string& who) {
   c.username = who;
   if (who == "ciso")
     c.grants = {{0, "ciso", d.units.at("Norrviks kommun"), std::nullopt}};
+  else if (who == "owner")
+    c.grants = {{0, "information_owner", d.units.at("Socialförvaltningen"), std::nullopt}};
   else
     c.grants = {{0, "employee", d.units.at("Socialförvaltningen"), std::nullopt}};
   return c;
@@ -181,6 +192,29 @@ void ListCase(benchmark::State& state, const std::string& which, const std::stri
     if (kind == "systems") return run(service::ReadSystemListQuery(Lookup(params)), systems);
     if (kind == "objects") return run(service::ReadObjectListQuery(Lookup(params)), objects);
     return run(service::ReadSetListQuery(Lookup(params)), sets);
+  });
+}
+
+// The asset work of the start page (AssetWorkService) for `who`: the caller's objects, the
+// classifications awaiting its approval, the reviews due and the CISO's counts.
+void WorkCase(benchmark::State& state, const std::string& which, const std::string& what,
+              const std::string& who) {
+  Data& d = DataOf(which);
+  auto caller = CallerOf(d, who);
+  service::AssetWorkService work(*d.db);
+  const service::PageRequest first{10, 0};
+  Measure(state, [&]() -> long long {
+    auto total = [](Result<store::Page> page) -> long long {
+      if (!page.ok()) std::abort();
+      return page->total;
+    };
+    if (what == "my_objects") return total(work.MyObjects(caller, first));
+    if (what == "awaiting_approval") return total(work.AwaitingApproval(caller, first));
+    if (what == "review_due") return total(work.ReviewDue(caller, first));
+    auto counts = work.Counts(caller);
+    if (!counts.ok()) std::abort();
+    return counts->unclassified + counts->awaiting_approval + counts->review_overdue +
+           counts->review_soon;
   });
 }
 
@@ -255,6 +289,13 @@ int RegisterAll() {
         benchmark::RegisterBenchmark(
             ("BM_Register/" + which + "/" + c.kind + "/" + c.name + "/" + who).c_str(),
             [which, c, who](benchmark::State& s) { ListCase(s, which, c.kind, who, c.params); })
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(40);
+    for (const char* what : {"my_objects", "awaiting_approval", "review_due", "counts"})
+      for (const char* who : {"ciso", "owner"})
+        benchmark::RegisterBenchmark(
+            ("BM_Register/" + which + "/work/" + what + "/" + who).c_str(),
+            [which, what, who](benchmark::State& s) { WorkCase(s, which, what, who); })
             ->Unit(benchmark::kMillisecond)
             ->Iterations(40);
     for (const char* kind : {"systems", "sets"})

@@ -677,6 +677,25 @@ CREATE TABLE audit_tallies (
 CREATE INDEX audit_tallies_minute ON audit_tallies(minute)
 )SQL";
 
+// The start page's work on information sets: each count (unclassified, awaiting approval, review
+// overdue or due soon) reads a small index of the live sets it counts, never the rows; the
+// classifications awaiting approval are listed oldest first by walking an index of the drafts.
+// The index by class leaves out the unclassified sets: with it SQLite's planner, which does not
+// know that a fifth of the sets share the class NULL, found them there and read every row.
+const char* kSetWorkIndexes = R"SQL(
+DROP INDEX information_sets_class;
+CREATE INDEX information_sets_class ON information_sets(derived_class, name, id)
+  WHERE derived_class IS NOT NULL;
+CREATE INDEX information_sets_unclassified ON information_sets(org_unit_id)
+  WHERE derived_class IS NULL AND deleted_at IS NULL;
+CREATE INDEX information_sets_drafts ON information_sets(org_unit_id)
+  WHERE derived_drafts > 0 AND deleted_at IS NULL;
+CREATE INDEX information_sets_review_live ON information_sets(derived_review_due, org_unit_id)
+  WHERE deleted_at IS NULL;
+CREATE INDEX classifications_drafts ON classifications(classified_at)
+  WHERE status = 'draft' AND deleted_at IS NULL
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "platform: organisation, users, roles, sessions, tokens, audit trail", kPlatform},
@@ -711,6 +730,7 @@ const std::vector<Migration>& Migrations() {
        .sqlite_sql = kIncidentSearchSqlite,
        .postgres_sql = kIncidentSearchPostgres},
       {22, "systems: an index counting the live systems of objects", kSystemsObjectLive},
+      {23, "information sets: indexes of the start page's work", kSetWorkIndexes},
   };
   return kMigrations;
 }

@@ -477,5 +477,38 @@ TEST_F(AssetRolesTest, TheStartPageListsTheWorkInTheCallersScope) {
   EXPECT_EQ(count("Översyner inom 30 dagar"), 1);
 }
 
+// The classifications awaiting the caller's approval are listed oldest first, ten with the number
+// of all, and an approved one leaves the list.
+TEST_F(AssetRolesTest, TheStartPageListsTheDraftsAwaitingApprovalOldestFirst) {
+  LisServer& s = server();
+  const Session& ciso = As("ciso");
+  long long unit = s.CreateOrgUnit("Väntrummet", s.OrgUnitId("Socialförvaltningen"))["id"];
+  const std::string who = "vantrum.infoagare";
+  s.AddRole(s.CreateUser(who, unit)["id"], "information_owner", unit);
+  // Classified in the order L, K, ..., A: the reverse of their names' order.
+  std::vector<std::string> names;
+  for (char c = 'L'; c >= 'A'; --c) names.push_back(std::string("Väntar ") + c);
+  std::vector<long long> ids;
+  for (const auto& name : names) ids.push_back(CreateSet(s, ciso, name, unit));
+  for (long long id : ids) Classify(s, ciso, id, {1, 1, 1, 1});
+  Approve(s, ciso, ids[1]);  // "Väntar K"
+
+  Response r = s.Get("/", As(who));
+  ASSERT_EQ(r.status, 200) << r;
+  std::string approval = Section(r.body, "approval-heading");
+  size_t last = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    size_t at = approval.find(">" + names[i] + "</a>");
+    if (i == 1 || i == 11) {
+      EXPECT_EQ(at, std::string::npos) << names[i] << (i == 1 ? ": approved" : ": the 11th");
+      continue;
+    }
+    ASSERT_NE(at, std::string::npos) << names[i];
+    EXPECT_GT(at, last) << names[i] << " after the one classified before it";
+    last = at;
+  }
+  EXPECT_NE(approval.find("Visar 10 av 11."), std::string::npos) << approval;
+}
+
 }  // namespace
 }  // namespace lis_test::asset_roles_test

@@ -55,8 +55,14 @@ Result<store::Page> AssetWorkService::AwaitingApproval(const Caller& caller,
     store::Filter f;
     FilterSets(f, caller, Permission::kApprove);
     store::AndSetsWithDrafts(f);
-    auto out = store::ListRecords(tx, store::InformationSetTable(), f, store::SetsByClassifiedAt(),
-                                  page.limit, page.offset, false, SetClass());
+    long long total = store::CountRecords(tx, store::InformationSetTable(), f);
+    // The page's ids first, walking the drafts by their time; then those sets in that order.
+    auto ids = store::DraftSetIdsPage(tx, f, page.limit, page.offset);
+    store::Filter these;
+    store::AndSetIds(these, ids);
+    auto out = store::ListCountedRecords(tx, store::InformationSetTable(), total, these,
+                                         store::SetsByClassifiedAt(),
+                                         static_cast<long long>(ids.size()), 0, false, SetClass());
     store::AddClassificationText(tx, out, "classified_at");
     return out;
   });

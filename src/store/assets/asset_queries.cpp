@@ -178,6 +178,29 @@ std::string SetsByReviewDue() {
   return "information_sets.derived_review_due, name, id";
 }
 
+void AndSetIds(Filter& f, const std::vector<long long>& ids) {
+  std::vector<Value> params;
+  std::string marks = Placeholders(ids, params);
+  f.And(marks.empty() ? "1 = 0" : "information_sets.id IN (" + marks + ")", std::move(params));
+}
+
+std::vector<long long> DraftSetIdsPage(Tx& tx, const Filter& f, long long limit, long long offset) {
+  std::vector<Value> params = f.params;
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  std::vector<long long> ids;
+  for (const auto& r : tx.Query(
+           "SELECT information_sets.id FROM classifications dc JOIN information_sets ON "
+           "information_sets.id = dc.information_set_id WHERE dc.status = 'draft' AND "
+           "dc.deleted_at IS NULL AND information_sets.deleted_at IS NULL" +
+               (f.sql.empty() ? std::string() : " AND " + f.sql) +
+               " ORDER BY dc.classified_at, information_sets.name, information_sets.id LIMIT ? "
+               "OFFSET ?",
+           params, {Col::kInt}))
+    ids.push_back(r.Int(0));
+  return ids;
+}
+
 void AddClassificationText(Tx& tx, Page& page, const std::string& column) {
   for (auto& item : page.items) {
     auto row =

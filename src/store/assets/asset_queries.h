@@ -75,6 +75,12 @@ void AndEither(Filter& f, const Filter& a, const Filter& b);
 // Orders of information sets: by when their live classification was made, by review date.
 std::string SetsByClassifiedAt();
 std::string SetsByReviewDue();
+// A page of the ids of the sets `f` admits (on information_sets, named so) that have a draft
+// classification, in the order SetsByClassifiedAt: read by walking the index of the drafts by
+// their time, so that a page is found within a few rows however many sets wait.
+std::vector<long long> DraftSetIdsPage(Tx& tx, const Filter& f, long long limit, long long offset);
+// Narrows `f` to the sets `ids` (none when empty).
+void AndSetIds(Filter& f, const std::vector<long long>& ids);
 // Adds the text column `column` (written by the code) of each listed set's live
 // classification to the set, under the same name (null without one).
 void AddClassificationText(Tx& tx, Page& page, const std::string& column);
