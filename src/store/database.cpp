@@ -365,6 +365,11 @@ void Database::RefreshStatistics() {
   soci::session sql(impl_->pool);
   sql << "PRAGMA analysis_limit=1000";
   sql << "ANALYZE";
+  // Exact for the information sets: approximate figures make every index look alike (a
+  // thousand rows a value), and the planner then reads the rows through the widest index instead
+  // of counting in a small partial one. A whole pass over 100,000 sets takes a tenth of a second.
+  sql << "PRAGMA analysis_limit=0";
+  sql << "ANALYZE information_sets";
 }
 
 Result<int> Database::Migrate() {
