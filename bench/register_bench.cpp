@@ -136,11 +136,7 @@ void Fill(Data& d) {
     store::RebuildDerived(tx);
     return Status();
   });
-  if (d.db->dialect() == store::Dialect::kPostgres)
-    d.db->Write(store::Actor(), [](Tx& tx) {
-      tx.Exec("ANALYZE");
-      return Status();
-    });
+  if (d.db->dialect() == store::Dialect::kPostgres) VacuumPostgres();
 }
 
 // The filled database of `which` ("sqlite" or "postgresql"), made on first use.

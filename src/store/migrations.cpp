@@ -680,9 +680,9 @@ CREATE INDEX audit_tallies_minute ON audit_tallies(minute)
 // The information-set register counts the live sets of the caller's units under any of its
 // filters from one index that holds every column those filters read, without reading a row (it
 // serves every lookup by unit the old index served). The start page lists the classifications
-// awaiting approval oldest first by walking an index of the drafts, and counts them, and the
-// reviews due, in small indexes of their own. The index by class leaves out the unclassified sets,
-// which the first index finds.
+// awaiting approval oldest first by walking an index of the drafts, and counts them, the
+// unclassified sets and the reviews due in small indexes of their own. The index by class leaves
+// out the unclassified sets, which the first index finds.
 const char* kSetIndexes = R"SQL(
 CREATE INDEX information_sets_unit_live ON information_sets(org_unit_id, deleted_at,
   derived_class, derived_confidentiality, derived_integrity, derived_availability,
@@ -690,6 +690,8 @@ CREATE INDEX information_sets_unit_live ON information_sets(org_unit_id, deleted
 DROP INDEX information_sets_org_unit;
 CREATE INDEX information_sets_drafts ON information_sets(org_unit_id, deleted_at, derived_drafts)
   WHERE derived_drafts > 0 AND deleted_at IS NULL;
+CREATE INDEX information_sets_unclassified ON information_sets(org_unit_id, deleted_at,
+  derived_class) WHERE derived_class IS NULL AND deleted_at IS NULL;
 CREATE INDEX information_sets_review_live ON information_sets(derived_review_due, org_unit_id,
   deleted_at) WHERE deleted_at IS NULL;
 DROP INDEX information_sets_class;
