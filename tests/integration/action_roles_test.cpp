@@ -239,6 +239,35 @@ TEST_F(ActionRolesTest, AnEmployeeSeesExactlyItsOwnActions) {
   EXPECT_EQ(history[1]["actor"], "medarbetare");
 }
 
+// A reader's total counts every action it reads once: those of the units it reads (also those it
+// owns there) and those it owns elsewhere.
+TEST_F(ActionRolesTest, TheTotalCountsEveryReadableActionOnce) {
+  LisServer& s = server();
+  long long sof = s.OrgUnitId("Socialförvaltningen");
+  long long bou = s.OrgUnitId("Barn- och utbildningsförvaltningen");
+  const std::string who = "atgard.raknare";
+  long long user = s.CreateUser(who, sof)["id"];
+  s.AddRole(user, "contact", sof);   // reads the actions of Socialförvaltningen
+  s.AddRole(user, "employee", bou);  // may own one in Barn- och utbildning, reads no other there
+  long long in_unit = CreateAction(s, As("ciso"), ActionBody("Räknad i enheten", sof, user));
+  long long elsewhere = CreateAction(s, As("ciso"), ActionBody("Räknad utanför", bou, user));
+  long long others =
+      CreateAction(s, As("ciso"), ActionBody("Räknad annans", bou, s.UserId("forvaltare")));
+  Session session;
+  ASSERT_EQ(s.LoginAs(who, LisServer::kTestPassword, &session).status, 200);
+  for (const std::string query : {"", "&q=R%C3%A4knad", "&mine=true", "&status=planned"}) {
+    SCOPED_TRACE(query);
+    json page = Fetch(s, session, "/api/v1/actions?limit=500" + query);
+    ASSERT_LT(page["items"].size(), 500u);
+    EXPECT_EQ(page["total"], page["items"].size()) << "every action once";
+    std::set<long long> ids = IdSet(page["items"]);
+    EXPECT_EQ(ids.size(), page["items"].size());
+    EXPECT_TRUE(ids.count(in_unit) && ids.count(elsewhere));
+    EXPECT_FALSE(ids.count(others));
+  }
+  EXPECT_EQ(Fetch(s, session, "/api/v1/actions?q=R%C3%A4knad")["total"], 2);
+}
+
 // Every action page answers as the API does: 404 out of scope, the forms only for those who
 // may use them.
 TEST_F(ActionRolesTest, PagesFollowTheSameRules) {

@@ -185,17 +185,24 @@ void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& 
 Result<store::Page> ActionService::List(const Caller& caller, const ActionListQuery& q) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
+    long long total = 0;
     auto scopes = ScopesOf(caller, Permission::kActionRead);
-    if (!scopes.everywhere) {
+    if (scopes.everywhere) {
+      ApplyActionFilter(f, q);
+      total = store::CountRecords(tx, store::ActionTable(), f);
+    } else {
       store::Filter units;
       store::FilterToSubtrees(units, "actions.org_unit_id", scopes);
-      std::vector<Value> params = units.params;
-      params.emplace_back(caller.user_id);
-      f.And("(" + units.sql + " OR actions.owner_id = ?)", std::move(params));
+      store::ActionReach reach = store::ActionsReadBy(units, caller.user_id);
+      f = reach.all;
+      ApplyActionFilter(f, q);
+      for (store::Filter& part : reach.parts) {
+        ApplyActionFilter(part, q);
+        total += store::CountRecords(tx, store::ActionTable(), part);
+      }
     }
-    ApplyActionFilter(f, q);
-    auto page = store::ListRecords(tx, store::ActionTable(), f, ActionOrder(q.sort), q.page.limit,
-                                   q.page.offset, false, Names());
+    auto page = store::ListCountedRecords(tx, store::ActionTable(), total, f, ActionOrder(q.sort),
+                                          q.page.limit, q.page.offset, false, Names());
     WritableNodes writable;
     for (auto& a : page.items) Decorate(tx, caller, origins_, a, writable);
     return page;

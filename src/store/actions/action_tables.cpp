@@ -21,4 +21,16 @@ const TableSpec& ActionTable() {
   return kSpec;
 }
 
+ActionReach ActionsReadBy(const Filter& units, long long owner) {
+  ActionReach r;
+  std::vector<Value> params = units.params;
+  params.emplace_back(owner);
+  r.all.And("(" + units.sql + " OR actions.owner_id = ?)", std::move(params));
+  r.parts[0].And(units.sql, units.params);
+  params = {Value(owner)};
+  params.insert(params.end(), units.params.begin(), units.params.end());
+  r.parts[1].And("actions.owner_id = ? AND NOT (" + units.sql + ")", std::move(params));
+  return r;
+}
+
 }  // namespace lis::store
