@@ -307,9 +307,9 @@ void Fill(Data& d) {
       if (extra.find_first_not_of(" \n", start) < end) tx.Exec(extra.substr(start, end - start));
       start = end + 1;
     }
-    if (d.db->dialect() == store::Dialect::kPostgres) tx.Exec("ANALYZE");
     return Status();
   });
+  if (d.db->dialect() == store::Dialect::kPostgres) VacuumPostgres();
 }
 
 // The filled database of `which` ("sqlite" or "postgresql"), made on first use.

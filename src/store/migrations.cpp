@@ -703,16 +703,24 @@ CREATE INDEX classifications_drafts ON classifications(classified_at)
 
 // The action list counts the actions of the caller's units, and those it owns, each from an index
 // holding every column the list's filters read, without reading a row; the caller's own actions
-// are also listed by due date straight from the second. They serve every lookup the indexes they
-// replace served.
+// are also listed by due date straight from the second. The first serves every lookup the index
+// it replaces served.
 const char* kActionIndexes = R"SQL(
 CREATE INDEX actions_unit_live ON actions(org_unit_id, deleted_at, status, due_date, owner_id,
   priority);
 CREATE INDEX actions_owner_live ON actions(owner_id, deleted_at, due_date, status, org_unit_id,
   priority);
-DROP INDEX actions_org_unit;
-DROP INDEX actions_unit_status_due;
-DROP INDEX actions_owner
+DROP INDEX actions_org_unit
+)SQL";
+
+// The systems register counts the live systems of the caller's objects under any of its filters
+// from one index that holds every column those filters read, without reading a row. It serves
+// every lookup by object the index it replaces (migration 22) served.
+const char* kSystemFilterIndex = R"SQL(
+CREATE INDEX systems_object_filters ON systems(object_id, deleted_at, derived_class,
+  derived_confidentiality, derived_integrity, derived_availability, derived_traceability,
+  derived_personal_data, derived_drafts, derived_review_due, lifecycle, hosting);
+DROP INDEX systems_object_live
 )SQL";
 
 const std::vector<Migration>& Migrations() {
@@ -752,6 +760,7 @@ const std::vector<Migration>& Migrations() {
       {23, "information sets: indexes counting the register and the start page's work",
        kSetIndexes},
       {24, "actions: indexes counting the action list", kActionIndexes},
+      {25, "systems: an index counting the register's filters", kSystemFilterIndex},
   };
   return kMigrations;
 }

@@ -190,6 +190,13 @@ Result<store::Page> ActionService::List(const Caller& caller, const ActionListQu
     if (scopes.everywhere) {
       ApplyActionFilter(f, q);
       total = store::CountRecords(tx, store::ActionTable(), f);
+    } else if (tx.dialect() != store::Dialect::kSqlite) {
+      // PostgreSQL counts through OR from a bitmap of both indexes by itself.
+      store::Filter units;
+      store::FilterToSubtrees(units, "actions.org_unit_id", scopes);
+      f = store::ActionsReadBy(units, caller.user_id).all;
+      ApplyActionFilter(f, q);
+      total = store::CountRecords(tx, store::ActionTable(), f);
     } else {
       store::Filter units;
       store::FilterToSubtrees(units, "actions.org_unit_id", scopes);
