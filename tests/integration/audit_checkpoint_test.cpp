@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -19,11 +20,21 @@ namespace {
 
 using lis::store::AuditCheckpoint;
 
-std::string MakeTempDir() {
-  std::string pattern = "/tmp/lis-checkpoints-XXXXXX";
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
+// A directory of its own for the key and the checkpoint file, removed with it (declare it before
+// the servers that use it, so that they stop first).
+struct TempDir {
+  TempDir() {
+    path = "/tmp/lis-checkpoints-XXXXXX";
+    if (!::mkdtemp(path.data())) throw std::runtime_error("mkdtemp failed");
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string path;
+};
 
 // Checkpoints every 5 events, the key and the file in `dir`.
 ServerOptions CheckpointOptions(const std::string& dir, const LisServer* share = nullptr) {
@@ -77,7 +88,8 @@ std::string EventHash(LisServer& s, long long seq) {
 }
 
 TEST(AuditCheckpointTest, LisServeSignsTheHeadAfterEveryFiveEventsAndAtShutdown) {
-  std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path;
   LisServer s(CheckpointOptions(dir));
   // The demo's events are more than five: the server signs them as it starts.
   AwaitCheckpointsBeyond(dir, 0);
@@ -113,7 +125,8 @@ TEST(AuditCheckpointTest, LisServeSignsTheHeadAfterEveryFiveEventsAndAtShutdown)
 }
 
 TEST(AuditCheckpointTest, TwoProcessesOnOneDatabaseWriteOneSequence) {
-  std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path;
   LisServer first(CheckpointOptions(dir));
   LisServer second(CheckpointOptions(dir, &first));
   long long root = first.OrgUnitId("Norrviks kommun");
@@ -186,7 +199,8 @@ std::vector<lis::store::StoredAuditEvent> ExportedFrom(const std::string& file, 
 // though its chain alone is whole; an export carries its checkpoints to be checked years later
 // with the public key.
 TEST(AuditCheckpointTest, VerifyNamesACutOrRechainedTrailByItsCheckpoints) {
-  std::string dir = MakeTempDir();
+  TempDir temp;
+  const std::string& dir = temp.path;
   LisServer s(CheckpointOptions(dir));
   long long root = s.OrgUnitId("Norrviks kommun");
   for (int i = 0; i < 30; ++i) s.CreateOrgUnit("Verifierad " + std::to_string(i), root);
