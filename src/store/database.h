@@ -121,9 +121,11 @@ class Database {
   // Applies every migration not yet applied; returns how many ran.
   Result<int> Migrate();
   // Gives the query planner fresh statistics of the tables' contents. SQLite has none until
-  // asked (without them a large register is sorted through the wrong index); an approximate
-  // ANALYZE (analysis_limit) takes milliseconds. A no-op on PostgreSQL, whose autovacuum
-  // analyzes. Errors propagate as exceptions.
+  // asked (without them a large register is sorted through the wrong index): approximate ones
+  // (analysis_limit) for every table, which take milliseconds, and exact ones for the
+  // information sets, whose partial indexes are weighed right only with them (a tenth of a
+  // second at 100,000 sets). A no-op on PostgreSQL, whose autovacuum analyzes. Errors propagate
+  // as exceptions.
   void RefreshStatistics();
 
  private:

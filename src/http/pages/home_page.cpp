@@ -129,17 +129,18 @@ json AssetWork(App& app, const RequestContext& ctx, json& cards) {
       return row;
     });
   bool ciso = Holds(caller, [](std::string_view role) { return role == "ciso"; });
-  auto counts = ciso ? work.Counts(caller) : Result<service::AssetWorkCounts>(Forbidden());
-  if (counts.ok()) {
-    auto card = [&](const char* key, const std::string& href, long long count) {
-      cards.push_back({{"title", Text(ctx, std::string("home.card.") + key)},
-                       {"href", href},
-                       {"count", count}});
-    };
-    card("unclassified", "/assets/information-sets?unclassified=on", counts->unclassified);
-    card("awaiting_approval", "#approval-heading", counts->awaiting_approval);
-    card("review_overdue", "#review-heading", counts->review_overdue);
-    card("review_soon", "#review-heading", counts->review_soon);
+  if (ciso) {
+    if (auto counts = work.Counts(caller); counts.ok()) {
+      auto card = [&](const char* key, const std::string& href, long long count) {
+        cards.push_back({{"title", Text(ctx, std::string("home.card.") + key)},
+                         {"href", href},
+                         {"count", count}});
+      };
+      card("unclassified", "/assets/information-sets?unclassified=on", counts->unclassified);
+      card("awaiting_approval", "#approval-heading", counts->awaiting_approval);
+      card("review_overdue", "#review-heading", counts->review_overdue);
+      card("review_soon", "#review-heading", counts->review_soon);
+    }
   }
   RiskWork(app, ctx, data);
   return data;

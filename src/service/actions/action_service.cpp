@@ -185,28 +185,25 @@ void Decorate(Tx& tx, const Caller& caller, const ActionOrigins& origins, json& 
 Result<store::Page> ActionService::List(const Caller& caller, const ActionListQuery& q) {
   return db_.ReadResult<store::Page>([&](Tx& tx) -> Result<store::Page> {
     store::Filter f;
-    long long total = 0;
+    std::vector<store::Filter> counted(1);  // counted apart and summed
     auto scopes = ScopesOf(caller, Permission::kActionRead);
-    if (scopes.everywhere) {
-      ApplyActionFilter(f, q);
-      total = store::CountRecords(tx, store::ActionTable(), f);
-    } else if (tx.dialect() != store::Dialect::kSqlite) {
-      // PostgreSQL counts through OR from a bitmap of both indexes by itself.
-      store::Filter units;
-      store::FilterToSubtrees(units, "actions.org_unit_id", scopes);
-      f = store::ActionsReadBy(units, caller.user_id).all;
-      ApplyActionFilter(f, q);
-      total = store::CountRecords(tx, store::ActionTable(), f);
-    } else {
+    if (!scopes.everywhere) {
       store::Filter units;
       store::FilterToSubtrees(units, "actions.org_unit_id", scopes);
       store::ActionReach reach = store::ActionsReadBy(units, caller.user_id);
       f = reach.all;
-      ApplyActionFilter(f, q);
-      for (store::Filter& part : reach.parts) {
-        ApplyActionFilter(part, q);
-        total += store::CountRecords(tx, store::ActionTable(), part);
-      }
+      // SQLite counts the two halves from an index each; PostgreSQL counts through OR from a
+      // bitmap of both indexes by itself.
+      if (tx.dialect() == store::Dialect::kSqlite)
+        counted.assign(std::begin(reach.parts), std::end(reach.parts));
+      else
+        counted = {f};
+    }
+    ApplyActionFilter(f, q);
+    long long total = 0;
+    for (store::Filter& part : counted) {
+      ApplyActionFilter(part, q);
+      total += store::CountRecords(tx, store::ActionTable(), part);
     }
     auto page = store::ListCountedRecords(tx, store::ActionTable(), total, f, ActionOrder(q.sort),
                                           q.page.limit, q.page.offset, false, Names());

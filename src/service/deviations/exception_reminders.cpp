@@ -63,12 +63,7 @@ Result<int> RemindEndingExceptions(store::Database& db, TimePoint now) {
   system.comment = "exception ending";
   int written = 0;
   auto s = db.WriteIfDue(
-      system,
-      [&](Tx& tx) {
-        for (const auto& n : EndingReminders(tx, today))
-          if (!NotificationWritten(tx, *n.dedupe_key)) return true;
-        return false;
-      },
+      system, [&](Tx& tx) { return AnyUnwritten(tx, EndingReminders(tx, today)); },
       [&](Tx& tx) -> Status {
         for (const auto& n : EndingReminders(tx, today))
           if (Notify(tx, n)) ++written;

@@ -106,12 +106,6 @@ std::vector<NotificationInput> ClockNotifications(Tx& tx, const json& incident,
   return out;
 }
 
-bool AnyUnwritten(Tx& tx, const std::vector<NotificationInput>& planned) {
-  for (const auto& n : planned)
-    if (!NotificationWritten(tx, *n.dedupe_key)) return true;
-  return false;
-}
-
 // Ids of the incidents whose clocks may run: breaches, then significant ones that are not
 // breaches, in statuses before closed. Each half matches a prefix of the index incidents_flags
 // (personal_data_breach, significant, status).

@@ -55,6 +55,12 @@ bool NotificationWritten(Tx& tx, const std::string& dedupe_key) {
       .has_value();
 }
 
+bool AnyUnwritten(Tx& tx, const std::vector<NotificationInput>& planned) {
+  for (const auto& n : planned)
+    if (!NotificationWritten(tx, *n.dedupe_key)) return true;
+  return false;
+}
+
 bool Notify(Tx& tx, const NotificationInput& n) {
   if (n.dedupe_key && NotificationWritten(tx, *n.dedupe_key)) return false;
   json args = json::object();

@@ -37,6 +37,8 @@ struct NotificationInput {
 bool Notify(store::Tx& tx, const NotificationInput& n);
 // Whether a notification with `dedupe_key` has been written.
 bool NotificationWritten(store::Tx& tx, const std::string& dedupe_key);
+// Whether any of `planned` (each with a dedupe_key) has not been written yet.
+bool AnyUnwritten(store::Tx& tx, const std::vector<NotificationInput>& planned);
 
 struct NotificationListQuery {
   PageRequest page;
