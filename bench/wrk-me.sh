@@ -6,19 +6,7 @@
 # Expects build/lis (make build); needs wrk and curl (scripts/install-deps --test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lis=${LIS_BINARY:-build/lis}
-[[ -x $lis ]] || { echo "$lis not found: run make build" >&2; exit 1; }
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { echo "$tool missing: run scripts/install-deps --test" >&2; exit 1; }
-done
-
-dir=$(mktemp -d /tmp/lis-bench.XXXXXX)
-server=""
-cleanup() {
-  if [[ -n $server ]]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
-  rm -rf "$dir"
-}
-trap cleanup EXIT
+source bench/wrk-common.sh
 
 json_field() {  # prints field $1 of the JSON object on stdin
   node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
@@ -28,30 +16,18 @@ json_field() {  # prints field $1 of the JSON object on stdin
 }
 
 bench_db() {
-  local db=$1 port url csrf token
+  local db=$1 url csrf token
   echo "==== wrk GET /api/v1/me on ${db%%:*} ===="
   "$lis" migrate --database "$db" >/dev/null
-  printf 'pw-bench-123456\n' | "$lis" user add --username bench --name Bench \
+  printf 'pw-bench-123456\n' | "$lis" user add --username lasttest --name Lasttest \
     --email bench@example.org --role admin --password-stdin --database "$db" >/dev/null
-  port=$(scripts/free-port)
-  url="http://127.0.0.1:$port"
-  "$lis" serve --database "$db" --listen "127.0.0.1:$port" >"$dir/server.log" 2>&1 &
-  server=$!
-  for ((i = 0; ; i++)); do
-    curl -fsS --max-time 2 -o /dev/null "$url/healthz" 2>/dev/null && break
-    if ((i == 100)) || ! kill -0 "$server" 2>/dev/null; then
-      echo "lis serve did not come up:" >&2; cat "$dir/server.log" >&2; exit 1
-    fi
-    sleep 0.2
-  done
+  serve_database "$db"
   csrf=$(curl -fsS -c "$dir/cookies" -H 'Content-Type: application/json' \
-    -d '{"username":"bench","password":"pw-bench-123456"}' "$url/api/v1/session" | json_field csrf_token)
+    -d '{"username":"lasttest","password":"pw-bench-123456"}' "$url/api/v1/session" | json_field csrf_token)
   token=$(curl -fsS -b "$dir/cookies" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
     -d '{"name":"bench"}' "$url/api/v1/tokens" | json_field token)
   wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$url/api/v1/me"
-  kill -TERM "$server"
-  wait "$server" || true
-  server=""
+  stop_server
 }
 
 bench_db "sqlite:$dir/lis.db"

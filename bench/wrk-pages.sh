@@ -12,33 +12,11 @@ cd "$(dirname "$0")/.."
 (($# >= 3)) || { echo "usage: $0 DATABASE USERNAME PATH..." >&2; exit 2; }
 db=$1 user=$2
 shift 2
-lis=${LIS_BINARY:-build/lis}
-[[ -x $lis ]] || { echo "$lis not found: run make build" >&2; exit 1; }
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { echo "$tool missing: run scripts/install-deps --test" >&2; exit 1; }
-done
-
-dir=$(mktemp -d /tmp/lis-bench.XXXXXX)
-server=""
-cleanup() {
-  if [[ -n $server ]]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
-  rm -rf "$dir"
-}
-trap cleanup EXIT
+source bench/wrk-common.sh
 
 password=pw-bench-$RANDOM-$RANDOM
 printf '%s\n' "$password" | "$lis" user passwd --username "$user" --password-stdin --database "$db" >/dev/null
-port=$(scripts/free-port)
-url="http://127.0.0.1:$port"
-"$lis" serve --database "$db" --listen "127.0.0.1:$port" >"$dir/server.log" 2>&1 &
-server=$!
-for ((i = 0; ; i++)); do
-  curl -fsS --max-time 2 -o /dev/null "$url/healthz" 2>/dev/null && break
-  if ((i == 300)) || ! kill -0 "$server" 2>/dev/null; then
-    echo "lis serve did not come up:" >&2; cat "$dir/server.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
+serve_database "$db"
 curl -fsS -c "$dir/cookies" -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"username\":\"$user\",\"password\":\"$password\"}" "$url/api/v1/session"
 cookie=$(awk '$6 == "lis_session" { print $7 }' "$dir/cookies")
